@@ -1,0 +1,84 @@
+# zapisy -- full-text search for Czech meeting minutes.
+#   make          build bin/zapisy-index and bin/zapisy-search
+#   make deps     install missing Debian packages (idempotent)
+#   make test     unit tests (plain and under ASan+UBSan) and integration tests
+#   make bench    stemmer quality, indexing and query speed
+#   make run      build, index corpus/ into var/db, show a search
+
+CC      = gcc
+CXX     = g++
+CSTD    = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+CXXSTD  = -std=c++17 -Wall -Wextra -Werror
+OPT     ?= -O2 -g
+INC     = -Ilib -Ilib/xapian-c
+SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LIBS    = -lxapian -lutf8proc -lmagic
+DB      ?= var/db
+
+LIB_C   = $(wildcard lib/*.c)
+LIB_CXX = lib/xapian-c/zx.cc
+UNIT    = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+
+OBJ      = $(LIB_C:%.c=build/%.o) $(LIB_CXX:%.cc=build/%.o)
+SAN_OBJ  = $(LIB_C:%.c=build/san/%.o) $(LIB_CXX:%.cc=build/san/%.o)
+
+BINS = bin/zapisy-index bin/zapisy-search
+TOOLS = build/tools/stem-eval build/tools/bench-query
+UNIT_BINS = $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/san/%)
+
+.PHONY: all deps test unit bench run clean
+all: $(BINS)
+
+deps:
+	@tools/deps.sh
+
+build/%.o: %.c $(wildcard lib/*.h lib/xapian-c/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(OPT) $(INC) -c $< -o $@
+build/%.o: %.cc lib/xapian-c/zx.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXSTD) $(OPT) $(INC) -c $< -o $@
+build/san/%.o: %.c $(wildcard lib/*.h lib/xapian-c/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(SAN) $(INC) -c $< -o $@
+build/san/%.o: %.cc lib/xapian-c/zx.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXSTD) -O1 -g $(SAN) $(INC) -c $< -o $@
+
+build/libzapisy.a: $(OBJ)
+	ar rcs $@ $^
+build/san/libzapisy.a: $(SAN_OBJ)
+	ar rcs $@ $^
+
+bin/zapisy-index: build/indexer/main.o build/libzapisy.a
+	@mkdir -p bin
+	$(CXX) $(OPT) $^ $(LIBS) -o $@
+bin/zapisy-search: build/searcher/main.o build/libzapisy.a
+	@mkdir -p bin
+	$(CXX) $(OPT) $^ $(LIBS) -o $@
+
+build/tools/%: build/tests/bench/%.o build/libzapisy.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(OPT) $^ $(LIBS) -o $@
+
+build/tests/test_%: build/tests/unit/test_%.o build/libzapisy.a
+	$(CXX) $(OPT) $^ $(LIBS) -lcmocka -o $@
+build/tests/san/test_%: build/san/tests/unit/test_%.o build/san/libzapisy.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(SAN) $^ $(LIBS) -lcmocka -o $@
+
+unit: $(UNIT_BINS)
+
+test: deps all unit
+	@tests/run.sh
+
+bench: deps all $(TOOLS)
+	@tests/bench/run.sh
+
+run: deps all
+	@tools/run.sh $(DB)
+
+clean:
+	rm -rf build bin
+
+.SECONDARY:

@@ -1,0 +1,32 @@
+/* Document data: the fields a hit needs to be shown without reopening the
+ * file (path, title, MIME type, text for snippets, later date/town/body),
+ * stored in Xapian's document data as a sequence of
+ *     key '=' decimal-length ':' bytes '\n'
+ * records, so values may hold any bytes, newlines included. */
+#ifndef ZP_DOCDATA_H
+#define ZP_DOCDATA_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Appends one field to out. */
+int zp_docdata_put(zp_buf *out, const char *key, const char *value, size_t len);
+int zp_docdata_puts(zp_buf *out, const char *key, const char *value);
+
+/* Finds the first field `key` in data[0..len): *value points into data
+ * (not NUL-terminated), *vlen is its length.  Returns 0 when found, -1 when
+ * absent or when the data is malformed. */
+int zp_docdata_get(const char *data, size_t len, const char *key, const char **value,
+                   size_t *vlen);
+
+/* Calls fn for each field `key` (for repeated fields, e.g. organisations).
+ * Returns the number of fields seen. */
+typedef void (*zp_docdata_fn)(const char *value, size_t vlen, void *ud);
+int zp_docdata_each(const char *data, size_t len, const char *key, zp_docdata_fn fn, void *ud);
+
+/* A malloc()ed NUL-terminated copy of field `key`, "" when absent; NULL
+ * only when memory ran out. */
+char *zp_docdata_dup(const char *data, size_t len, const char *key);
+
+#endif

@@ -1,0 +1,118 @@
+/* Validation, NFC and diacritic folding, all through utf8proc: no Unicode
+ * tables live in this project.  zp_fold_word is on the hot path of both
+ * indexing and querying, so plain ASCII takes a shortcut with the same
+ * result utf8proc would give. */
+#include "fold.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define REPLACEMENT_CHAR 0xFFFD
+
+static int is_kept_control(utf8proc_int32_t c)
+{
+    return c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Valid UTF-8 with controls blanked; returns replaced count or -1. */
+static long sanitize(const char *in, size_t len, zp_buf *out)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
+    size_t i = 0;
+    long bad = 0;
+    if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            char c = (char)p[i];
+            if ((p[i] < 0x20 && !is_kept_control(p[i])) || p[i] == 0x7F)
+                c = ' ';
+            if (zp_buf_addc(out, c) < 0)
+                return -1;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 0) {
+            cp = REPLACEMENT_CHAR;
+            n = 1;
+            bad++;
+        } else if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) {
+            cp = ' ';
+        }
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(cp, enc);
+        if (zp_buf_add(out, enc, (size_t)m) < 0)
+            return -1;
+        i += (size_t)n;
+    }
+    return bad;
+}
+
+static int has_non_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+long zp_fold_clean_text(const char *in, size_t len, zp_buf *out)
+{
+    zp_buf valid = ZP_BUF_INIT;
+    long bad = sanitize(in, len, &valid);
+    if (bad < 0) {
+        zp_buf_free(&valid);
+        return -1;
+    }
+    if (!has_non_ascii(valid.data, valid.len)) {
+        int rc = zp_buf_add(out, zp_buf_str(&valid), valid.len);
+        zp_buf_free(&valid);
+        return rc < 0 ? -1 : bad;
+    }
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)valid.data,
+                                      (utf8proc_ssize_t)valid.len, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    zp_buf_free(&valid);
+    if (n < 0)
+        return -1;
+    int rc = zp_buf_add(out, nfc, (size_t)n);
+    free(nfc);
+    return rc < 0 ? -1 : bad;
+}
+
+int zp_fold_word(const char *in, size_t len, zp_buf *out)
+{
+    if (!has_non_ascii(in, len)) {
+        for (size_t i = 0; i < len; i++) {
+            char c = in[i];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (zp_buf_addc(out, c) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)len,
+                                      &folded,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    if (n < 0)
+        return -1;
+    int rc = zp_buf_add(out, folded, (size_t)n);
+    free(folded);
+    return rc;
+}
+
+size_t zp_fold_count_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}

@@ -1,0 +1,26 @@
+/* Text normalisation shared by documents and queries: making arbitrary bytes
+ * valid NFC UTF-8, and folding a word to the form the index stores
+ * (case folded, diacritics stripped: "Žebříku" -> "zebriku"). */
+#ifndef ZP_FOLD_H
+#define ZP_FOLD_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Appends to out the text as valid NFC UTF-8: invalid byte sequences become
+ * U+FFFD, NUL and other control characters (except tab, newline, CR, FF)
+ * become spaces, a leading byte-order mark is dropped.  Returns the number
+ * of invalid sequences replaced, or -1 when memory ran out. */
+long zp_fold_clean_text(const char *in, size_t len, zp_buf *out);
+
+/* Appends the folded form of in (which must be valid UTF-8, e.g. a token of
+ * text returned by zp_fold_clean_text): NFKC, Unicode case folding,
+ * combining marks removed.  Returns 0, or -1 when memory ran out or the
+ * input was not valid UTF-8. */
+int zp_fold_word(const char *in, size_t len, zp_buf *out);
+
+/* Number of code points in valid UTF-8 text. */
+size_t zp_fold_count_chars(const char *s, size_t len);
+
+#endif

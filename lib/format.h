@@ -1,0 +1,18 @@
+/* Output encodings shared by every front end: JSON and HTML escaping, and
+ * the JSON form of search results (the CLI's --json and the CGI's
+ * format=json print the very same bytes). */
+#ifndef ZP_FORMAT_H
+#define ZP_FORMAT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Appends s[0..len) HTML-escaped (& < > " '), for text and attributes. */
+int zp_fmt_html(zp_buf *out, const char *s, size_t len);
+
+/* Appends s[0..len) as a JSON string literal, quotes included. */
+int zp_fmt_json_string(zp_buf *out, const char *s, size_t len);
+int zp_fmt_json_cstr(zp_buf *out, const char *s);
+
+#endif

@@ -1,0 +1,294 @@
+/* Snippet selection and rendering.  Matching runs our own tokenizer and
+ * stemmer over the stored text, so a word is marked exactly when the index
+ * would have matched it: "zebrik" marks "Žebříku", "cizinci" marks
+ * "cizincům", a folded phrase marks its original words. */
+#include "snippet.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyse.h"
+#include "format.h"
+#include "tokenize.h"
+
+#define ELLIPSIS "\xE2\x80\xA6"
+/* Bytes of punctuation between two hits that still make them one mark. */
+#define MAX_JOIN_GAP 3
+
+typedef struct {
+    size_t start, end;   /* bytes in the text */
+    size_t chr;          /* char offset of start */
+    int key;             /* which term matched: for counting distinct ones */
+} hit;
+
+typedef struct {
+    const zp_snip_terms *terms;
+    const char *text;
+    hit *hits;
+    size_t n, cap;
+    size_t last_byte, last_chr;
+    zp_buf stem;
+    int oom;
+} scan_ctx;
+
+static int find(const char *const *list, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Which term the token matches (an index unique across the three lists), or -1. */
+static int match(scan_ctx *c, const zp_token *t)
+{
+    const zp_snip_terms *tm = c->terms;
+    int k = find(tm->words, tm->n_words, t->term, t->term_len);
+    if (k >= 0)
+        return k;
+    for (size_t i = 0; i < tm->n_prefixes; i++) {
+        size_t pl = strlen(tm->prefixes[i]);
+        if (t->term_len >= pl && memcmp(t->term, tm->prefixes[i], pl) == 0)
+            return (int)(tm->n_words + i);
+    }
+    if (tm->n_stems == 0)
+        return -1;
+    zp_buf_reset(&c->stem);
+    zp_analyse_stem(t->term, t->term_len, &c->stem);
+    k = find(tm->stems, tm->n_stems, zp_buf_str(&c->stem), c->stem.len);
+    return k >= 0 ? (int)(tm->n_words + tm->n_prefixes + (size_t)k) : -1;
+}
+
+static size_t count_chars(const char *s, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static int on_token(const zp_token *t, void *ud)
+{
+    scan_ctx *c = ud;
+    int key = match(c, t);
+    if (key < 0)
+        return 0;
+    /* An alternative form at the same place (e-mail -> email) is one hit. */
+    if (c->n && c->hits[c->n - 1].start == t->start)
+        return 0;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        hit *h = realloc(c->hits, cap * sizeof *h);
+        if (!h) {
+            c->oom = 1;
+            return 1;
+        }
+        c->hits = h;
+        c->cap = cap;
+    }
+    c->last_chr += count_chars(c->text, c->last_byte, t->start);
+    c->last_byte = t->start;
+    c->hits[c->n++] = (hit){ t->start, t->end, c->last_chr, key };
+    return 0;
+}
+
+static int is_space_at(const char *s, size_t i)
+{
+    return s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f';
+}
+
+/* Scores hits[i..j]: distinct terms first, then count, then adjacency. */
+static long score(const char *text, const hit *h, size_t i, size_t j)
+{
+    long distinct = 0, adjacent = 0;
+    for (size_t a = i; a <= j; a++) {
+        int seen = 0;
+        for (size_t b = i; b < a; b++)
+            if (h[b].key == h[a].key)
+                seen = 1;
+        distinct += !seen;
+        if (a > i) {
+            int only_space = 1;
+            for (size_t x = h[a - 1].end; x < h[a].start; x++)
+                if (!is_space_at(text, x))
+                    only_space = 0;
+            adjacent += only_space && h[a].key != h[a - 1].key;
+        }
+    }
+    return distinct * 1000 + adjacent * 20 + (long)(j - i + 1);
+}
+
+/* Best run of hits that fits in max_chars: *first..*last. */
+static void best_window(const char *text, const hit *h, size_t n, size_t max_chars,
+                        size_t *first, size_t *last)
+{
+    long best = -1;
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (j < i)
+            j = i;
+        while (j + 1 < n && h[j + 1].chr + count_chars(text, h[j + 1].start, h[j + 1].end) - h[i].chr <= max_chars)
+            j++;
+        long s = score(text, h, i, j);
+        if (s > best) {
+            best = s;
+            *first = i;
+            *last = j;
+        }
+    }
+}
+
+static size_t back_chars(const char *s, size_t at, size_t n)
+{
+    while (at > 0 && n > 0) {
+        at--;
+        if (((unsigned char)s[at] & 0xC0) != 0x80)
+            n--;
+    }
+    return at;
+}
+
+static size_t fwd_chars(const char *s, size_t len, size_t at, size_t n)
+{
+    while (at < len && n > 0) {
+        at++;
+        while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80)
+            at++;
+        n--;
+    }
+    return at;
+}
+
+/* Appends text[from, to) with runs of whitespace as one space. */
+static void add_collapsed(zp_buf *b, const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        if (is_space_at(s, i)) {
+            if (b->len == 0 || b->data[b->len - 1] == ' ')
+                continue;
+            zp_buf_addc(b, ' ');
+        } else {
+            zp_buf_addc(b, s[i]);
+        }
+    }
+}
+
+static int build(const char *text, size_t len, size_t from, size_t to, const hit *h,
+                 size_t first, size_t last, zp_snippet *out)
+{
+    zp_buf b = ZP_BUF_INIT;
+    size_t n_marks = last >= first && h ? last - first + 1 : 0;
+    out->marks = n_marks ? calloc(n_marks, sizeof *out->marks) : NULL;
+    if (n_marks && !out->marks)
+        return -1;
+    if (from > 0)
+        zp_buf_adds(&b, ELLIPSIS " ");
+    size_t at = from, m = 0;
+    for (size_t k = 0; k < n_marks; k++) {
+        const hit *x = &h[first + k];
+        /* "16.1.2025": hits joined by a little punctuation are one mark. */
+        int join = m > 0 && x->start > at && x->start - at <= MAX_JOIN_GAP;
+        for (size_t i = at; join && i < x->start; i++)
+            join = !is_space_at(text, i);
+        add_collapsed(&b, text, at, x->start);
+        if (!join)
+            out->marks[m++].start = b.len;
+        zp_buf_add(&b, text + x->start, x->end - x->start);
+        out->marks[m - 1].end = b.len;
+        at = x->end;
+    }
+    n_marks = m;
+    add_collapsed(&b, text, at, to);
+    while (b.len > 0 && b.data[b.len - 1] == ' ')
+        b.len--;
+    if (to < len)
+        zp_buf_adds(&b, " " ELLIPSIS);
+    if (b.oom) {
+        zp_buf_free(&b);
+        return -1;
+    }
+    out->n_marks = n_marks;
+    out->len = b.len;
+    out->text = zp_buf_steal(&b);
+    return out->text ? 0 : -1;
+}
+
+int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
+                 zp_snippet *out)
+{
+    memset(out, 0, sizeof *out);
+    scan_ctx c;
+    memset(&c, 0, sizeof c);
+    c.terms = terms;
+    c.text = text;
+    size_t scan = len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES;
+    if (zp_tok_each(text, scan, on_token, &c) < 0 || c.oom || c.stem.oom) {
+        free(c.hits);
+        zp_buf_free(&c.stem);
+        return -1;
+    }
+    zp_buf_free(&c.stem);
+    size_t first = 1, last = 0, from = 0, to;
+    if (c.n) {
+        best_window(text, c.hits, c.n, max_chars, &first, &last);
+        size_t used = c.hits[last].chr + count_chars(text, c.hits[last].start, c.hits[last].end) -
+                      c.hits[first].chr;
+        size_t spare = max_chars > used ? max_chars - used : 0;
+        from = back_chars(text, c.hits[first].start, spare / 3);
+        to = fwd_chars(text, len, c.hits[last].end, spare - spare / 3);
+    } else {
+        while (from < len && is_space_at(text, from))
+            from++;
+        to = fwd_chars(text, len, from, max_chars);
+    }
+    /* Cut at whitespace so no word is shown in part. */
+    if (from > 0 && !is_space_at(text, from - 1)) {
+        size_t limit = c.n ? c.hits[first].start : to;
+        while (from < limit && !is_space_at(text, from))
+            from++;
+    }
+    if (to < len && !is_space_at(text, to)) {
+        size_t limit = c.n ? c.hits[last].end : from;
+        while (to > limit && !is_space_at(text, to - 1))
+            to--;
+    }
+    /* Mark every hit the context brought in, not just the chosen run. */
+    while (c.n && first > 0 && c.hits[first - 1].start >= from)
+        first--;
+    while (c.n && last + 1 < c.n && c.hits[last + 1].end <= to)
+        last++;
+    int rc = build(text, len, from, to, c.hits, first, last, out);
+    free(c.hits);
+    return rc;
+}
+
+int zp_snip_render(const zp_snippet *s, const char *open, const char *close, int html,
+                   zp_buf *out)
+{
+    size_t at = 0;
+    for (size_t k = 0; k <= s->n_marks; k++) {
+        size_t end = k < s->n_marks ? s->marks[k].start : s->len;
+        if (html)
+            zp_fmt_html(out, s->text + at, end - at);
+        else
+            zp_buf_add(out, s->text + at, end - at);
+        if (k == s->n_marks)
+            break;
+        zp_buf_adds(out, open);
+        if (html)
+            zp_fmt_html(out, s->text + s->marks[k].start, s->marks[k].end - s->marks[k].start);
+        else
+            zp_buf_add(out, s->text + s->marks[k].start, s->marks[k].end - s->marks[k].start);
+        zp_buf_adds(out, close);
+        at = s->marks[k].end;
+    }
+    return out->oom ? -1 : 0;
+}
+
+void zp_snip_free(zp_snippet *s)
+{
+    free(s->text);
+    free(s->marks);
+    memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,54 @@
+/* Snippets: the passage of a document's text that best shows why it
+ * matched, with the matching words marked -- in the original text, with
+ * its diacritics and case, whatever form the query used. */
+#ifndef ZP_SNIPPET_H
+#define ZP_SNIPPET_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* A snippet shows at most this many characters of text (plus ellipses). */
+#define ZP_SNIP_MAX_CHARS 200
+
+/* Only this much of a document is searched for the best passage: enough for
+ * any minutes, and it bounds the work per hit on a huge file. */
+#define ZP_SNIP_SCAN_BYTES (4u * 1024u * 1024u)
+
+/* What counts as a hit: folded words (from phrases), stems (plain query
+ * words) and folded prefixes (word* wildcards).  The caller owns them. */
+typedef struct {
+    const char *const *words;
+    size_t n_words;
+    const char *const *stems;
+    size_t n_stems;
+    const char *const *prefixes;
+    size_t n_prefixes;
+} zp_snip_terms;
+
+typedef struct {
+    size_t start, end;   /* byte range in zp_snippet.text */
+} zp_snip_mark;
+
+typedef struct {
+    char *text;          /* the passage, whitespace collapsed, with "…" where cut */
+    size_t len;
+    zp_snip_mark *marks; /* matched words, in order */
+    size_t n_marks;
+} zp_snippet;
+
+/* Picks the passage of text (valid UTF-8) with the most distinct matching
+ * terms, then the most matches, preferring adjacent ones (phrases); without
+ * any match, the beginning of the text.  Fills *out (free with
+ * zp_snip_free).  Returns 0 or -1 when memory ran out. */
+int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
+                 zp_snippet *out);
+
+/* Appends the snippet with each mark between open and close.  With html,
+ * the text is HTML-escaped (open/close are written as given). */
+int zp_snip_render(const zp_snippet *s, const char *open, const char *close, int html,
+                   zp_buf *out);
+
+void zp_snip_free(zp_snippet *s);
+
+#endif

@@ -1,0 +1,39 @@
+/* The word tokenizer for documents and queries.  It walks NFC UTF-8 text
+ * and reports each word with its byte range in the text and its folded form,
+ * so the index, the query and the highlighter all see the same words. */
+#ifndef ZP_TOKENIZE_H
+#define ZP_TOKENIZE_H
+
+#include <stddef.h>
+
+/* Words longer than this (folded, in bytes) are junk for search (base64,
+ * hashes, runs of letters from broken PDFs) and are not reported.  Xapian's
+ * own limit for a term is about 245 bytes. */
+#define ZP_TOK_MAX_TERM 64
+
+typedef struct {
+    size_t start, end;    /* byte range of the word in the text */
+    const char *term;     /* folded form; valid only during the callback */
+    size_t term_len;
+    unsigned pos_inc;     /* 1: takes the next position; 0: an alternative
+                             form at the position of the previous token
+                             ("e-mail" gives e, email (0), mail) */
+    int glued;            /* joined to the previous token with no space
+                             between them (16.1.2025, e-mail, Interv,centrum) */
+} zp_token;
+
+/* Return non-zero to stop the walk. */
+typedef int (*zp_tok_fn)(const zp_token *tok, void *ud);
+
+/* Calls fn for each token of text (valid UTF-8, see zp_fold_clean_text).
+ * Besides plain words it handles:
+ *   - dates: "16.1.2025" and "11. 1. 2019" both give 16|1|2025-style number
+ *     tokens glued together, leading zeros dropped from day and month;
+ *   - dotted abbreviations of short parts: "o.p.s." gives "ops", "Ph.D." "phd";
+ *   - hyphenated words: both parts and the joined word ("email");
+ *   - letter-spaced headings: "Z Á P I S" also gives "zapis".
+ * Returns 0 when the text was walked, the callback's non-zero value when it
+ * stopped the walk, or -1 when memory ran out. */
+int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud);
+
+#endif

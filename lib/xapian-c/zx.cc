@@ -1,0 +1,597 @@
+// zx.cc: the implementation of zx.h over libxapian 1.4.  The only C++ file
+// of the project.  Every extern "C" function catches every exception and
+// turns it into a status and a message.
+#include "zx.h"
+
+#include <xapian.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+struct zx_db {
+    std::string path;
+    Xapian::Database *read = nullptr;          // points at `write` when writable
+    Xapian::WritableDatabase *write = nullptr;
+    ~zx_db()
+    {
+        if (write) {
+            delete write;
+        } else {
+            delete read;
+        }
+    }
+};
+
+struct zx_doc {
+    Xapian::Document doc;
+};
+
+struct zx_query {
+    Xapian::Query query;
+};
+
+struct zx_mset {
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+    std::vector<Xapian::ValueCountMatchSpy *> spies;
+    explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
+    ~zx_mset()
+    {
+        for (auto *s : spies)
+            delete s;
+    }
+};
+
+namespace {
+
+void set_err(char *err, size_t errlen, const std::string &msg)
+{
+    if (err && errlen) {
+        std::snprintf(err, errlen, "%s", msg.c_str());
+    }
+}
+
+// Maps the exception being handled to a status and a message naming `what`.
+int handle_exception(char *err, size_t errlen, const std::string &what)
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        set_err(err, errlen, what + ": the database is locked by another writer "
+                                    "(is another zapisy-index running?)");
+        return ZX_ERR_LOCKED;
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        set_err(err, errlen, what + ": no database here (run zapisy-index first)");
+        return ZX_ERR_NO_DB;
+    } catch (const Xapian::DatabaseVersionError &e) {
+        set_err(err, errlen, what + ": the database has an unsupported format: " + e.get_msg());
+        return ZX_ERR_CORRUPT;
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        set_err(err, errlen, what + ": cannot open the database: " + e.get_msg());
+        return ZX_ERR_NO_DB;
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        set_err(err, errlen, what + ": the database changed while being read; try again");
+        return ZX_ERR_MODIFIED;
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        set_err(err, errlen, what + ": the database is damaged: " + e.get_msg());
+        return ZX_ERR_CORRUPT;
+    } catch (const Xapian::QueryParserError &e) {
+        set_err(err, errlen, "bad query: " + e.get_msg());
+        return ZX_ERR_QUERY;
+    } catch (const Xapian::Error &e) {
+        set_err(err, errlen, what + ": " + e.get_type() + ": " + e.get_msg());
+        return ZX_ERR;
+    } catch (const std::bad_alloc &) {
+        set_err(err, errlen, what + ": out of memory");
+        return ZX_ERR_NOMEM;
+    } catch (const std::exception &e) {
+        set_err(err, errlen, what + ": " + e.what());
+        return ZX_ERR;
+    } catch (...) {
+        set_err(err, errlen, what + ": unknown error");
+        return ZX_ERR;
+    }
+}
+
+int copy_out(const std::string &s, char **data, size_t *len)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (!p)
+        return ZX_ERR_NOMEM;
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    *data = p;
+    if (len)
+        *len = s.size();
+    return ZX_OK;
+}
+
+// The project's stemmer (a C callback) as a Xapian stemmer, so the query
+// parser stems exactly as the indexer did.
+class CallbackStem : public Xapian::StemImplementation {
+    zx_stem_fn fn;
+    void *ud;
+
+  public:
+    CallbackStem(zx_stem_fn f, void *u) : fn(f), ud(u) {}
+    std::string operator()(const std::string &word) override
+    {
+        std::vector<char> out(word.size() * 4 + 16);
+        size_t n = fn(word.data(), word.size(), out.data(), out.size(), ud);
+        if (n >= out.size())
+            n = out.size() - 1;
+        return std::string(out.data(), n);
+    }
+    std::string get_description() const override { return "zapisy-czech"; }
+};
+
+bool exists_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+} // namespace
+
+extern "C" {
+
+int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen)
+{
+    *out = nullptr;
+    if (!path || !*path) {
+        set_err(err, errlen, "no database path given");
+        return ZX_ERR_ARG;
+    }
+    try {
+        if (!exists_dir(path)) {
+            set_err(err, errlen, std::string(path) + ": no database here (run zapisy-index first)");
+            return ZX_ERR_NO_DB;
+        }
+        std::unique_ptr<zx_db> db(new zx_db);
+        db->path = path;
+        db->read = new Xapian::Database(path);
+        *out = db.release();
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, path);
+    }
+}
+
+int zx_db_open_write(const char *path, zx_db **out, char *err, size_t errlen)
+{
+    *out = nullptr;
+    if (!path || !*path) {
+        set_err(err, errlen, "no database path given");
+        return ZX_ERR_ARG;
+    }
+    try {
+        std::unique_ptr<zx_db> db(new zx_db);
+        db->path = path;
+        db->write = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        db->read = db->write;
+        *out = db.release();
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, path);
+    }
+}
+
+static int need_writer(zx_db *db, char *err, size_t errlen)
+{
+    if (!db || !db->write) {
+        set_err(err, errlen, "the database is not open for writing");
+        return ZX_ERR_ARG;
+    }
+    return ZX_OK;
+}
+
+int zx_db_commit(zx_db *db, char *err, size_t errlen)
+{
+    int rc = need_writer(db, err, errlen);
+    if (rc)
+        return rc;
+    try {
+        db->write->commit();
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+void zx_db_close(zx_db *db)
+{
+    if (!db)
+        return;
+    try {
+        if (db->write)
+            db->write->close();
+    } catch (...) {
+    }
+    try {
+        delete db;
+    } catch (...) {
+    }
+}
+
+int zx_db_doc_count(zx_db *db, unsigned *out, char *err, size_t errlen)
+{
+    try {
+        *out = db->read->get_doccount();
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_replace(zx_db *db, const char *id_term, const zx_doc *doc, char *err, size_t errlen)
+{
+    int rc = need_writer(db, err, errlen);
+    if (rc)
+        return rc;
+    if (!id_term || !*id_term || !doc) {
+        set_err(err, errlen, "replace: empty id term or document");
+        return ZX_ERR_ARG;
+    }
+    try {
+        db->write->replace_document(id_term, doc->doc);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_delete(zx_db *db, const char *id_term, char *err, size_t errlen)
+{
+    int rc = need_writer(db, err, errlen);
+    if (rc)
+        return rc;
+    try {
+        db->write->delete_document(id_term);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_add_synonym(zx_db *db, const char *term, const char *synonym, char *err, size_t errlen)
+{
+    int rc = need_writer(db, err, errlen);
+    if (rc)
+        return rc;
+    try {
+        db->write->add_synonym(term, synonym);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err,
+                   size_t errlen)
+{
+    *data = nullptr;
+    try {
+        Xapian::PostingIterator p = db->read->postlist_begin(id_term);
+        if (p == db->read->postlist_end(id_term)) {
+            set_err(err, errlen, std::string("no document with id ") + id_term);
+            return ZX_ERR_ARG;
+        }
+        return copy_out(db->read->get_document(*p).get_data(), data, len);
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+zx_doc *zx_doc_new(void)
+{
+    try {
+        return new zx_doc;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+void zx_doc_free(zx_doc *doc)
+{
+    delete doc;
+}
+
+int zx_doc_add_posting(zx_doc *doc, const char *term, size_t len, unsigned pos, unsigned wdf_inc)
+{
+    try {
+        doc->doc.add_posting(std::string(term, len), pos, wdf_inc);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(nullptr, 0, "document");
+    }
+}
+
+int zx_doc_add_term(zx_doc *doc, const char *term, size_t len, unsigned wdf_inc)
+{
+    try {
+        doc->doc.add_term(std::string(term, len), wdf_inc);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(nullptr, 0, "document");
+    }
+}
+
+int zx_doc_add_boolean_term(zx_doc *doc, const char *term, size_t len)
+{
+    try {
+        doc->doc.add_boolean_term(std::string(term, len));
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(nullptr, 0, "document");
+    }
+}
+
+int zx_doc_set_value(zx_doc *doc, unsigned slot, const char *data, size_t len)
+{
+    try {
+        doc->doc.add_value(slot, std::string(data, len));
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(nullptr, 0, "document");
+    }
+}
+
+int zx_doc_set_data(zx_doc *doc, const char *data, size_t len)
+{
+    try {
+        doc->doc.set_data(std::string(data, len));
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(nullptr, 0, "document");
+    }
+}
+
+int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_query **out,
+                   char *err, size_t errlen)
+{
+    *out = nullptr;
+    try {
+        Xapian::QueryParser qp;
+        if (db)
+            qp.set_database(*db->read);
+        if (opts && opts->stem) {
+            qp.set_stemmer(Xapian::Stem(new CallbackStem(opts->stem, opts->stem_ud)));
+            // Every word, in phrases too, becomes "Z" + stem: Czech phrases
+            // must match in any inflection.  Wildcards expand over the
+            // unprefixed (unstemmed) words.
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+        }
+        qp.set_default_op(opts && opts->default_or ? Xapian::Query::OP_OR
+                                                   : Xapian::Query::OP_AND);
+        for (size_t i = 0; opts && i < opts->n_prefixes; i++) {
+            const zx_prefix &p = opts->prefixes[i];
+            if (p.boolean)
+                qp.add_boolean_prefix(p.field, p.prefix);
+            else
+                qp.add_prefix(p.field, p.prefix);
+        }
+        unsigned flags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                         Xapian::QueryParser::FLAG_LOVEHATE |
+                         Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+        if (opts && opts->synonyms)
+            flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                     Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+        Xapian::Query q = qp.parse_query(qs ? qs : "", flags);
+        if (q.empty()) {
+            set_err(err, errlen, "empty query: give at least one word to search for");
+            return ZX_ERR_QUERY;
+        }
+        *out = new zx_query{q};
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "query");
+    }
+}
+
+int zx_query_term(const char *term, zx_query **out, char *err, size_t errlen)
+{
+    *out = nullptr;
+    try {
+        *out = new zx_query{Xapian::Query(term)};
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "query");
+    }
+}
+
+int zx_query_value_range(unsigned slot, const char *lo, const char *hi, zx_query **out,
+                         char *err, size_t errlen)
+{
+    *out = nullptr;
+    try {
+        Xapian::Query q;
+        if (lo && hi)
+            q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+        else if (lo)
+            q = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
+        else if (hi)
+            q = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
+        else
+            q = Xapian::Query::MatchAll;
+        *out = new zx_query{q};
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "query");
+    }
+}
+
+static int combine(zx_query *q, const zx_query *other, Xapian::Query::op op, char *err,
+                   size_t errlen)
+{
+    if (!q || !other) {
+        set_err(err, errlen, "query: NULL argument");
+        return ZX_ERR_ARG;
+    }
+    try {
+        if (q->query.empty() && op != Xapian::Query::OP_FILTER)
+            q->query = other->query;
+        else if (q->query.empty())
+            q->query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, other->query, 0.0);
+        else
+            q->query = Xapian::Query(op, q->query, other->query);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "query");
+    }
+}
+
+int zx_query_filter(zx_query *q, const zx_query *filter, char *err, size_t errlen)
+{
+    return combine(q, filter, Xapian::Query::OP_FILTER, err, errlen);
+}
+
+int zx_query_or(zx_query *q, const zx_query *other, char *err, size_t errlen)
+{
+    return combine(q, other, Xapian::Query::OP_OR, err, errlen);
+}
+
+int zx_query_and(zx_query *q, const zx_query *other, char *err, size_t errlen)
+{
+    return combine(q, other, Xapian::Query::OP_AND, err, errlen);
+}
+
+char *zx_query_describe(const zx_query *q)
+{
+    try {
+        char *out = nullptr;
+        copy_out(q->query.get_description(), &out, nullptr);
+        return out;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+void zx_query_free(zx_query *q)
+{
+    delete q;
+}
+
+int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
+              char *err, size_t errlen)
+{
+    *out = nullptr;
+    if (!db || !q || !opts) {
+        set_err(err, errlen, "search: NULL argument");
+        return ZX_ERR_ARG;
+    }
+    try {
+        std::unique_ptr<zx_mset> m(new zx_mset(*db->read));
+        m->enquire.set_query(q->query);
+        if (opts->sort_slot >= 0)
+            m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
+                                                        opts->sort_descending != 0);
+        for (size_t i = 0; i < opts->n_facet_slots; i++) {
+            m->spies.push_back(new Xapian::ValueCountMatchSpy(opts->facet_slots[i]));
+            m->enquire.add_matchspy(m->spies.back());
+        }
+        m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+        *out = m.release();
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+unsigned zx_mset_size(const zx_mset *m)
+{
+    return m->mset.size();
+}
+
+unsigned zx_mset_total(const zx_mset *m)
+{
+    return m->mset.get_matches_estimated();
+}
+
+unsigned zx_mset_rank(const zx_mset *m, unsigned i)
+{
+    return m->mset[i].get_rank();
+}
+
+int zx_mset_percent(const zx_mset *m, unsigned i)
+{
+    return m->mset[i].get_percent();
+}
+
+double zx_mset_weight(const zx_mset *m, unsigned i)
+{
+    return m->mset[i].get_weight();
+}
+
+int zx_mset_data(const zx_mset *m, unsigned i, char **data, size_t *len, char *err,
+                 size_t errlen)
+{
+    *data = nullptr;
+    try {
+        return copy_out(m->mset[i].get_document().get_data(), data, len);
+    } catch (...) {
+        return handle_exception(err, errlen, "document data");
+    }
+}
+
+int zx_mset_value(const zx_mset *m, unsigned i, unsigned slot, char **data, size_t *len,
+                  char *err, size_t errlen)
+{
+    *data = nullptr;
+    try {
+        return copy_out(m->mset[i].get_document().get_value(slot), data, len);
+    } catch (...) {
+        return handle_exception(err, errlen, "document value");
+    }
+}
+
+int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud, char *err,
+                           size_t errlen)
+{
+    try {
+        Xapian::MSetIterator it = m->mset[i];
+        for (Xapian::TermIterator t = m->enquire.get_matching_terms_begin(it);
+             t != m->enquire.get_matching_terms_end(it); ++t) {
+            const std::string term = *t;
+            if (fn(term.data(), term.size(), ud))
+                break;
+        }
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "matching terms");
+    }
+}
+
+int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen)
+{
+    if (k >= m->spies.size()) {
+        set_err(err, errlen, "facet: no such facet slot");
+        return ZX_ERR_ARG;
+    }
+    try {
+        Xapian::ValueCountMatchSpy *spy = m->spies[k];
+        for (Xapian::TermIterator t = spy->top_values_begin(1000000); t != spy->top_values_end(1000000);
+             ++t) {
+            const std::string v = *t;
+            if (fn(v.data(), v.size(), t.get_termfreq(), ud))
+                break;
+        }
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "facet");
+    }
+}
+
+void zx_mset_free(zx_mset *m)
+{
+    delete m;
+}
+
+} // extern "C"

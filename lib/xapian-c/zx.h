@@ -1,0 +1,179 @@
+/* zx: the C interface to Xapian used by zapisy.  Plain C; the only C++ in
+ * the project is its implementation (zx.cc).
+ *
+ * Conventions:
+ *   - Functions that can fail return ZX_OK (0) or a negative ZX_ERR_* and
+ *     write a message for people into err[0..errlen) (may be NULL/0).
+ *   - No C++ exception ever escapes: every entry point catches them.
+ *   - Handles are opaque; each has a *_free / *_close twin.  Strings handed
+ *     in are copied; strings handed out are malloc()ed and the caller
+ *     free()s them unless the comment says otherwise. */
+#ifndef ZX_H
+#define ZX_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum {
+    ZX_OK = 0,
+    ZX_ERR = -1,           /* anything else Xapian reported */
+    ZX_ERR_NO_DB = -2,     /* no database at the path */
+    ZX_ERR_LOCKED = -3,    /* another writer holds the database */
+    ZX_ERR_QUERY = -4,     /* the query string could not be parsed */
+    ZX_ERR_CORRUPT = -5,   /* the database is damaged or from another version */
+    ZX_ERR_NOMEM = -6,
+    ZX_ERR_ARG = -7,       /* bad argument (NULL handle, empty term, ...) */
+    ZX_ERR_MODIFIED = -8   /* a writer changed the database during a read: retry */
+};
+
+typedef struct zx_db zx_db;
+typedef struct zx_doc zx_doc;
+typedef struct zx_query zx_query;
+typedef struct zx_mset zx_mset;
+
+/* ---- databases ---------------------------------------------------------- */
+
+/* Opens an existing database read-only.  *out is closed with zx_db_close. */
+int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen);
+
+/* Opens a database for writing, creating it (and its directory) if missing.
+ * Fails with ZX_ERR_LOCKED when another process is writing it. */
+int zx_db_open_write(const char *path, zx_db **out, char *err, size_t errlen);
+
+/* Makes all changes since the last commit durable. */
+int zx_db_commit(zx_db *db, char *err, size_t errlen);
+
+/* Closes the database; pending changes of a writable one are committed
+ * first (errors then are lost: call zx_db_commit to see them).  NULL is ok. */
+void zx_db_close(zx_db *db);
+
+/* Number of documents. */
+int zx_db_doc_count(zx_db *db, unsigned *out, char *err, size_t errlen);
+
+/* Adds doc, or replaces the document that has the unique term id_term. */
+int zx_db_replace(zx_db *db, const char *id_term, const zx_doc *doc, char *err, size_t errlen);
+
+/* Removes the document with the unique term id_term; absent is not an error. */
+int zx_db_delete(zx_db *db, const char *id_term, char *err, size_t errlen);
+
+/* Records that `synonym` (a term, or words separated by spaces) means the
+ * same as `term`, for queries parsed with synonyms enabled. */
+int zx_db_add_synonym(zx_db *db, const char *term, const char *synonym, char *err, size_t errlen);
+
+/* Document data of the document with unique term id_term: *data is
+ * malloc()ed (free it), *len its length.  ZX_ERR_ARG when there is none. */
+int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err, size_t errlen);
+
+/* ---- documents ---------------------------------------------------------- */
+
+/* A new empty document; NULL when out of memory.  Free with zx_doc_free. */
+zx_doc *zx_doc_new(void);
+void zx_doc_free(zx_doc *doc);
+
+/* A term at a position (1-based), for phrase search. */
+int zx_doc_add_posting(zx_doc *doc, const char *term, size_t len, unsigned pos, unsigned wdf_inc);
+/* A term without a position, counting wdf_inc towards its weight. */
+int zx_doc_add_term(zx_doc *doc, const char *term, size_t len, unsigned wdf_inc);
+/* A term that only filters (weight 0). */
+int zx_doc_add_boolean_term(zx_doc *doc, const char *term, size_t len);
+int zx_doc_set_value(zx_doc *doc, unsigned slot, const char *data, size_t len);
+int zx_doc_set_data(zx_doc *doc, const char *data, size_t len);
+
+/* ---- queries ------------------------------------------------------------ */
+
+/* Stemmer callback: writes the stem of word[0..len) into out (room for
+ * outsize bytes, at least len + 1) and returns its length.  Called for
+ * query terms by the query parser. */
+typedef size_t (*zx_stem_fn)(const char *word, size_t len, char *out, size_t outsize, void *ud);
+
+typedef struct {
+    const char *field;     /* as typed in a query, e.g. "rok" */
+    const char *prefix;    /* term prefix, e.g. "Y" */
+    int boolean;           /* 1: a filter (rok:2019); 0: free text (title:x) */
+} zx_prefix;
+
+typedef struct {
+    zx_stem_fn stem;            /* NULL: no stemming */
+    void *stem_ud;
+    int default_or;             /* 0: words are ANDed; 1: ORed */
+    int synonyms;               /* 1: expand terms with the synonym table */
+    const zx_prefix *prefixes;  /* field prefixes, may be NULL */
+    size_t n_prefixes;
+} zx_parse_opts;
+
+/* Parses qs with Xapian's query parser: AND OR NOT, "phrases", +/-,
+ * trailing * wildcards, field:prefixes.  Every word, in phrases too, is
+ * stemmed with opts->stem and prefixed with "Z" (+ the field's prefix);
+ * word* wildcards expand over the unprefixed terms.  db (may be NULL) is needed for wildcards and synonyms.
+ * An empty query gives ZX_ERR_QUERY.  Free *out with zx_query_free. */
+int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_query **out,
+                   char *err, size_t errlen);
+
+/* A query matching documents that have the term. */
+int zx_query_term(const char *term, zx_query **out, char *err, size_t errlen);
+
+/* A query matching documents whose value in `slot` is within [lo, hi]
+ * (string comparison; NULL for an open end). */
+int zx_query_value_range(unsigned slot, const char *lo, const char *hi, zx_query **out,
+                         char *err, size_t errlen);
+
+/* Combine: *q becomes (*q AND filter) where filter only restricts (no
+ * weight), or (*q OR other), or (*q AND other).  `other` is not consumed. */
+int zx_query_filter(zx_query *q, const zx_query *filter, char *err, size_t errlen);
+int zx_query_or(zx_query *q, const zx_query *other, char *err, size_t errlen);
+int zx_query_and(zx_query *q, const zx_query *other, char *err, size_t errlen);
+
+/* Xapian's description of the query, for debugging; free() it. */
+char *zx_query_describe(const zx_query *q);
+void zx_query_free(zx_query *q);
+
+/* ---- searching ---------------------------------------------------------- */
+
+typedef struct {
+    unsigned offset;        /* first hit to return (0-based) */
+    unsigned limit;         /* max hits to return */
+    unsigned check_at_least;/* look at least this many matches so that the
+                               total (and facet counts) are exact up to it */
+    int sort_slot;          /* -1: by relevance; else by this value slot */
+    int sort_descending;    /* with sort_slot: 1 newest first */
+    const unsigned *facet_slots; /* count values in these slots (see zx_mset_facet) */
+    size_t n_facet_slots;
+} zx_search_opts;
+
+int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
+              char *err, size_t errlen);
+
+unsigned zx_mset_size(const zx_mset *m);          /* hits in this page */
+unsigned zx_mset_total(const zx_mset *m);         /* estimated matches in all */
+unsigned zx_mset_rank(const zx_mset *m, unsigned i);   /* 0-based over all hits */
+int zx_mset_percent(const zx_mset *m, unsigned i);
+double zx_mset_weight(const zx_mset *m, unsigned i);
+
+/* Document data of hit i: *data malloc()ed, free it. */
+int zx_mset_data(const zx_mset *m, unsigned i, char **data, size_t *len, char *err, size_t errlen);
+
+/* Value `slot` of hit i: *data malloc()ed ("" when unset), free it. */
+int zx_mset_value(const zx_mset *m, unsigned i, unsigned slot, char **data, size_t *len,
+                  char *err, size_t errlen);
+
+/* Calls fn for each query term that hit i contains (the term is valid only
+ * during the call).  fn returning non-zero stops the walk. */
+typedef int (*zx_term_fn)(const char *term, size_t len, void *ud);
+int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud, char *err,
+                           size_t errlen);
+
+/* Counts of the values seen in facet slot number k of opts->facet_slots
+ * over the matches looked at, most frequent first: fn(value, len, count). */
+typedef int (*zx_facet_fn)(const char *value, size_t len, unsigned count, void *ud);
+int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen);
+
+void zx_mset_free(zx_mset *m);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages zapisy needs, only those missing; silent when
+# everything is there.  Run by `make deps` (and so by `make test` and `make run`).
+set -euo pipefail
+
+packages=(
+  gcc g++ make pkg-config
+  libxapian-dev xapian-tools     # the index (libxapian 1.4) and xapian-delve for inspection
+  libutf8proc-dev                # Unicode: NFC, case folding, diacritics
+  libmagic-dev                   # file type detection
+  libcmocka-dev                  # unit tests
+  jq                             # integration tests read the CLI's JSON
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "deps: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "deps: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
