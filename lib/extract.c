@@ -21,7 +21,9 @@ int zp_extract(const char *path, const char *data, size_t len, const zp_type *ty
         if (strncmp(type->mime, extractors[i].mime_prefix, n) == 0)
             return extractors[i].fn(path, data, len, type, text, err, errlen);
     }
-    if (strcmp(type->charset, "binary") == 0)
+    if (len == 0 || strcmp(type->mime, "application/x-empty") == 0)
+        snprintf(err, errlen, "%s: empty file, not indexed", path);
+    else if (strcmp(type->charset, "binary") == 0)
         snprintf(err, errlen, "%s: binary file (%s), not indexed", path, type->mime);
     else
         snprintf(err, errlen, "%s: unsupported format %s, not indexed", path, type->mime);

@@ -74,7 +74,7 @@ static void copy_gap(zp_buf *out, const char *text, size_t from, size_t to, int 
             zp_buf_addc(out, c);
         } else if ((c == '+' || c == '-') && !*in_quote && before_ok && after_word) {
             zp_buf_addc(out, c);
-        } else {
+        } else if (out->len > 0 && out->data[out->len - 1] != ' ') {
             zp_buf_addc(out, ' ');
         }
     }
@@ -151,6 +151,8 @@ static int rewrite(const char *text, size_t len, const tok_list *l, const char *
         i = j;
     }
     copy_gap(out, text, cursor, len, &in_quote);
+    while (out->len > 0 && out->data[out->len - 1] == ' ')
+        out->data[--out->len] = '\0';
     return words;
 }
 

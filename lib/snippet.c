@@ -12,8 +12,8 @@
 #include "tokenize.h"
 
 #define ELLIPSIS "\xE2\x80\xA6"
-/* Bytes of punctuation between two hits that still make them one mark. */
-#define MAX_JOIN_GAP 3
+/* Longest gap between the numbers of one date: ". " */
+#define MAX_JOIN_GAP 2
 
 typedef struct {
     size_t start, end;   /* bytes in the text */
@@ -174,6 +174,22 @@ static void add_collapsed(zp_buf *b, const char *s, size_t from, size_t to)
     }
 }
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* "16.1.2025", "11. 1. 2019": numbers separated by a dot (and a space) are
+ * one date, so one mark. */
+static int joins_date(const char *text, size_t prev_end, size_t start)
+{
+    if (prev_end == 0 || start <= prev_end || start - prev_end > MAX_JOIN_GAP)
+        return 0;
+    if (!is_digit(text[prev_end - 1]) || !is_digit(text[start]))
+        return 0;
+    return text[prev_end] == '.' && (start - prev_end == 1 || text[prev_end + 1] == ' ');
+}
+
 static int build(const char *text, size_t len, size_t from, size_t to, const hit *h,
                  size_t first, size_t last, zp_snippet *out)
 {
@@ -187,10 +203,7 @@ static int build(const char *text, size_t len, size_t from, size_t to, const hit
     size_t at = from, m = 0;
     for (size_t k = 0; k < n_marks; k++) {
         const hit *x = &h[first + k];
-        /* "16.1.2025": hits joined by a little punctuation are one mark. */
-        int join = m > 0 && x->start > at && x->start - at <= MAX_JOIN_GAP;
-        for (size_t i = at; join && i < x->start; i++)
-            join = !is_space_at(text, i);
+        int join = m > 0 && joins_date(text, at, x->start);
         add_collapsed(&b, text, at, x->start);
         if (!join)
             out->marks[m++].start = b.len;

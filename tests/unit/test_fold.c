@@ -1,0 +1,103 @@
+/* Folding and cleaning: real Czech words from the minutes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "fold.h"
+
+static const struct {
+    const char *in, *out;
+} words[] = {
+    { "Žebříku", "zebriku" },
+    { "PROSTĚJOV", "prostejov" },
+    { "Prostějově", "prostejove" },
+    { "cizincům", "cizincum" },
+    { "Přítomni", "pritomni" },
+    { "OMLUVENI", "omluveni" },
+    { "Národnostní", "narodnostni" },
+    { "Úkoly", "ukoly" },
+    { "Ďábel", "dabel" },
+    { "ťuk", "tuk" },
+    { "Ňadro", "nadro" },
+    { "Koclířov", "koclirov" },
+    { "DiS", "dis" },
+    { "\xEF\xAC\x81nance", "finance" },        /* ﬁ ligature (from PDFs) */
+    { "e\xCC\x81", "e" },                      /* e + combining acute (NFD) */
+    { "2019", "2019" },
+    { "Stra\xC3\x9F" "e", "strasse" },         /* ß case folds to ss */
+};
+
+static void folds_czech_words_to_unaccented_lower_case(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        zp_buf b = ZP_BUF_INIT;
+        assert_int_equal(zp_fold_word(words[i].in, strlen(words[i].in), &b), 0);
+        assert_string_equal(zp_buf_str(&b), words[i].out);
+        zp_buf_free(&b);
+    }
+}
+
+static void fold_of_folded_is_unchanged(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        zp_buf a = ZP_BUF_INIT, b = ZP_BUF_INIT;
+        zp_fold_word(words[i].in, strlen(words[i].in), &a);
+        zp_fold_word(zp_buf_str(&a), a.len, &b);
+        assert_string_equal(zp_buf_str(&a), zp_buf_str(&b));
+        zp_buf_free(&a);
+        zp_buf_free(&b);
+    }
+}
+
+static const struct {
+    const char *in;
+    size_t len;
+    const char *out;
+    long bad;
+} texts[] = {
+    { "Zápis", 6, "Zápis", 0 },
+    { "\xEF\xBB\xBFZápis", 9, "Zápis", 0 },                       /* BOM dropped */
+    { "Z\xE1pis", 5, "Z\xEF\xBF\xBDpis", 1 },                        /* cp1250 á */
+    { "a\0b", 3, "a b", 0 },                                           /* NUL blanked */
+    { "a\x01\x7F" "b", 4, "a  b", 0 },                                 /* controls blanked */
+    { "r\xC5\x99\xC3", 4, "rř\xEF\xBF\xBD", 1 },                     /* truncated at end */
+    { "e\xCC\x81" "ok", 5, "\xC3\xA9ok", 0 },                          /* NFD -> NFC */
+    { "\xC0\xAF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD", 2 },                  /* overlong '/' */
+    { "\xED\xA0\x80", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 3 }, /* surrogate */
+    { "řádek\nřádek\t", 16, "řádek\nřádek\t", 0 },
+};
+
+static void clean_text_repairs_invalid_utf8_and_controls(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        zp_buf b = ZP_BUF_INIT;
+        long bad = zp_fold_clean_text(texts[i].in, texts[i].len, &b);
+        assert_int_equal(bad, texts[i].bad);
+        assert_string_equal(zp_buf_str(&b), texts[i].out);
+        zp_buf_free(&b);
+    }
+}
+
+static void counts_characters_not_bytes(void **state)
+{
+    (void)state;
+    assert_int_equal(zp_fold_count_chars("Žebřík", strlen("Žebřík")), 6);
+    assert_int_equal(zp_fold_count_chars("", 0), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(folds_czech_words_to_unaccented_lower_case),
+        cmocka_unit_test(fold_of_folded_is_unchanged),
+        cmocka_unit_test(clean_text_repairs_invalid_utf8_and_controls),
+        cmocka_unit_test(counts_characters_not_bytes),
+    };
+    return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
+}

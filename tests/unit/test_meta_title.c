@@ -1,0 +1,61 @@
+/* Titles of real minutes: the heading, not the letterhead. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meta.h"
+
+static const struct {
+    const char *text, *title;
+} rows[] = {
+    { "\n\nZÁPIS\n\nz jednání pracovní skupiny – tematické setkání\n\nDĚTI A RODINA\n\nDATUM: 16.1.2025\n",
+      "ZÁPIS z jednání pracovní skupiny – tematické setkání DĚTI A RODINA" },
+    { "Evropská unie\nEvropský sociální fond\nOperační program Zaměstnanost\n\n"
+      "Zápis z jednání Pracovní skupiny Národnostní menšiny a cizinci\n\nDne: 11. 1. 2019\n",
+      "Zápis z jednání Pracovní skupiny Národnostní menšiny a cizinci" },
+    { "PRACOVNÍ SKUPINA SENIOŘI\nZápis setkání\nTermín konání: čtvrtek\n",
+      "PRACOVNÍ SKUPINA SENIOŘI – Zápis setkání" },
+    { "Z Á P I S č. 4 / 2011\nze zasedání Zastupitelstva obce Koclířov konaného dne\n\nK bodu 4/1: Jednání",
+      "Z Á P I S č. 4 / 2011 ze zasedání Zastupitelstva obce Koclířov konaného dne" },
+    { "Zápis ze dne 10.9.2010\n\nDne: 10.9.2010, kancelář", "Zápis ze dne 10.9.2010" },
+    { "Seznam kontaktů\nJan Novák\n", "Seznam kontaktů" },
+    { "   \n\t\n", "" },
+};
+
+static void finds_the_heading_of_real_minutes(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        zp_buf b = ZP_BUF_INIT;
+        assert_int_equal(zp_meta_title(rows[i].text, strlen(rows[i].text), &b), 0);
+        assert_string_equal(zp_buf_str(&b), rows[i].title);
+        zp_buf_free(&b);
+    }
+}
+
+static void long_titles_are_cut_at_a_word(void **state)
+{
+    (void)state;
+    char text[2000] = "Zápis z jednání";
+    for (int i = 0; i < 40; i++)
+        strcat(text, " pracovní skupiny");
+    zp_buf b = ZP_BUF_INIT;
+    zp_meta_title(text, strlen(text), &b);
+    assert_true(b.len < 200 * 2);
+    assert_non_null(strstr(zp_buf_str(&b), "skupiny \xE2\x80\xA6"));
+    zp_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(finds_the_heading_of_real_minutes),
+        cmocka_unit_test(long_titles_are_cut_at_a_word),
+    };
+    return cmocka_run_group_tests_name("meta_title", tests, NULL, NULL);
+}

@@ -1,0 +1,145 @@
+/* Snippets: the passage shown for a hit, marked in the original text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyse.h"
+#include "fold.h"
+#include "snippet.h"
+
+static const char *none[] = { NULL };
+
+/* Renders with [[ ]] markers; the caller frees the result. */
+static char *snip(const char *text, const char *const *words, const char *const *stems,
+                  const char *const *prefixes, int html)
+{
+    size_t nw = 0, ns = 0, np = 0;
+    while (words[nw])
+        nw++;
+    while (stems[ns])
+        ns++;
+    while (prefixes[np])
+        np++;
+    zp_snip_terms t = { words, nw, stems, ns, prefixes, np };
+    zp_snippet s;
+    assert_int_equal(zp_snip_make(text, strlen(text), &t, ZP_SNIP_MAX_CHARS, &s), 0);
+    zp_buf b = ZP_BUF_INIT;
+    zp_snip_render(&s, html ? "<mark>" : "[[", html ? "</mark>" : "]]", html, &b);
+    zp_snip_free(&s);
+    return zp_buf_steal(&b);
+}
+
+static void marks_inflected_forms_in_the_original_text(void **state)
+{
+    (void)state;
+    const char *stems[] = { "zebrik", "cizink", NULL };
+    char *s = snip("P. Rozehnalová – v rámci Žebříku byla zrušena služba. Nyní narůstá počet cizinců.",
+                   none, stems, none, 0);
+    assert_string_equal(s, "P. Rozehnalová – v rámci [[Žebříku]] byla zrušena služba. Nyní narůstá počet [[cizinců]].");
+    free(s);
+}
+
+static void html_rendering_escapes_text_and_marks_words(void **state)
+{
+    (void)state;
+    const char *stems[] = { "zebrik", NULL };
+    char *s = snip("A < B & \"Žebřík\" <script>", none, stems, none, 1);
+    assert_string_equal(s, "A &lt; B &amp; &quot;<mark>Žebřík</mark>&quot; &lt;script&gt;");
+    free(s);
+}
+
+static void without_a_match_shows_the_beginning(void **state)
+{
+    (void)state;
+    char text[1200] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(text, "Zápis z jednání ");
+    char *s = snip(text, none, none, none, 0);
+    assert_true(strncmp(s, "Zápis z jednání", 15) == 0);
+    assert_non_null(strstr(s, " \xE2\x80\xA6"));
+    assert_true(zp_fold_count_chars(s, strlen(s)) <= ZP_SNIP_MAX_CHARS + 2);
+    free(s);
+}
+
+static void a_deep_match_is_shown_in_context_within_the_length_limit(void **state)
+{
+    (void)state;
+    char text[4000] = "";
+    for (int i = 0; i < 80; i++)
+        strcat(text, "Různé informace ze služeb. ");
+    strcat(text, "Skupina se shodla na obnovení odborného sociálního poradenství pro cizince. ");
+    for (int i = 0; i < 40; i++)
+        strcat(text, "Další setkání. ");
+    zp_buf stem = ZP_BUF_INIT;
+    zp_fold_word("obnovení", strlen("obnovení"), &stem);
+    char *folded = zp_buf_steal(&stem);
+    zp_analyse_stem(folded, strlen(folded), &stem);
+    const char *stems[] = { zp_buf_str(&stem), NULL };
+    char *s = snip(text, none, stems, none, 0);
+    free(folded);
+    assert_true(strncmp(s, "\xE2\x80\xA6 ", 4) == 0);
+    assert_non_null(strstr(s, "[[obnovení]]"));
+    assert_true(zp_fold_count_chars(s, strlen(s)) <= ZP_SNIP_MAX_CHARS + 2 + 4);
+    free(s);
+    zp_buf_free(&stem);
+}
+
+static void prefers_the_passage_with_more_distinct_terms(void **state)
+{
+    (void)state;
+    char text[4000] = "cizinci cizinci cizinci cizinci. ";
+    for (int i = 0; i < 40; i++)
+        strcat(text, "Jiné téma jednání. ");
+    strcat(text, "Organizace Žebřík pomáhá cizincům.");
+    const char *stems[] = { "cizink", "zebrik", NULL };
+    char *s = snip(text, none, stems, none, 0);
+    assert_non_null(strstr(s, "[[Žebřík]] pomáhá [[cizincům]]"));
+    free(s);
+}
+
+static void wildcard_prefixes_and_plain_words_mark_too(void **state)
+{
+    (void)state;
+    const char *words[] = { "opu", NULL };
+    const char *prefixes[] = { "poraden", NULL };
+    char *s = snip("Klientům poskytují sociální poradenství (OPU).", words, none, prefixes, 0);
+    assert_string_equal(s, "Klientům poskytují sociální [[poradenství]] ([[OPU]]).");
+    free(s);
+}
+
+static void a_date_is_one_mark(void **state)
+{
+    (void)state;
+    const char *stems[] = { "16", "1", "2025", NULL };
+    char *s = snip("DATUM: 16.1.2025 MÍSTO", none, stems, none, 0);
+    assert_string_equal(s, "DATUM: [[16.1.2025]] MÍSTO");
+    free(s);
+}
+
+static void collapses_whitespace_of_the_original(void **state)
+{
+    (void)state;
+    const char *stems[] = { "senior", NULL };
+    char *s = snip("PS\n\n   Senioři\t\tzápis", none, stems, none, 0);
+    assert_string_equal(s, "PS [[Senioři]] zápis");
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(marks_inflected_forms_in_the_original_text),
+        cmocka_unit_test(html_rendering_escapes_text_and_marks_words),
+        cmocka_unit_test(without_a_match_shows_the_beginning),
+        cmocka_unit_test(a_deep_match_is_shown_in_context_within_the_length_limit),
+        cmocka_unit_test(prefers_the_passage_with_more_distinct_terms),
+        cmocka_unit_test(wildcard_prefixes_and_plain_words_mark_too),
+        cmocka_unit_test(a_date_is_one_mark),
+        cmocka_unit_test(collapses_whitespace_of_the_original),
+    };
+    return cmocka_run_group_tests_name("snippet", tests, NULL, NULL);
+}

@@ -1,0 +1,120 @@
+/* Tokenizer: each row is a piece of real minutes text and its tokens,
+ * written as "term" (next position), "+term" (glued to the previous one:
+ * no space between) and "=term" (alternative at the previous position). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "buf.h"
+#include "tokenize.h"
+
+static int describe(const zp_token *t, void *ud)
+{
+    zp_buf *b = ud;
+    if (b->len)
+        zp_buf_addc(b, ' ');
+    if (t->pos_inc == 0)
+        zp_buf_addc(b, '=');
+    else if (t->glued)
+        zp_buf_addc(b, '+');
+    zp_buf_add(b, t->term, t->term_len);
+    return 0;
+}
+
+static const struct {
+    const char *text, *tokens;
+} rows[] = {
+    { "Dne: 11. 1. 2019", "dne 11 +1 +2019" },
+    { "DATUM: 16.1.2025", "datum 16 +1 +2025" },
+    { "do 01.02.2019", "do 1 +2 +2019" },
+    { "Mgr. Barbora Klinovská", "mgr barbora klinovska" },
+    { "Středisko rozvoje sociálních služeb, o.p.s. v partnerství",
+      "stredisko rozvoje socialnich sluzeb ops v partnerstvi" },
+    { "PhDr. Mgr. Vítězslav Štefl Ph.D., Karel", "phdr mgr vitezslav stefl phd karel" },
+    { "v k.ú. Ohaře", "v ku ohare" },
+    { "Bc. Sabina Nováková, DiS.,MBA", "bc sabina novakova dis +mba" },
+    { "Z Á P I S č. 4 / 2011", "z =zapis a p i s c 4 2011" },
+    { "pracovně-právní", "pracovne =pracovnepravni +pravni" },
+    { "e-mail", "e =email +mail" },
+    { "Interv,centrum", "interv +centrum" },
+    { "(OPU)", "opu" },
+    { "CZ.03.2.63/0.0/0.0/16_063/0006528", "cz +03 +2 +63 +0 +0 +0 +0 +16 +063 +0006528" },
+    { "přeпоšle", "preпоsle" },
+    { "  \n\t ", "" },
+    { "9:30 11:30", "9 +30 11 +30" },
+};
+
+static void tokenizes_real_minutes_text(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        zp_buf b = ZP_BUF_INIT;
+        assert_int_equal(zp_tok_each(rows[i].text, strlen(rows[i].text), describe, &b), 0);
+        assert_string_equal(zp_buf_str(&b), rows[i].tokens);
+        zp_buf_free(&b);
+    }
+}
+
+typedef struct {
+    const char *text;
+    zp_buf spans;
+} span_ctx;
+
+static int spans(const zp_token *t, void *ud)
+{
+    span_ctx *c = ud;
+    if (c->spans.len)
+        zp_buf_addc(&c->spans, '|');
+    zp_buf_add(&c->spans, c->text + t->start, t->end - t->start);
+    return 0;
+}
+
+static void token_offsets_point_at_the_original_words(void **state)
+{
+    (void)state;
+    span_ctx c = { "V rámci Žebříku, o.p.s. dne 11. 1. 2019", ZP_BUF_INIT };
+    zp_tok_each(c.text, strlen(c.text), spans, &c);
+    assert_string_equal(zp_buf_str(&c.spans), "V|rámci|Žebříku|o.p.s|dne|11|1|2019");
+    zp_buf_free(&c.spans);
+}
+
+static int stop_at_second(const zp_token *t, void *ud)
+{
+    (void)t;
+    int *n = ud;
+    return ++*n == 2 ? 7 : 0;
+}
+
+static void callback_can_stop_the_walk(void **state)
+{
+    (void)state;
+    int n = 0;
+    assert_int_equal(zp_tok_each("jedna dva tři", 15, stop_at_second, &n), 7);
+    assert_int_equal(n, 2);
+}
+
+static void overlong_words_are_dropped(void **state)
+{
+    (void)state;
+    char text[200];
+    memset(text, 'a', 150);
+    strcpy(text + 150, " slovo");
+    zp_buf b = ZP_BUF_INIT;
+    zp_tok_each(text, strlen(text), describe, &b);
+    assert_string_equal(zp_buf_str(&b), "slovo");
+    zp_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tokenizes_real_minutes_text),
+        cmocka_unit_test(token_offsets_point_at_the_original_words),
+        cmocka_unit_test(callback_can_stop_the_walk),
+        cmocka_unit_test(overlong_words_are_dropped),
+    };
+    return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
+}

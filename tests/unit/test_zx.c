@@ -1,0 +1,221 @@
+/* The Xapian wrapper: its error paths say what went wrong, and a document
+ * goes in and comes out. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "zx.h"
+
+static char dir[] = "/tmp/zapisy-test-zx-XXXXXX";
+
+static int setup(void **state)
+{
+    (void)state;
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
+static void path_in(char *out, size_t n, const char *name)
+{
+    snprintf(out, n, "%s/%s", dir, name);
+}
+
+static void missing_database_is_named_in_the_message(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "nowhere");
+    zx_db *db = (zx_db *)1;
+    assert_int_equal(zx_db_open_read(p, &db, err, sizeof err), ZX_ERR_NO_DB);
+    assert_null(db);
+    assert_non_null(strstr(err, p));
+    assert_non_null(strstr(err, "zapisy-index"));
+}
+
+static void a_directory_that_is_not_a_database_is_refused(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "empty");
+    mkdir(p, 0700);
+    zx_db *db = NULL;
+    assert_int_equal(zx_db_open_read(p, &db, err, sizeof err), ZX_ERR_NO_DB);
+    assert_null(db);
+    assert_non_null(strstr(err, p));
+}
+
+static void a_second_writer_is_told_the_database_is_locked(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "locked");
+    zx_db *w1 = NULL, *w2 = NULL;
+    assert_int_equal(zx_db_open_write(p, &w1, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_db_open_write(p, &w2, err, sizeof err), ZX_ERR_LOCKED);
+    assert_null(w2);
+    assert_non_null(strstr(err, "locked"));
+    /* A reader is not blocked by the writer. */
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    zx_db_close(r);
+    zx_db_close(w1);
+    assert_int_equal(zx_db_open_write(p, &w2, err, sizeof err), ZX_OK);
+    zx_db_close(w2);
+}
+
+static void an_empty_query_is_a_query_error(void **state)
+{
+    (void)state;
+    char err[512];
+    zx_query *q = (zx_query *)1;
+    zx_parse_opts o = { NULL, NULL, 0, 0, NULL, 0 };
+    assert_int_equal(zx_query_parse(NULL, "", &o, &q, err, sizeof err), ZX_ERR_QUERY);
+    assert_null(q);
+    assert_non_null(strstr(err, "empty query"));
+}
+
+static void writing_to_a_reader_is_refused(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "ro");
+    zx_db *w = NULL, *r = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    zx_doc *d = zx_doc_new();
+    assert_int_equal(zx_db_replace(r, "Qx", d, err, sizeof err), ZX_ERR_ARG);
+    assert_int_equal(zx_db_commit(r, err, sizeof err), ZX_ERR_ARG);
+    zx_doc_free(d);
+    zx_db_close(r);
+}
+
+static size_t upper_stem(const char *w, size_t len, char *out, size_t outsize, void *ud)
+{
+    (void)ud;
+    size_t n = len < 3 ? len : 3; /* "stem" = first three letters */
+    if (n >= outsize)
+        n = outsize - 1;
+    memcpy(out, w, n);
+    out[n] = '\0';
+    return n;
+}
+
+static int collect(const char *term, size_t len, void *ud)
+{
+    char *buf = ud;
+    strncat(buf, term, len);
+    strcat(buf, " ");
+    return 0;
+}
+
+static void a_document_is_replaced_found_and_read_back(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "docs");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    for (int round = 0; round < 2; round++) {
+        zx_doc *d = zx_doc_new();
+        assert_int_equal(zx_doc_add_posting(d, "Zzeb", 4, 1, 1), ZX_OK);
+        assert_int_equal(zx_doc_add_posting(d, "Zciz", 4, 2, 1), ZX_OK);
+        assert_int_equal(zx_doc_add_boolean_term(d, "Qdoc1", 5), ZX_OK);
+        assert_int_equal(zx_doc_set_value(d, 0, "20190111", 8), ZX_OK);
+        assert_int_equal(zx_doc_set_data(d, round ? "druhá" : "první", strlen(round ? "druhá" : "první")), ZX_OK);
+        assert_int_equal(zx_db_replace(w, "Qdoc1", d, err, sizeof err), ZX_OK);
+        zx_doc_free(d);
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    unsigned count = 0;
+    zx_db_doc_count(w, &count, err, sizeof err);
+    assert_int_equal(count, 1);
+    zx_db_close(w);
+
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0 };
+    zx_query *q = NULL;
+    assert_int_equal(zx_query_parse(r, "zebrik cizinci", &o, &q, err, sizeof err), ZX_OK);
+    zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0 };
+    zx_mset *m = NULL;
+    assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_mset_size(m), 1);
+    assert_int_equal(zx_mset_total(m), 1);
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(zx_mset_data(m, 0, &data, &len, err, sizeof err), ZX_OK);
+    assert_string_equal(data, "druhá");
+    free(data);
+    assert_int_equal(zx_mset_value(m, 0, 0, &data, &len, err, sizeof err), ZX_OK);
+    assert_string_equal(data, "20190111");
+    free(data);
+    char terms[128] = "";
+    assert_int_equal(zx_mset_matching_terms(m, 0, collect, terms, err, sizeof err), ZX_OK);
+    assert_string_equal(terms, "Zzeb Zciz "); /* in query order */
+    zx_mset_free(m);
+    zx_query_free(q);
+    /* A phrase of stems matches the positions. */
+    assert_int_equal(zx_query_parse(r, "\"zebrik cizinci\"", &o, &q, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_mset_size(m), 1);
+    zx_mset_free(m);
+    zx_query_free(q);
+    assert_int_equal(zx_query_parse(r, "\"cizinci zebrik\"", &o, &q, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_mset_size(m), 0);
+    zx_mset_free(m);
+    zx_query_free(q);
+    assert_int_equal(zx_db_get_data(r, "Qdoc1", &data, &len, err, sizeof err), ZX_OK);
+    assert_string_equal(data, "druhá");
+    free(data);
+    assert_int_equal(zx_db_get_data(r, "Qnone", &data, &len, err, sizeof err), ZX_ERR_ARG);
+    zx_db_close(r);
+}
+
+static void a_damaged_database_is_reported_not_crashed_on(void **state)
+{
+    (void)state;
+    char p[256], f[300], err[512];
+    path_in(p, sizeof p, "damaged");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    snprintf(f, sizeof f, "%s/iamglass", p);
+    FILE *fp = fopen(f, "w");
+    fputs("this is not a glass version file", fp);
+    fclose(fp);
+    zx_db *r = NULL;
+    int rc = zx_db_open_read(p, &r, err, sizeof err);
+    assert_true(rc == ZX_ERR_CORRUPT || rc == ZX_ERR_NO_DB);
+    assert_null(r);
+    assert_non_null(strstr(err, p));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(missing_database_is_named_in_the_message),
+        cmocka_unit_test(a_directory_that_is_not_a_database_is_refused),
+        cmocka_unit_test(a_second_writer_is_told_the_database_is_locked),
+        cmocka_unit_test(an_empty_query_is_a_query_error),
+        cmocka_unit_test(writing_to_a_reader_is_refused),
+        cmocka_unit_test(a_document_is_replaced_found_and_read_back),
+        cmocka_unit_test(a_damaged_database_is_reported_not_crashed_on),
+    };
+    return cmocka_run_group_tests_name("zx", tests, setup, teardown);
+}
