@@ -41,10 +41,10 @@ static void print_text(const zp_results *r, int tty)
 {
     const char *on = tty ? "\033[1m" : "[[", *off = tty ? "\033[0m" : "]]";
     if (r->total == 0) {
-        printf("No minutes match \"%s\".\n", r->query);
+        printf("No minutes match: %s\n", r->query);
         return;
     }
-    printf("%u result%s for \"%s\"", r->total, r->total == 1 ? "" : "s", r->query);
+    printf("%u result%s for: %s", r->total, r->total == 1 ? "" : "s", r->query);
     if (r->n_hits)
         printf(" (showing %u-%u)", r->offset + 1, r->offset + (unsigned)r->n_hits);
     printf("\n\n");
