@@ -1,4 +1,9 @@
-/* Metadata of minutes found in their text. */
+/* Metadata of minutes found in their text: title, meeting date, town, body,
+ * people, organisations, decisions and tasks.  Each extractor is a small
+ * function over the clean text (valid NFC UTF-8); zp_meta_extract runs them
+ * all.  Extractors look at what minutes really contain (headers, attendance
+ * lines, "Úkoly:" sections, bold agreements) and return nothing rather than
+ * a guess when the text does not say. */
 #ifndef ZP_META_H
 #define ZP_META_H
 
@@ -6,10 +11,33 @@
 
 #include "buf.h"
 
-/* Appends the title of a minutes text (valid UTF-8): its heading ("Zápis z
- * jednání Pracovní skupiny ..."), else its first non-empty line;
- * whitespace collapsed, at most ~160 characters.  Nothing for empty text.
+typedef struct {
+    int year, month, day;   /* 0 when unknown */
+} zp_date;
+
+/* Appends the title of a minutes text: its heading ("Zápis z jednání
+ * Pracovní skupiny ..."), else its first non-empty line; whitespace
+ * collapsed, at most ~160 characters.  Nothing for empty text.
  * Returns 0 or -1 when memory ran out. */
 int zp_meta_title(const char *text, size_t len, zp_buf *out);
+
+/* Finds the first date in s[0..len): "16.1.2025", "11. 1. 2019",
+ * "17. března 2015" (Czech month names in any case).  Returns 1 and fills
+ * *out, *start and *end (byte range) when found, else 0. */
+int zp_meta_find_date(const char *s, size_t len, zp_date *out, size_t *start, size_t *end);
+
+/* The meeting date: a labelled date in the header ("DATUM:", "Dne:",
+ * "konaného dne", "ze dne"), never the next meeting, a deadline or a date
+ * in the body; the signature line ("V Prostějově dne ...") only when the
+ * header has none.  Returns 1 when found, 0 when the text gives none. */
+int zp_meta_meeting_date(const char *text, size_t len, zp_date *out);
+
+/* "2019-01-11" into out (11 bytes). */
+void zp_meta_date_iso(const zp_date *d, char out[11]);
+
+/* The canonical form of a name (town, body, organisation, person): each
+ * word folded and stemmed, joined by single spaces, so "Ostravy" and
+ * "Ostrava" are one value.  Appends to out. */
+int zp_meta_canonical(const char *name, size_t len, zp_buf *out);
 
 #endif

@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -37,10 +39,30 @@ struct zx_query {
     Xapian::Query query;
 };
 
+// Counts, over the matching documents, the terms that start with a prefix:
+// facets of multi-valued fields (organisations) as well as single ones.
+class PrefixCountSpy : public Xapian::MatchSpy {
+  public:
+    std::string prefix;
+    std::map<std::string, unsigned> counts;
+    explicit PrefixCountSpy(const std::string &p) : prefix(p) {}
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(prefix);
+        for (; t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (term.compare(0, prefix.size(), prefix) != 0)
+                break;
+            counts[term.substr(prefix.size())]++;
+        }
+    }
+};
+
 struct zx_mset {
     Xapian::Enquire enquire;
     Xapian::MSet mset;
-    std::vector<Xapian::ValueCountMatchSpy *> spies;
+    std::vector<PrefixCountSpy *> spies;
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
     ~zx_mset()
     {
@@ -273,6 +295,44 @@ int zx_db_add_synonym(zx_db *db, const char *term, const char *synonym, char *er
     }
 }
 
+int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *err, size_t errlen)
+{
+    try {
+        for (Xapian::TermIterator t = db->read->synonyms_begin(term); t != db->read->synonyms_end(term);
+             ++t) {
+            const std::string syn = *t;
+            if (fn(syn.data(), syn.size(), ud))
+                break;
+        }
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_set_metadata(zx_db *db, const char *key, const char *value, char *err, size_t errlen)
+{
+    int rc = need_writer(db, err, errlen);
+    if (rc)
+        return rc;
+    try {
+        db->write->set_metadata(key, value);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size_t errlen)
+{
+    *value = nullptr;
+    try {
+        return copy_out(db->read->get_metadata(key), value, nullptr);
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
 int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err,
                    size_t errlen)
 {
@@ -493,8 +553,8 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
         if (opts->sort_slot >= 0)
             m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
                                                         opts->sort_descending != 0);
-        for (size_t i = 0; i < opts->n_facet_slots; i++) {
-            m->spies.push_back(new Xapian::ValueCountMatchSpy(opts->facet_slots[i]));
+        for (size_t i = 0; i < opts->n_facet_prefixes; i++) {
+            m->spies.push_back(new PrefixCountSpy(opts->facet_prefixes[i]));
             m->enquire.add_matchspy(m->spies.back());
         }
         m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
@@ -572,17 +632,18 @@ int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen)
 {
     if (k >= m->spies.size()) {
-        set_err(err, errlen, "facet: no such facet slot");
+        set_err(err, errlen, "facet: no such facet prefix");
         return ZX_ERR_ARG;
     }
     try {
-        Xapian::ValueCountMatchSpy *spy = m->spies[k];
-        for (Xapian::TermIterator t = spy->top_values_begin(1000000); t != spy->top_values_end(1000000);
-             ++t) {
-            const std::string v = *t;
-            if (fn(v.data(), v.size(), t.get_termfreq(), ud))
+        std::vector<std::pair<std::string, unsigned>> v(m->spies[k]->counts.begin(),
+                                                         m->spies[k]->counts.end());
+        std::stable_sort(v.begin(), v.end(),
+                         [](const std::pair<std::string, unsigned> &a,
+                            const std::pair<std::string, unsigned> &b) { return a.second > b.second; });
+        for (const auto &e : v)
+            if (fn(e.first.data(), e.first.size(), e.second, ud))
                 break;
-        }
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, "facet");

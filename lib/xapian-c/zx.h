@@ -63,6 +63,17 @@ int zx_db_delete(zx_db *db, const char *id_term, char *err, size_t errlen);
  * same as `term`, for queries parsed with synonyms enabled. */
 int zx_db_add_synonym(zx_db *db, const char *term, const char *synonym, char *err, size_t errlen);
 
+/* Synonyms of `term` (as added with zx_db_add_synonym): fn(synonym, len, ud)
+ * for each; fn returning non-zero stops.  None is not an error. */
+typedef int (*zx_term_fn)(const char *term, size_t len, void *ud);
+int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *err, size_t errlen);
+
+/* User metadata: a small key -> value store inside the database (e.g. the
+ * display form of a canonical town name).  get: *value malloc()ed, "" when
+ * the key is unset; free it. */
+int zx_db_set_metadata(zx_db *db, const char *key, const char *value, char *err, size_t errlen);
+int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size_t errlen);
+
 /* Document data of the document with unique term id_term: *data is
  * malloc()ed (free it), *len its length.  ZX_ERR_ARG when there is none. */
 int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err, size_t errlen);
@@ -139,8 +150,9 @@ typedef struct {
                                total (and facet counts) are exact up to it */
     int sort_slot;          /* -1: by relevance; else by this value slot */
     int sort_descending;    /* with sort_slot: 1 newest first */
-    const unsigned *facet_slots; /* count values in these slots (see zx_mset_facet) */
-    size_t n_facet_slots;
+    const char *const *facet_prefixes; /* count the terms with these prefixes
+                                          over the matches (zx_mset_facet) */
+    size_t n_facet_prefixes;
 } zx_search_opts;
 
 int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
@@ -161,12 +173,12 @@ int zx_mset_value(const zx_mset *m, unsigned i, unsigned slot, char **data, size
 
 /* Calls fn for each query term that hit i contains (the term is valid only
  * during the call).  fn returning non-zero stops the walk. */
-typedef int (*zx_term_fn)(const char *term, size_t len, void *ud);
 int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud, char *err,
                            size_t errlen);
 
-/* Counts of the values seen in facet slot number k of opts->facet_slots
- * over the matches looked at, most frequent first: fn(value, len, count). */
+/* Counts of the terms with prefix number k of opts->facet_prefixes over the
+ * matches looked at (all of them up to check_at_least), most frequent
+ * first, ties in term order: fn(term without the prefix, len, count). */
 typedef int (*zx_facet_fn)(const char *value, size_t len, unsigned count, void *ud);
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen);
 

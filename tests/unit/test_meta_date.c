@@ -1,0 +1,77 @@
+/* Meeting dates from real minutes headers -- and the dates that are not
+ * the meeting's (next meeting, deadlines, signature). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "meta.h"
+
+static const struct {
+    const char *text, *iso;   /* "" = the text gives no meeting date */
+} rows[] = {
+    { "ZÁPIS\n\nDATUM: 16.1.2025\n\nMÍSTO KONÁNÍ: Magistrát\n\nDalší setkání pracovní skupiny bude 20.2.2025",
+      "2025-01-16" },
+    { "Zápis z jednání Pracovní skupiny\n\nDne: 11. 1. 2019\n\n... pošlou je do 22. 2. 2019 vedoucí PS.\n\n"
+      "V Prostějově dne 11. 1. 2018",
+      "2019-01-11" },
+    { "Průběh zasedání Zastupitelstva obce Ohaře č. 4/2015 konaného dne 21. 5. 2015 od 19.00 hodin", "2015-05-21" },
+    { "ZÁPIS Z 3. ZASEDÁNÍ ZASTUPITELSTVA OBCE ZAŠOVÁ KONANÉHO DNE 17. BŘEZNA 2015", "2015-03-17" },
+    { "Zápis z 5. zasedání zastupitelstva obce Velké Březno, které se konalo 20. 4. 2015 od 17:00 hodin", "2015-04-20" },
+    { "Zápis ze dne 25. 2. 2016\n\nTermín dalšího jednání byl stanoven na 26. 5. 2016, 13:00 hod.", "2016-02-25" },
+    { "Zápis ze dne 10.9.2010\n\nDne: 10.9.2010, kancelář", "2010-09-10" },
+    { "Jednání se konalo dne 3. března 2021 v zasedací místnosti", "2021-03-03" },
+    { "Zápis 05.03.2020\nPřítomni: viz prezenční listina", "2020-03-05" },
+    /* no meeting date in the text */
+    { "PRACOVNÍ SKUPINA SENIOŘI\nZápis setkání\nTermín konání: čtvrtek\nv lednu/únoru 2014", "" },
+    { "Z Á P I S č. 4 / 2011\nze zasedání Zastupitelstva obce Koclířov konaného dne v klubovně", "" },
+    { "Úkoly: zašle do 29. 11. 2019 emailem", "" },
+    { "Další setkání bude 20.2.2025", "" },
+    { "Dny seniorů proběhnou ve dnech 30.9.-3.10.2010 v Jeseníku", "" },
+    { "Dne: 31. 2. 2019", "" },      /* not a date */
+    { "Dne: 11. 13. 2019", "" },
+    /* only the signature says it */
+    { "Zápis z jednání\n\nProjednáno vše.\n\nV Prostějově dne 11. 1. 2019\nZapsala: P. Kolářiková", "2019-01-11" },
+};
+
+static void finds_the_meeting_date_not_other_dates(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        zp_date d;
+        char iso[11] = "";
+        if (zp_meta_meeting_date(rows[i].text, strlen(rows[i].text), &d))
+            zp_meta_date_iso(&d, iso);
+        if (strcmp(iso, rows[i].iso) != 0)
+            fail_msg("row %zu: got '%s', wanted '%s'", i, iso, rows[i].iso);
+    }
+}
+
+static void finds_dates_written_any_way(void **state)
+{
+    (void)state;
+    const char *texts[] = { "do 22. 2. 2019 x", "do 22.2.2019", "dne 22. února 2019", "DNE 22. ÚNORA 2019",
+                            "22. unora 2019" };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        zp_date d;
+        size_t s, e;
+        assert_int_equal(zp_meta_find_date(texts[i], strlen(texts[i]), &d, &s, &e), 1);
+        assert_int_equal(d.year, 2019);
+        assert_int_equal(d.month, 2);
+        assert_int_equal(d.day, 22);
+    }
+    zp_date d;
+    size_t s, e;
+    assert_int_equal(zp_meta_find_date("č. 3/2011, 2018-2022, 123.4.2019", 33, &d, &s, &e), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(finds_the_meeting_date_not_other_dates),
+        cmocka_unit_test(finds_dates_written_any_way),
+    };
+    return cmocka_run_group_tests_name("meta_date", tests, NULL, NULL);
+}
