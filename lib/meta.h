@@ -32,6 +32,17 @@ int zp_meta_find_date(const char *s, size_t len, zp_date *out, size_t *start, si
  * header has none.  Returns 1 when found, 0 when the text gives none. */
 int zp_meta_meeting_date(const char *text, size_t len, zp_date *out);
 
+/* The town the minutes belong to, in the nominative ("Prostějov" from
+ * "Magistrátem města Prostějova" and "Prostějov 796 01"), appended to
+ * display.  Returns 1 when found, 0 when the text does not say, -1 when
+ * memory ran out. */
+int zp_meta_town(const char *text, size_t len, zp_buf *display);
+
+/* The body that met: "Pracovní skupina Národnostní menšiny a cizinci",
+ * "Zastupitelstvo obce", "Komise pro sociální oblast ...", with the head
+ * noun in the nominative and capitals undone.  1 found, 0 none, -1 oom. */
+int zp_meta_body(const char *text, size_t len, zp_buf *display);
+
 /* "2019-01-11" into out (11 bytes). */
 void zp_meta_date_iso(const zp_date *d, char out[11]);
 

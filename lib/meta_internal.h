@@ -1,0 +1,17 @@
+/* Internal to the metadata extractors: the versions of the public
+ * extractors that take the text's words already collected, so that
+ * zp_meta_extract tokenizes a document once. */
+#ifndef ZP_META_INTERNAL_H
+#define ZP_META_INTERNAL_H
+
+#include "buf.h"
+#include "meta_words.h"
+
+/* The nominative-looking form of word w among the forms of the same word
+ * in the text ("Ostravy" alone gives "Ostrava").  Appends it to out. */
+int zp_meta_nominative(const char *text, const zp_words *ws, const zp_word *w, zp_buf *out);
+
+int zp_meta_town_in(const char *text, const zp_words *ws, zp_buf *display);
+int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *display);
+
+#endif

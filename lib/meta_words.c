@@ -1,0 +1,184 @@
+/* Word lists and name helpers for the metadata extractors. */
+#include "meta_words.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "analyse.h"
+#include "meta.h"
+
+typedef struct {
+    const char *text;
+    zp_words *ws;
+    size_t cap;
+    int oom;
+} collect_ctx;
+
+static int on_token(const zp_token *t, void *ud)
+{
+    collect_ctx *c = ud;
+    if (t->pos_inc == 0)
+        return 0;
+    if (c->ws->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 256;
+        zp_word *w = realloc(c->ws->w, cap * sizeof *w);
+        if (!w) {
+            c->oom = 1;
+            return 1;
+        }
+        c->ws->w = w;
+        c->cap = cap;
+    }
+    zp_word *w = &c->ws->w[c->ws->n++];
+    memset(w, 0, sizeof *w);
+    w->start = t->start;
+    w->end = t->end;
+    memcpy(w->term, t->term, t->term_len);
+    w->term[t->term_len] = '\0';
+    utf8proc_int32_t cp;
+    utf8proc_iterate((const utf8proc_uint8_t *)c->text + t->start, (utf8proc_ssize_t)(t->end - t->start), &cp);
+    utf8proc_category_t cat = utf8proc_category(cp);
+    w->upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+    w->caps = zp_words_all_caps(c->text + t->start, t->end - t->start);
+    w->digits = 1;
+    for (size_t i = 0; i < t->term_len; i++)
+        if (t->term[i] < '0' || t->term[i] > '9')
+            w->digits = 0;
+    return 0;
+}
+
+int zp_words_collect(const char *text, size_t len, zp_words *out)
+{
+    memset(out, 0, sizeof *out);
+    collect_ctx c = { text, out, 0, 0 };
+    if (zp_tok_each(text, len, on_token, &c) < 0 || c.oom) {
+        zp_words_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void zp_words_free(zp_words *ws)
+{
+    free(ws->w);
+    ws->w = NULL;
+    ws->n = 0;
+}
+
+size_t zp_words_at(const zp_words *ws, size_t at)
+{
+    size_t lo = 0, hi = ws->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ws->w[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int zp_words_adjacent(const char *text, const zp_word *a, const zp_word *b)
+{
+    for (size_t i = a->end; i < b->start; i++)
+        if (text[i] != ' ' && text[i] != '\t')
+            return 0;
+    return 1;
+}
+
+int zp_words_line_start(const char *text, const zp_words *ws, size_t i)
+{
+    if (i == 0)
+        return 1;
+    for (size_t k = ws->w[i - 1].end; k < ws->w[i].start; k++)
+        if (text[k] == '\n')
+            return 1;
+    return 0;
+}
+
+int zp_words_all_caps(const char *s, size_t len)
+{
+    int letters = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return 0;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_LL)
+            return 0;
+        letters += cat == UTF8PROC_CATEGORY_LU;
+        i += (size_t)n;
+    }
+    return letters > 0;
+}
+
+int zp_words_recase(const char *s, size_t len, int sentence, zp_buf *out)
+{
+    int word_start = 1, first_word = 1;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return -1;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        int letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+        if (letter) {
+            cp = (word_start && (first_word || !sentence)) ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+            if (word_start)
+                first_word = 0;
+            word_start = 0;
+        } else if (cp == ' ' || cp == '-') {
+            word_start = 1;
+        }
+        utf8proc_uint8_t enc[4];
+        zp_buf_add(out, enc, (size_t)utf8proc_encode_char(cp, enc));
+        i += (size_t)n;
+    }
+    return out->oom ? -1 : 0;
+}
+
+void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out)
+{
+    while (from < to && strchr(" \t\r\n", text[from]))
+        from++;
+    while (to > from && strchr(" \t\r\n", text[to - 1]))
+        to--;
+    int space = 0;
+    for (size_t i = from; i < to; i++) {
+        if (strchr(" \t\r\n", text[i])) {
+            space = 1;
+            continue;
+        }
+        if (space)
+            zp_buf_addc(out, ' ');
+        space = 0;
+        zp_buf_addc(out, text[i]);
+    }
+}
+
+typedef struct {
+    zp_buf *out;
+    int first;
+} canon_ctx;
+
+static int canon_token(const zp_token *t, void *ud)
+{
+    canon_ctx *c = ud;
+    if (t->pos_inc == 0)
+        return 0;
+    if (!c->first)
+        zp_buf_addc(c->out, ' ');
+    c->first = 0;
+    zp_analyse_stem(t->term, t->term_len, c->out);
+    return 0;
+}
+
+int zp_meta_canonical(const char *name, size_t len, zp_buf *out)
+{
+    canon_ctx c = { out, 1 };
+    if (zp_tok_each(name, len, canon_token, &c) < 0)
+        return -1;
+    return out->oom ? -1 : 0;
+}

@@ -1,0 +1,50 @@
+/* Internal to the metadata extractors: the words of a text with what the
+ * patterns look at (folded form, capitalisation, what separates them), and
+ * small helpers for names.  Not part of lib/'s public interface. */
+#ifndef ZP_META_WORDS_H
+#define ZP_META_WORDS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "tokenize.h"
+
+typedef struct {
+    size_t start, end;              /* in the text */
+    char term[ZP_TOK_MAX_TERM + 1]; /* folded */
+    int upper;                      /* starts with an upper-case letter */
+    int caps;                       /* has letters, all upper case */
+    int digits;                     /* only digits */
+} zp_word;
+
+typedef struct {
+    zp_word *w;
+    size_t n;
+} zp_words;
+
+/* The words of text[0..len) (alternative forms left out).  0 or -1. */
+int zp_words_collect(const char *text, size_t len, zp_words *out);
+void zp_words_free(zp_words *ws);
+
+/* Index of the first word starting at or after byte `at`. */
+size_t zp_words_at(const zp_words *ws, size_t at);
+
+/* 1 when text[a.end, b.start) is only spaces/tabs (same line, no
+ * punctuation between the two words). */
+int zp_words_adjacent(const char *text, const zp_word *a, const zp_word *b);
+
+/* 1 when the gap before word i holds a newline (or i is the first word). */
+int zp_words_line_start(const char *text, const zp_words *ws, size_t i);
+
+/* Appends s with each word's first letter upper case and the rest lower
+ * case ("VELKÉ BŘEZNO" -> "Velké Březno"); with sentence = 1 only the first
+ * word's ("DĚTI A RODINA" -> "Děti a rodina"). */
+int zp_words_recase(const char *s, size_t len, int sentence, zp_buf *out);
+
+/* 1 when s has letters and none is lower case. */
+int zp_words_all_caps(const char *s, size_t len);
+
+/* Appends text[from, to) with runs of whitespace as single spaces, trimmed. */
+void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out);
+
+#endif

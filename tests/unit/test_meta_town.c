@@ -1,0 +1,101 @@
+/* Towns and bodies from real minutes headers, in the nominative. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "meta.h"
+
+static const struct {
+    const char *text, *town;
+} towns[] = {
+    { "MÍSTO KONÁNÍ:\n\nMagistrát města Ostravy, Prokešovo nám. 8, místnost č. 504", "Ostrava" },
+    { "v partnerství s Magistrátem města Prostějova\nMísto: KK u Hradeb – DUHA, Školní 4, Prostějov 796 01\n"
+      "V Prostějově dne 11. 1. 2019",
+      "Prostějov" },
+    { "Místo konání: budova Magistrátu města Brna, Malinovského nám. 3\nv rámci AP Brno 2013", "Brno" },
+    { "Dne: 10.9.2010, kancelář Zdenky Lebduškové, Karla Čapka 1147, Jeseník\n", "Jeseník" },
+    { "Zdenka Lebdušková (MěÚ Jeseník)", "Jeseník" },
+    { "ze zasedání Zastupitelstva obce Koclířov konaného dne", "Koclířov" },
+    { "Zápis z 3. zasedání zastupitelstva obce Petřvald, konaného dne 28. 1. 2015", "Petřvald" },
+    { "Zápis z 5. zasedání zastupitelstva obce Velké Březno, které se konalo", "Velké Březno" },
+    { "ZÁPIS Z 3. ZASEDÁNÍ ZASTUPITELSTVA OBCE ZAŠOVÁ KONANÉHO DNE 17. BŘEZNA 2015\n"
+      "změna ÚP pro parc. č. 1506/1 v k.ú. Zašová.",
+      "Zašová" },
+    { "služeb souvisejících v městské části Praha 17 na období 2022 – 2027", "Praha 17" },
+    { "Zasedání Zastupitelstva obce Nové Město na Moravě", "Nové Město na Moravě" },
+    { "Koordinátorka KPSS přivítala všechny přítomné.", "" },
+};
+
+static void finds_the_town_in_the_nominative(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof towns / sizeof towns[0]; i++) {
+        zp_buf b = ZP_BUF_INIT;
+        int rc = zp_meta_town(towns[i].text, strlen(towns[i].text), &b);
+        if (rc != (towns[i].town[0] ? 1 : 0))
+            fail_msg("row %zu: rc %d for '%s'", i, rc, towns[i].town);
+        if (strcmp(zp_buf_str(&b), towns[i].town) != 0)
+            fail_msg("row %zu: got '%s', wanted '%s'", i, zp_buf_str(&b), towns[i].town);
+        zp_buf_free(&b);
+    }
+}
+
+static const struct {
+    const char *text, *body;
+} bodies[] = {
+    { "ZÁPIS\n\nz jednání pracovní skupiny – tematické setkání\n\nDĚTI A RODINA\n\nDATUM: 16.1.2025",
+      "Pracovní skupina Děti a rodina" },
+    { "Zápis z jednání Pracovní skupiny Národnostní menšiny a cizinci\n\nDne: 11. 1. 2019",
+      "Pracovní skupina Národnostní menšiny a cizinci" },
+    { "PRACOVNÍ SKUPINA SENIOŘI\nZápis setkání", "Pracovní skupina Senioři" },
+    { "Zápis z jednání pracovní skupiny Senioři a osoby se zdravotním postižením konaného dne 25. 2. 2016.",
+      "Pracovní skupina Senioři a osoby se zdravotním postižením" },
+    { "3. jednání Komise pro sociální oblast a komunitní plánování sociálních služeb\n\nOrgán: Komise",
+      "Komise pro sociální oblast a komunitní plánování sociálních služeb" },
+    { "Z Á P I S č. 4 / 2011\nze zasedání Zastupitelstva obce Koclířov", "Zastupitelstvo obce" },
+    { "ZÁPIS Z 3. ZASEDÁNÍ ZASTUPITELSTVA OBCE ZAŠOVÁ", "Zastupitelstvo obce" },
+    { "Zápis z jednání Rady města Vsetín", "Rada města" },
+    { "Zápis ze setkání PS Senioři\n", "Pracovní skupina Senioři" },
+    { "Zápis ze dne 10.9.2010\n1. Úvodní slovo\n• Komunitní plán byl schválen na Zastupitelstvu města Jeseník", "" },
+};
+
+static void finds_the_body_that_met(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        zp_buf b = ZP_BUF_INIT;
+        int rc = zp_meta_body(bodies[i].text, strlen(bodies[i].text), &b);
+        assert_int_equal(rc, bodies[i].body[0] ? 1 : 0);
+        if (strcmp(zp_buf_str(&b), bodies[i].body) != 0)
+            fail_msg("row %zu: got '%s', wanted '%s'", i, zp_buf_str(&b), bodies[i].body);
+        zp_buf_free(&b);
+    }
+}
+
+static void canonical_forms_unite_inflections(void **state)
+{
+    (void)state;
+    const char *same[][2] = { { "Ostravy", "Ostrava" }, { "Prostějova", "PROSTĚJOV" },
+                              { "Velkém Březně", "Velké Březno" }, { "Žebříku", "Žebřík" } };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        zp_buf a = ZP_BUF_INIT, b = ZP_BUF_INIT;
+        zp_meta_canonical(same[i][0], strlen(same[i][0]), &a);
+        zp_meta_canonical(same[i][1], strlen(same[i][1]), &b);
+        assert_string_equal(zp_buf_str(&a), zp_buf_str(&b));
+        zp_buf_free(&a);
+        zp_buf_free(&b);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(finds_the_town_in_the_nominative),
+        cmocka_unit_test(finds_the_body_that_met),
+        cmocka_unit_test(canonical_forms_unite_inflections),
+    };
+    return cmocka_run_group_tests_name("meta_town", tests, NULL, NULL);
+}
