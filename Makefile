@@ -23,7 +23,7 @@ OBJ      = $(LIB_C:%.c=build/%.o) $(LIB_CXX:%.cc=build/%.o)
 SAN_OBJ  = $(LIB_C:%.c=build/san/%.o) $(LIB_CXX:%.cc=build/san/%.o)
 
 BINS = bin/zapisy-index bin/zapisy-search
-TOOLS = build/tools/stem-eval build/tools/bench-query
+TOOLS = build/tools/stem-eval build/tools/bench-query build/tools/meta-eval
 UNIT_BINS = $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/san/%)
 
 .PHONY: all deps test unit bench run clean

@@ -15,6 +15,68 @@ typedef struct {
     int year, month, day;   /* 0 when unknown */
 } zp_date;
 
+/* A list of strings, each malloc()ed, owned by the list. */
+typedef struct {
+    char **v;
+    size_t n;
+} zp_strlist;
+
+/* Adds s[0..len) (whitespace squeezed); with unique, not when an entry
+ * with the same canonical form (zp_meta_canonical) is already there.
+ * Returns 0, or -1 when memory ran out. */
+int zp_strlist_add(zp_strlist *l, const char *s, size_t len, int unique);
+void zp_strlist_free(zp_strlist *l);
+
+/* A decision or a task recorded in the minutes. */
+typedef struct {
+    char *text;        /* the sentence or item, whitespace squeezed */
+    char *owner;       /* who is to do it ("P. Kolářiková"), NULL if unsaid */
+    zp_date deadline;  /* year 0 when none */
+    int task;          /* 1: a task (Úkoly), 0: an agreement or resolution */
+} zp_decision;
+
+typedef struct {
+    zp_decision *v;
+    size_t n;
+} zp_decisions;
+
+/* "Organizace pro pomoc uprchlíkům (OPU)": a name and its acronym. */
+typedef struct {
+    zp_strlist names, acronyms;   /* same length: names.v[i] is acronyms.v[i] */
+} zp_acronyms;
+
+/* Everything zp_meta_extract finds.  NULL / empty / year 0 when absent. */
+typedef struct {
+    char *title;
+    zp_date date;
+    char *town, *body;
+    zp_strlist present, excused, guests;   /* attendance lists as written */
+    zp_strlist people;                     /* "Mgr. Barbora Klinovská" */
+    zp_strlist orgs;                       /* "Člověk v tísni", "Žebřík", "OPU" */
+    zp_acronyms acronyms;
+    zp_decisions decisions;
+} zp_meta;
+
+/* Runs every extractor over text (valid UTF-8).  Free with zp_meta_free.
+ * Returns 0 or -1 when memory ran out. */
+int zp_meta_extract(const char *text, size_t len, zp_meta *out);
+void zp_meta_free(zp_meta *m);
+
+/* The attendance lines ("Přítomni:", "Omluveni:", "Hosté:") and the people
+ * named with a title anywhere ("Mgr. Gawlíková", "P. Kadlec").  Adds to
+ * the lists of m.  0 or -1. */
+int zp_meta_people(const char *text, size_t len, zp_meta *m);
+
+/* Organisations: names with a legal form (o.p.s., z.s., z.ú., s.r.o., a.s.,
+ * p.o.), "Name (ACR)" pairs, "organizace X", "za X", and acronyms in
+ * capitals.  Adds to m->orgs and m->acronyms.  0 or -1. */
+int zp_meta_orgs(const char *text, size_t len, zp_meta *m);
+
+/* Decisions and tasks: agreements ("Skupina se shodla", "schvaluje",
+ * "doporučuje", "bylo dohodnuto"), bold items, and the items of an
+ * "Úkoly:" section with owner and deadline.  Adds to m->decisions. */
+int zp_meta_decisions(const char *text, size_t len, zp_meta *m);
+
 /* Appends the title of a minutes text: its heading ("Zápis z jednání
  * Pracovní skupiny ..."), else its first non-empty line; whitespace
  * collapsed, at most ~160 characters.  Nothing for empty text.

@@ -1,0 +1,156 @@
+/* People, organisations, decisions and tasks from real minutes text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "meta.h"
+
+static const char jesenik[] =
+    "Zápis ze dne 10.9.2010\n\n"
+    "Přítomni: Ing. Jan Rotter (PPS Jeseník)\n"
+    "Zdenka Lebdušková (MěÚ Jeseník)\n"
+    "Ing. Martina Mařáková (Středisko rozvoje sociálních služeb Jeseník, o.p.s.)\n"
+    "Hosté: Bc. Lenka Tichavská\n"
+    "Omluveni: Bc. Jana Macková, DiS. (SPS Jeseník)\n\n"
+    "1. Úvodní slovo\n";
+
+static const char prostejov[] =
+    "Realizátor Středisko rozvoje sociálních služeb, o.p.s. v partnerství s Magistrátem města Prostějova\n"
+    "Přítomni: viz prezenční listina\n"
+    " - P. Rozehnalová – v rámci Žebříku byla zrušena služba odborného poradenství. Není však v silách "
+    "organizace Žebřík, aby dělali cílený monitoring.\n"
+    " - P. Sivolobová – Drom – organizace neplánuje rozšiřování služby\n"
+    "- Kolářiková – Člověk v tísní o.p.s. – nadále realizujeme SAS RD a TP\n"
+    "- **Skupina se shodla na tom, že by bylo potřebné obnovení odborného sociálního poradenství pro "
+    "cizince v rámci organizace Žebřík.**\n"
+    "5. Další setkání PS – bude naplánováno na jaro 2019\n"
+    "6. Úkoly:\n"
+    "- P. Kolářiková zašle zápis z jednání PS, SWOT analýzu\n"
+    "- **Členové PS vytvoří opatření a pošlou je do 22. 2. 2019 vedoucí PS.**\n\n"
+    "Zapsala: P. Kolářiková – vedoucí PS\n";
+
+static int has(const zp_strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+#define assert_has(list, s)                                                                        \
+    do {                                                                                           \
+        if (!has(list, s))                                                                         \
+            fail_msg("'%s' not in %s", s, #list);                                                  \
+    } while (0)
+
+static void reads_attendance_lines_across_lines(void **state)
+{
+    (void)state;
+    zp_meta m;
+    assert_int_equal(zp_meta_extract(jesenik, strlen(jesenik), &m), 0);
+    assert_int_equal(m.present.n, 3);
+    assert_has(&m.present, "Zdenka Lebdušková (MěÚ Jeseník)");
+    assert_has(&m.guests, "Bc. Lenka Tichavská");
+    assert_has(&m.excused, "Bc. Jana Macková, DiS. (SPS Jeseník)");
+    assert_has(&m.people, "Ing. Jan Rotter");
+    assert_has(&m.people, "Bc. Jana Macková");
+    assert_has(&m.orgs, "MěÚ Jeseník");
+    assert_has(&m.orgs, "Středisko rozvoje sociálních služeb Jeseník");
+    zp_meta_free(&m);
+}
+
+static void finds_organisations_of_a_report(void **state)
+{
+    (void)state;
+    zp_meta m;
+    assert_int_equal(zp_meta_extract(prostejov, strlen(prostejov), &m), 0);
+    assert_has(&m.orgs, "Středisko rozvoje sociálních služeb");
+    assert_has(&m.orgs, "Žebřík");
+    assert_has(&m.orgs, "Drom");
+    assert_has(&m.orgs, "Člověk v tísní");
+    assert_has(&m.orgs, "SWOT");
+    assert_has(&m.people, "P. Rozehnalová");
+    assert_has(&m.people, "P. Kolářiková");
+    assert_int_equal(m.present.n, 0);   /* "viz prezenční listina" names nobody */
+    zp_meta_free(&m);
+}
+
+static void finds_agreements_and_tasks_with_owner_and_deadline(void **state)
+{
+    (void)state;
+    zp_meta m;
+    assert_int_equal(zp_meta_extract(prostejov, strlen(prostejov), &m), 0);
+    assert_int_equal(m.decisions.n, 3);
+    const zp_decision *d = &m.decisions.v[0];
+    assert_false(d->task);
+    assert_string_equal(d->text, "Skupina se shodla na tom, že by bylo potřebné obnovení odborného sociálního "
+                                 "poradenství pro cizince v rámci organizace Žebřík.");
+    d = &m.decisions.v[1];
+    assert_true(d->task);
+    assert_string_equal(d->owner, "P. Kolářiková");
+    assert_int_equal(d->deadline.year, 0);
+    d = &m.decisions.v[2];
+    assert_true(d->task);
+    assert_string_equal(d->owner, "Členové PS");
+    assert_int_equal(d->deadline.year, 2019);
+    assert_int_equal(d->deadline.month, 2);
+    assert_int_equal(d->deadline.day, 22);
+    zp_meta_free(&m);
+}
+
+static void pairs_a_name_with_its_acronym(void **state)
+{
+    (void)state;
+    const char *t = "1. Představení činnosti Organizace pro pomoc uprchlíkům (OPU) – Mgr. Barbora Klinovská\n"
+                    "DATUM: 16.1.2025\nPROGRAM\nNasměrování na OPU (Centrum pro integraci cizinců).";
+    zp_meta m;
+    assert_int_equal(zp_meta_extract(t, strlen(t), &m), 0);
+    assert_int_equal(m.acronyms.names.n, 1);
+    assert_string_equal(m.acronyms.names.v[0], "Organizace pro pomoc uprchlíkům");
+    assert_string_equal(m.acronyms.acronyms.v[0], "OPU");
+    assert_has(&m.people, "Mgr. Barbora Klinovská");
+    assert_false(has(&m.orgs, "DATUM"));
+    assert_false(has(&m.orgs, "PROGRAM"));
+    zp_meta_free(&m);
+}
+
+static const struct {
+    const char *text;
+    int decision;
+} sentences[] = {
+    { "Usnesení č. 4/1: I. Zastupitelstvo obce schvaluje program jednání.", 1 },
+    { "II. Zastupitelstvo bere na vědomí složení návrhové komise.", 1 },
+    { "Závěrem bylo dohodnuto vytvoření ankety.", 1 },
+    { "Služby doporučeno sjednotit.", 1 },
+    { "Všichni členové s přijetím nových členů souhlasili.", 1 },
+    { "3. Schválení programu 4. Námitky k zápisu", 0 },
+    { "Úkol se přesunuje na příští setkání. Informace ke schvalování dotací:", 0 },
+    { "Koordinátorka přivítala všechny přítomné.", 0 },
+};
+
+static void tells_decisions_from_other_sentences(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof sentences / sizeof sentences[0]; i++) {
+        zp_meta m;
+        assert_int_equal(zp_meta_extract(sentences[i].text, strlen(sentences[i].text), &m), 0);
+        if ((m.decisions.n > 0) != sentences[i].decision)
+            fail_msg("row %zu: %zu decisions in '%s'", i, m.decisions.n, sentences[i].text);
+        zp_meta_free(&m);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reads_attendance_lines_across_lines),
+        cmocka_unit_test(finds_organisations_of_a_report),
+        cmocka_unit_test(finds_agreements_and_tasks_with_owner_and_deadline),
+        cmocka_unit_test(pairs_a_name_with_its_acronym),
+        cmocka_unit_test(tells_decisions_from_other_sentences),
+    };
+    return cmocka_run_group_tests_name("meta_people", tests, NULL, NULL);
+}
