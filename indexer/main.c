@@ -14,9 +14,8 @@
 
 #include "buf.h"
 #include "detect.h"
-#include "document.h"
 #include "extract.h"
-#include "zx.h"
+#include "index.h"
 
 /* Files above this size are refused unless --max-size says otherwise:
  * minutes are kilobytes to a few megabytes; a bigger file is a scan, an
@@ -26,7 +25,7 @@
 #define COMMIT_EVERY 500
 
 typedef struct {
-    zx_db *db;
+    zp_index *ix;
     zp_detector *det;
     long long max_bytes;
     int verbose, quiet;
@@ -130,20 +129,17 @@ static int index_file(run_state *st, const char *path, const struct stat *sb)
     }
     zp_doc_input in = { abs, type.mime, zp_buf_str(&text), text.len,
                         (long long)sb->st_mtime, (long long)sb->st_size };
-    zx_doc *doc = NULL;
-    char id[ZP_ID_TERM_SIZE];
     long invalid = 0;
-    if (zp_doc_build(&in, &doc, id, &invalid, err, sizeof err) < 0) {
+    int added = zp_index_add(st->ix, &in, &invalid, err, sizeof err);
+    if (added == ZP_INDEX_FILE_ERROR) {
         fail(st, err);
         goto done;
     }
-    if (zx_db_replace(st->db, id, doc, err, sizeof err) != ZX_OK) {
-        zx_doc_free(doc);
+    if (added != 0) {
         fprintf(stderr, "zapisy-index: %s\n", err);
         rc = -1;
         goto done;
     }
-    zx_doc_free(doc);
     st->indexed++;
     if (invalid > 0) {
         snprintf(err, sizeof err, "%s: %ld invalid UTF-8 sequence%s replaced by U+FFFD", path,
@@ -154,7 +150,7 @@ static int index_file(run_state *st, const char *path, const struct stat *sb)
     if (st->verbose)
         printf("indexed %s\n", path);
     if (++st->since_commit >= COMMIT_EVERY) {
-        if (zx_db_commit(st->db, err, sizeof err) != ZX_OK) {
+        if (zp_index_commit(st->ix, err, sizeof err) != 0) {
             fprintf(stderr, "zapisy-index: %s\n", err);
             rc = -1;
         }
@@ -265,7 +261,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "zapisy-index: %s\n", err);
         return 2;
     }
-    if (zx_db_open_write(db_path, &st.db, err, sizeof err) != ZX_OK) {
+    if (zp_index_open(db_path, &st.ix, err, sizeof err) != 0) {
         fprintf(stderr, "zapisy-index: %s\n", err);
         zp_detect_close(st.det);
         return 2;
@@ -275,13 +271,12 @@ int main(int argc, char **argv)
     int rc = 0;
     for (int i = optind; i < argc && rc == 0 && !interrupted; i++)
         rc = walk(&st, argv[i]);
-    if (zx_db_commit(st.db, err, sizeof err) != ZX_OK) {
+    if (zp_index_commit(st.ix, err, sizeof err) != 0) {
         fprintf(stderr, "zapisy-index: %s\n", err);
         rc = -1;
     }
-    unsigned total = 0;
-    zx_db_doc_count(st.db, &total, err, sizeof err);
-    zx_db_close(st.db);
+    unsigned total = zp_index_doc_count(st.ix);
+    zp_index_close(st.ix);
     zp_detect_close(st.det);
     if (!st.quiet || st.failed || st.skipped || rc)
         printf("indexed %u (%u with damaged text repaired), skipped %u, failed %u; %s holds %u document%s\n",

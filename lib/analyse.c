@@ -3,6 +3,7 @@
  * and zp_query_normalize, so a word indexed here is found as typed there. */
 #include "analyse.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "fold.h"
@@ -38,6 +39,7 @@ typedef struct {
     zp_analyse_state *st;
     zp_buf term;
     int rc;
+    char stem_prefix[16];   /* "Z" + st->prefix */
 } add_ctx;
 
 /* Adds prefix + (stem of) the token: with a position for stems, which
@@ -64,9 +66,9 @@ static int add_token(const zp_token *tok, void *ud)
     if (tok->pos_inc || c->st->pos == 0)
         c->st->pos++;
     unsigned pos = c->st->pos;
-    int rc = add_prefixed(c, "", tok, 0, 0);
+    int rc = add_prefixed(c, c->st->prefix ? c->st->prefix : "", tok, 0, 0);
     if (rc == 0)
-        rc = add_prefixed(c, ZP_PREFIX_STEM, tok, 1, pos);
+        rc = add_prefixed(c, c->stem_prefix, tok, 1, pos);
     if (rc == 0 && c->st->title)
         rc = add_prefixed(c, ZP_PREFIX_TITLE, tok, 0, 0);
     if (rc == 0 && c->st->title)
@@ -77,7 +79,8 @@ static int add_token(const zp_token *tok, void *ud)
 
 int zp_analyse_text(zx_doc *doc, const char *text, size_t len, zp_analyse_state *st)
 {
-    add_ctx c = { doc, st, ZP_BUF_INIT, 0 };
+    add_ctx c = { doc, st, ZP_BUF_INIT, 0, "" };
+    snprintf(c.stem_prefix, sizeof c.stem_prefix, ZP_PREFIX_STEM "%s", st->prefix ? st->prefix : "");
     /* Leave a gap between separately added texts so a phrase never spans them. */
     if (st->pos > 0)
         st->pos += 10;

@@ -28,6 +28,8 @@ typedef struct {
     unsigned pos;        /* position of the last word added; 0 at first */
     unsigned wdf_inc;    /* weight of each occurrence (title lines count more) */
     int title;           /* also add S-prefixed words */
+    const char *prefix;  /* NULL: the text's terms; else only prefix+word
+                            and Z+prefix+stem (decisions: "XDEC") */
 } zp_analyse_state;
 
 /* Adds the terms of text (valid UTF-8) to doc, continuing after st->pos.

@@ -1,5 +1,5 @@
-/* Document building: title and body through the analysis, the stored
- * fields a hit shows, values for sorting and incremental indexing. */
+/* Document building: the text through the analysis, the metadata as
+ * terms, values and stored fields (docs/schema.md). */
 #include "document.h"
 
 #include <stdint.h>
@@ -10,7 +10,10 @@
 #include "buf.h"
 #include "docdata.h"
 #include "fold.h"
-#include "meta.h"
+#include "tokenize.h"
+
+/* Separates the parts of a stored decision: text, owner, deadline, kind. */
+#define FIELD_SEP "\x1f"
 
 void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE])
 {
@@ -23,6 +26,159 @@ void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE])
     snprintf(out, ZP_ID_TERM_SIZE, ZP_PREFIX_ID "%016llx", (unsigned long long)h);
 }
 
+typedef struct {
+    zp_buf *out;
+    int stem;
+} words_ctx;
+
+static int add_word(const zp_token *t, void *ud)
+{
+    words_ctx *c = ud;
+    if (t->pos_inc == 0)
+        return 0;
+    if (c->out->len)
+        zp_buf_addc(c->out, ' ');
+    if (c->stem)
+        zp_analyse_stem(t->term, t->term_len, c->out);
+    else
+        zp_buf_add(c->out, t->term, t->term_len);
+    return 0;
+}
+
+int zp_doc_folded_words(const char *s, size_t len, zp_buf *out)
+{
+    words_ctx c = { out, 0 };
+    return zp_tok_each(s, len, add_word, &c) < 0 || out->oom ? -1 : 0;
+}
+
+static int add_bool(zx_doc *doc, const char *prefix, const char *value)
+{
+    zp_buf t = ZP_BUF_INIT;
+    zp_buf_adds(&t, prefix);
+    zp_buf_adds(&t, value);
+    int rc = t.oom ? -1 : zx_doc_add_boolean_term(doc, zp_buf_str(&t), t.len);
+    zp_buf_free(&t);
+    return rc;
+}
+
+/* prefix + canonical form, and the shown form for facets. */
+static int add_facet(zp_doc *d, const char *prefix, const char *display)
+{
+    zp_buf c = ZP_BUF_INIT, key = ZP_BUF_INIT;
+    zp_meta_canonical(display, strlen(display), &c);
+    int rc = c.len ? add_bool(d->doc, prefix, zp_buf_str(&c)) : 0;
+    zp_buf_adds(&key, prefix);
+    zp_buf_add(&key, zp_buf_str(&c), c.len);
+    if (rc == 0 && c.len &&
+        (zp_strlist_add(&d->display_keys, zp_buf_str(&key), key.len, 0) < 0 ||
+         zp_strlist_add(&d->display_values, display, strlen(display), 0) < 0))
+        rc = -1;
+    zp_buf_free(&c);
+    zp_buf_free(&key);
+    return rc;
+}
+
+/* prefix + stem of each word of the name (titles included: harmless). */
+static int add_words(zx_doc *doc, const char *prefix, const char *name)
+{
+    zp_buf stems = ZP_BUF_INIT;
+    zp_meta_canonical(name, strlen(name), &stems);
+    int rc = stems.oom ? -1 : 0;
+    char *s = stems.data;
+    while (rc == 0 && s && *s) {
+        char *sp = strchr(s, ' ');
+        if (sp)
+            *sp = '\0';
+        rc = add_bool(doc, prefix, s);
+        s = sp ? sp + 1 : NULL;
+    }
+    zp_buf_free(&stems);
+    return rc;
+}
+
+static int index_date(zx_doc *doc, const zp_date *dt, zp_buf *data)
+{
+    if (!dt->year)
+        return 0;
+    char v[16], iso[11];
+    snprintf(v, sizeof v, "%04u%02u%02u", (unsigned)dt->year % 10000u, (unsigned)dt->month % 100u,
+             (unsigned)dt->day % 100u);
+    zp_meta_date_iso(dt, iso);
+    zp_docdata_puts(data, "date", iso);
+    int rc = zx_doc_set_value(doc, ZP_SLOT_DATE, v, 8);
+    if (rc == 0)
+        rc = add_bool(doc, ZP_PREFIX_DAY, v);
+    v[6] = '\0';
+    if (rc == 0)
+        rc = add_bool(doc, ZP_PREFIX_MONTH, v);
+    v[4] = '\0';
+    if (rc == 0)
+        rc = add_bool(doc, ZP_PREFIX_YEAR, v);
+    return rc;
+}
+
+static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st)
+{
+    int rc = 0;
+    for (size_t i = 0; i < d->meta.decisions.n && rc == 0; i++) {
+        const zp_decision *dec = &d->meta.decisions.v[i];
+        zp_analyse_state ds = { st->pos, 1, 0, ZP_PREFIX_DECISION };
+        rc = zp_analyse_text(d->doc, dec->text, strlen(dec->text), &ds);
+        st->pos = ds.pos;
+        char dl[11] = "";
+        if (dec->deadline.year)
+            zp_meta_date_iso(&dec->deadline, dl);
+        zp_buf v = ZP_BUF_INIT;
+        zp_buf_adds(&v, dec->text);
+        zp_buf_adds(&v, FIELD_SEP);
+        zp_buf_adds(&v, dec->owner ? dec->owner : "");
+        zp_buf_adds(&v, FIELD_SEP);
+        zp_buf_adds(&v, dl);
+        zp_buf_adds(&v, FIELD_SEP);
+        zp_buf_adds(&v, dec->task ? "task" : "decision");
+        zp_docdata_put(data, "decision", zp_buf_str(&v), v.len);
+        zp_buf_free(&v);
+    }
+    return rc;
+}
+
+static void put_list(zp_buf *data, const char *key, const zp_strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        zp_docdata_puts(data, key, l->v[i]);
+}
+
+static int index_meta(zp_doc *d, zp_buf *data, zp_analyse_state *st)
+{
+    const zp_meta *m = &d->meta;
+    int rc = index_date(d->doc, &m->date, data);
+    if (rc == 0 && m->town) {
+        zp_docdata_puts(data, "town", m->town);
+        rc = add_facet(d, ZP_PREFIX_TOWN, m->town);
+    }
+    if (rc == 0 && m->body) {
+        zp_docdata_puts(data, "body", m->body);
+        rc = add_facet(d, ZP_PREFIX_BODY, m->body);
+        if (rc == 0)
+            rc = add_words(d->doc, ZP_PREFIX_BODY_WORD, m->body);
+    }
+    for (size_t i = 0; i < m->orgs.n && rc == 0; i++) {
+        rc = add_facet(d, ZP_PREFIX_ORG, m->orgs.v[i]);
+        if (rc == 0)
+            rc = add_words(d->doc, ZP_PREFIX_ORG_WORD, m->orgs.v[i]);
+    }
+    for (size_t i = 0; i < m->people.n && rc == 0; i++)
+        rc = add_words(d->doc, ZP_PREFIX_PERSON, m->people.v[i]);
+    put_list(data, "org", &m->orgs);
+    put_list(data, "person", &m->people);
+    put_list(data, "present", &m->present);
+    put_list(data, "excused", &m->excused);
+    put_list(data, "guest", &m->guests);
+    if (rc == 0)
+        rc = index_decisions(d, data, st);
+    return rc;
+}
+
 static int set_number(zx_doc *doc, unsigned slot, long long v)
 {
     char s[32];
@@ -31,64 +187,64 @@ static int set_number(zx_doc *doc, unsigned slot, long long v)
     return zx_doc_set_value(doc, slot, s, (size_t)n);
 }
 
-static int fill(zx_doc *doc, const zp_doc_input *in, const zp_buf *clean, const char *id_term,
-                char *err, size_t errlen)
+static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
 {
-    zp_buf title = ZP_BUF_INIT, data = ZP_BUF_INIT, term = ZP_BUF_INIT;
-    int rc = zp_meta_title(zp_buf_str(clean), clean->len, &title);
-    zp_analyse_state st = { 0, 1, 1 };
-    if (rc == 0)
-        rc = zp_analyse_text(doc, zp_buf_str(&title), title.len, &st);
+    zp_buf data = ZP_BUF_INIT;
+    const char *title = d->meta.title;
+    zp_analyse_state st = { 0, 1, 1, NULL };
+    int rc = zp_analyse_text(d->doc, title, strlen(title), &st);
     st.title = 0;
     if (rc == 0)
-        rc = zp_analyse_text(doc, zp_buf_str(clean), clean->len, &st);
+        rc = zp_analyse_text(d->doc, zp_buf_str(clean), clean->len, &st);
     if (rc == 0)
-        rc = zx_doc_add_boolean_term(doc, id_term, strlen(id_term));
-    zp_buf_adds(&term, ZP_PREFIX_MIME);
-    zp_buf_adds(&term, in->mime);
+        rc = zx_doc_add_boolean_term(d->doc, d->id_term, strlen(d->id_term));
     if (rc == 0)
-        rc = zx_doc_add_boolean_term(doc, zp_buf_str(&term), term.len);
+        rc = add_bool(d->doc, ZP_PREFIX_MIME, in->mime);
     if (rc == 0)
-        rc = set_number(doc, ZP_SLOT_MTIME, in->mtime);
+        rc = set_number(d->doc, ZP_SLOT_MTIME, in->mtime);
     if (rc == 0)
-        rc = set_number(doc, ZP_SLOT_SIZE, in->size);
+        rc = set_number(d->doc, ZP_SLOT_SIZE, in->size);
     zp_docdata_puts(&data, "path", in->path);
-    zp_docdata_put(&data, "title", zp_buf_str(&title), title.len);
+    zp_docdata_puts(&data, "title", title);
     zp_docdata_puts(&data, "mime", in->mime);
+    if (rc == 0)
+        rc = index_meta(d, &data, &st);
     zp_docdata_put(&data, "text", zp_buf_str(clean), clean->len);
-    if (rc == 0 && !data.oom && !title.oom)
-        rc = zx_doc_set_data(doc, zp_buf_str(&data), data.len);
-    if (rc == 0 && (data.oom || title.oom || term.oom))
+    if (rc == 0 && !data.oom)
+        rc = zx_doc_set_data(d->doc, zp_buf_str(&data), data.len);
+    if (data.oom)
         rc = -1;
-    if (rc)
-        snprintf(err, errlen, "%s: cannot build the index document (out of memory?)", in->path);
-    zp_buf_free(&title);
     zp_buf_free(&data);
-    zp_buf_free(&term);
     return rc;
 }
 
-int zp_doc_build(const zp_doc_input *in, zx_doc **doc, char id_term[ZP_ID_TERM_SIZE],
-                 long *invalid, char *err, size_t errlen)
+int zp_doc_build(const zp_doc_input *in, zp_doc *d, char *err, size_t errlen)
 {
-    *doc = NULL;
-    zp_doc_id_term(in->path, id_term);
+    memset(d, 0, sizeof *d);
+    zp_doc_id_term(in->path, d->id_term);
     zp_buf clean = ZP_BUF_INIT;
-    *invalid = zp_fold_clean_text(in->text, in->len, &clean);
-    if (*invalid < 0) {
-        snprintf(err, errlen, "%s: out of memory", in->path);
-        zp_buf_free(&clean);
-        return -1;
-    }
-    zx_doc *d = zx_doc_new();
-    int rc = d ? fill(d, in, &clean, id_term, err, errlen) : -1;
-    if (!d)
-        snprintf(err, errlen, "%s: out of memory", in->path);
+    d->invalid = zp_fold_clean_text(in->text, in->len, &clean);
+    int rc = d->invalid < 0 ? -1 : 0;
+    if (rc == 0)
+        rc = zp_meta_extract(zp_buf_str(&clean), clean.len, &d->meta);
+    if (rc == 0 && !(d->doc = zx_doc_new()))
+        rc = -1;
+    if (rc == 0)
+        rc = fill(d, in, &clean);
     zp_buf_free(&clean);
     if (rc) {
-        zx_doc_free(d);
-        return rc;
+        snprintf(err, errlen, "%s: cannot build the index document (out of memory?)", in->path);
+        zp_doc_free(d);
+        return -1;
     }
-    *doc = d;
     return 0;
+}
+
+void zp_doc_free(zp_doc *d)
+{
+    zx_doc_free(d->doc);
+    zp_meta_free(&d->meta);
+    zp_strlist_free(&d->display_keys);
+    zp_strlist_free(&d->display_values);
+    memset(d, 0, sizeof *d);
 }

@@ -1,17 +1,30 @@
 /* Document building: an extracted text becomes a Xapian document following
- * the index schema (docs/schema.md). */
+ * the index schema (docs/schema.md): terms of the text, the metadata as
+ * filter terms and values, and the stored fields a hit shows. */
 #ifndef ZP_DOCUMENT_H
 #define ZP_DOCUMENT_H
 
 #include <stddef.h>
 
+#include "meta.h"
 #include "zx.h"
 
 /* Value slots (docs/schema.md). */
 enum { ZP_SLOT_DATE = 0, ZP_SLOT_MTIME = 1, ZP_SLOT_SIZE = 2 };
 
+/* Term prefixes (docs/schema.md). */
 #define ZP_PREFIX_ID "Q"
 #define ZP_PREFIX_MIME "T"
+#define ZP_PREFIX_DAY "D"
+#define ZP_PREFIX_MONTH "M"
+#define ZP_PREFIX_YEAR "Y"
+#define ZP_PREFIX_TOWN "XTOWN"     /* + canonical town: filter and facet */
+#define ZP_PREFIX_BODY "XBODY"     /* + canonical body: facet */
+#define ZP_PREFIX_BODY_WORD "XBW"  /* + stem of a word of the body's name: filter */
+#define ZP_PREFIX_ORG "XORG"       /* + canonical organisation: facet */
+#define ZP_PREFIX_ORG_WORD "XOW"   /* + stem of a word of an organisation: filter */
+#define ZP_PREFIX_PERSON "XPERSON" /* + stem of a word of a person's name: filter */
+#define ZP_PREFIX_DECISION "XDEC"  /* decision text: XDEC+word, ZXDEC+stem */
 
 /* "Q" + 16 hex digits + NUL */
 #define ZP_ID_TERM_SIZE 18
@@ -24,13 +37,26 @@ typedef struct {
     long long mtime, size;
 } zp_doc_input;
 
+/* A built document and what goes into the database beside it. */
+typedef struct {
+    zx_doc *doc;
+    char id_term[ZP_ID_TERM_SIZE];
+    long invalid;           /* invalid UTF-8 sequences that were replaced */
+    zp_meta meta;
+    zp_strlist display_keys, display_values; /* facet term -> shown form */
+} zp_doc;
+
 /* The unique id term of a file: "Q" + a 64-bit hash of its path. */
 void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE]);
 
-/* Builds the document: *doc (free with zx_doc_free), its id term, and the
- * number of invalid UTF-8 sequences that were replaced.  Returns 0, or a
- * negative value with a message. */
-int zp_doc_build(const zp_doc_input *in, zx_doc **doc, char id_term[ZP_ID_TERM_SIZE],
-                 long *invalid, char *err, size_t errlen);
+/* Builds the document of a file.  Free *out with zp_doc_free.  Returns 0,
+ * or -1 with a message naming the file. */
+int zp_doc_build(const zp_doc_input *in, zp_doc *out, char *err, size_t errlen);
+void zp_doc_free(zp_doc *d);
+
+/* The folded words of s joined by single spaces ("Organizace pro pomoc
+ * uprchlíkům" -> "organizace pro pomoc uprchlikum"): the form acronym
+ * synonyms are stored and looked up in. */
+int zp_doc_folded_words(const char *s, size_t len, zp_buf *out);
 
 #endif

@@ -93,71 +93,191 @@ static int add_wildcard(zp_query *q, const char *prefix)
     return 0;
 }
 
-static int is_field(const char *const *fields, const char *term)
+typedef struct {
+    const char *text;
+    size_t len;
+    const tok_list *l;
+    const zp_field *fields;
+    size_t n_fields;
+    zp_synonym_fn synonyms;
+    void *syn_ud;
+    zp_query *q;
+    zp_buf *out;
+    int in_quote;
+} rewriter;
+
+static const zp_field *field_of(const rewriter *r, const char *term)
 {
-    for (; fields && *fields; fields++)
-        if (strcmp(*fields, term) == 0)
-            return 1;
+    for (size_t i = 0; i < r->n_fields; i++)
+        if (strcmp(r->fields[i].name, term) == 0)
+            return &r->fields[i];
+    return NULL;
+}
+
+/* A filter's value after "field:": a "quoted text" or up to a space. */
+static size_t take_filter(rewriter *r, int id, size_t at)
+{
+    size_t s = at, e;
+    if (at < r->len && r->text[at] == '"') {
+        s = at + 1;
+        const char *q = memchr(r->text + s, '"', r->len - s);
+        e = q ? (size_t)(q - r->text) : r->len;
+        at = q ? e + 1 : e;
+    } else {
+        e = at;
+        while (e < r->len && !is_space(r->text[e]) && r->text[e] != ')')
+            e++;
+        at = e;
+    }
+    zp_query_filter *f = realloc(r->q->filters, (r->q->n_filters + 1) * sizeof *f);
+    char *v = malloc(e - s + 1);
+    if (!f || !v) {
+        free(v);
+        if (f)
+            r->q->filters = f;
+        return (size_t)-1;
+    }
+    memcpy(v, r->text + s, e - s);
+    v[e - s] = '\0';
+    r->q->filters = f;
+    f[r->q->n_filters++] = (zp_query_filter){ id, v };
+    return at;
+}
+
+/* The longest run of plain words from token i (at most MAX_SYNONYM_WORDS)
+ * that has synonyms; emits "(words OR synonyms...)" and returns the run's
+ * length, or 0. */
+#define MAX_SYNONYM_WORDS 6
+static size_t expand_synonyms(rewriter *r, size_t i)
+{
+    const tok_list *l = r->l;
+    size_t max = 0;
+    while (i + max < l->n && max < MAX_SYNONYM_WORDS) {
+        const qtok *t = &l->toks[i + max];
+        if (t->glued || is_operator(r->text + t->start, t->end - t->start) ||
+            (i + max + 1 < l->n && l->toks[i + max + 1].glued) ||
+            (t->end < r->len && strchr("*:\"", r->text[t->end])))
+            break;
+        if (max > 0) {
+            for (size_t g = l->toks[i + max - 1].end; g < t->start; g++)
+                if (!is_space(r->text[g]))
+                    return 0;
+        }
+        max++;
+    }
+    for (size_t k = max; k > 0; k--) {
+        zp_buf key = ZP_BUF_INIT;
+        for (size_t j = 0; j < k; j++) {
+            if (j)
+                zp_buf_addc(&key, ' ');
+            zp_buf_adds(&key, l->toks[i + j].term);
+        }
+        zp_strlist syn = { NULL, 0 };
+        int found = !key.oom && r->synonyms(zp_buf_str(&key), &syn, r->syn_ud) == 0 && syn.n > 0;
+        if (found) {
+            zp_buf_addc(r->out, '(');
+            zp_buf_adds(r->out, k > 1 ? "\"" : "");
+            zp_buf_adds(r->out, zp_buf_str(&key));
+            zp_buf_adds(r->out, k > 1 ? "\"" : "");
+            for (size_t s = 0; s < syn.n; s++) {
+                int phrase = strchr(syn.v[s], ' ') != NULL;
+                zp_buf_adds(r->out, phrase ? " OR \"" : " OR ");
+                zp_buf_adds(r->out, syn.v[s]);
+                zp_buf_adds(r->out, phrase ? "\"" : "");
+            }
+            zp_buf_addc(r->out, ')');
+        }
+        zp_strlist_free(&syn);
+        zp_buf_free(&key);
+        if (found)
+            return k;
+    }
     return 0;
 }
 
-static int rewrite(const char *text, size_t len, const tok_list *l, const char *const *fields,
-                   zp_query *q, zp_buf *out)
+static int rewrite(rewriter *r)
 {
-    int in_quote = 0, words = 0, after_field = 0;
+    const tok_list *l = r->l;
+    const char *text = r->text;
+    int words = 0, after_field = 0;
     size_t cursor = 0;
     for (size_t i = 0; i < l->n;) {
         const qtok *t = &l->toks[i];
+        if (t->start < cursor) {   /* inside a filter's value */
+            i++;
+            continue;
+        }
         if (!after_field)
-            copy_gap(out, text, cursor, t->start, &in_quote);
-        if (!in_quote && !after_field && is_operator(text + t->start, t->end - t->start)) {
-            zp_buf_add(out, text + t->start, t->end - t->start);
+            copy_gap(r->out, text, cursor, t->start, &r->in_quote);
+        if (!r->in_quote && !after_field && is_operator(text + t->start, t->end - t->start)) {
+            zp_buf_add(r->out, text + t->start, t->end - t->start);
             cursor = t->end;
             i++;
             continue;
         }
-        /* field:value -- the field name as the parser knows it, then the value. */
-        if (!in_quote && !after_field && t->end < len && text[t->end] == ':' &&
-            i + 1 < l->n && l->toks[i + 1].start == t->end + 1 && is_field(fields, t->term)) {
-            zp_buf_adds(out, t->term);
-            zp_buf_addc(out, ':');
+        const zp_field *f = NULL;
+        if (!r->in_quote && !after_field && t->end + 1 < r->len && text[t->end] == ':' &&
+            !is_space(text[t->end + 1]))
+            f = field_of(r, t->term);
+        if (f && f->filter >= 0) {
+            size_t at = take_filter(r, f->filter, t->end + 1);
+            if (at == (size_t)-1)
+                return -1;
+            cursor = at;
+            i++;
+            continue;
+        }
+        if (f) {
+            zp_buf_adds(r->out, t->term);
+            zp_buf_addc(r->out, ':');
             cursor = t->end + 1;
             after_field = 1;
             i++;
             continue;
         }
+        if (!r->in_quote && !after_field && r->synonyms) {
+            size_t k = expand_synonyms(r, i);
+            if (k) {
+                words++;
+                cursor = l->toks[i + k - 1].end;
+                i += k;
+                continue;
+            }
+        }
         after_field = 0;
         size_t j = i + 1;
         while (j < l->n && l->toks[j].glued)
             j++;
-        int phrase = (j - i > 1) && !in_quote;
+        int phrase = (j - i > 1) && !r->in_quote;
         if (phrase)
-            zp_buf_addc(out, '"');
+            zp_buf_addc(r->out, '"');
         for (size_t k = i; k < j; k++) {
             if (k > i)
-                zp_buf_addc(out, ' ');
-            zp_buf_adds(out, l->toks[k].term);
+                zp_buf_addc(r->out, ' ');
+            zp_buf_adds(r->out, l->toks[k].term);
         }
         if (phrase)
-            zp_buf_addc(out, '"');
+            zp_buf_addc(r->out, '"');
         words++;
         cursor = l->toks[j - 1].end;
-        if (cursor < len && text[cursor] == '*' && j - i == 1 && !in_quote) {
-            zp_buf_addc(out, '*');
-            if (add_wildcard(q, t->term) < 0)
+        if (cursor < r->len && text[cursor] == '*' && j - i == 1 && !r->in_quote) {
+            zp_buf_addc(r->out, '*');
+            if (add_wildcard(r->q, t->term) < 0)
                 return -1;
             cursor++;
         }
         i = j;
     }
-    copy_gap(out, text, cursor, len, &in_quote);
-    while (out->len > 0 && out->data[out->len - 1] == ' ')
-        out->data[--out->len] = '\0';
+    if (cursor < r->len)
+        copy_gap(r->out, text, cursor, r->len, &r->in_quote);
+    while (r->out->len > 0 && r->out->data[r->out->len - 1] == ' ')
+        r->out->data[--r->out->len] = '\0';
     return words;
 }
 
-int zp_query_normalize(const char *q, size_t len, const char *const *fields, zp_query *out,
-                       char *err, size_t errlen)
+int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t n_fields,
+                       zp_synonym_fn synonyms, void *syn_ud, zp_query *out, char *err,
+                       size_t errlen)
 {
     memset(out, 0, sizeof *out);
     if (len > ZP_MAX_QUERY_BYTES) {
@@ -177,12 +297,13 @@ int zp_query_normalize(const char *q, size_t len, const char *const *fields, zp_
         snprintf(err, errlen, "out of memory");
         goto done;
     }
-    int words = rewrite(zp_buf_str(&clean), clean.len, &l, fields, out, &xq);
+    rewriter r = { zp_buf_str(&clean), clean.len, &l, fields, n_fields, synonyms, syn_ud, out, &xq, 0 };
+    int words = rewrite(&r);
     if (words < 0 || xq.oom) {
         snprintf(err, errlen, "out of memory");
         goto done;
     }
-    if (words == 0) {
+    if (words == 0 && out->n_filters == 0) {
         snprintf(err, errlen, "empty query: give at least one word to search for");
         goto done;
     }
@@ -201,6 +322,9 @@ done:
 
 void zp_query_free(zp_query *q)
 {
+    for (size_t i = 0; i < q->n_filters; i++)
+        free(q->filters[i].value);
+    free(q->filters);
     free(q->xapian);
     for (size_t i = 0; i < q->n_wildcards; i++)
         free(q->wildcards[i]);

@@ -11,19 +11,44 @@
  * far longer is a paste accident or an attack on the parser. */
 #define ZP_MAX_QUERY_BYTES 1024
 
+#include "meta.h"
+
+/* A field a query may name ("rok:2019", "title:zapis").  Names are folded
+ * ("mesto" matches "město:" and "MĚSTO:"). */
 typedef struct {
-    char *xapian;        /* query string for zx_query_parse */
+    const char *name;
+    int filter;          /* -1: a text field, kept as "name:" for Xapian's
+                            parser; >= 0: a filter, taken out of the query
+                            into zp_query.filters with this id */
+} zp_field;
+
+typedef struct {
+    int id;              /* zp_field.filter */
+    char *value;         /* as typed (quotes removed), valid UTF-8 */
+} zp_query_filter;
+
+/* Synonyms of a key of folded words ("opu", "organizace pro pomoc
+ * uprchlikum"): adds them, as folded words, to out.  0 or -1. */
+typedef int (*zp_synonym_fn)(const char *key, zp_strlist *out, void *ud);
+
+typedef struct {
+    char *xapian;        /* query string for zx_query_parse ("" when the
+                            query was only filters) */
     char **wildcards;    /* folded prefixes of word* terms, for highlighting */
     size_t n_wildcards;
+    zp_query_filter *filters;
+    size_t n_filters;
 } zp_query;
 
-/* Normalises q (len bytes).  `fields` is a NULL-terminated list of field
- * names (folded, e.g. "title") kept as "field:" before the next word; may be
- * NULL.  Fails with a message when q is not valid
- * UTF-8, is longer than ZP_MAX_QUERY_BYTES, or has no word to search for.
- * Free *out with zp_query_free.  Returns 0 or -1. */
-int zp_query_normalize(const char *q, size_t len, const char *const *fields, zp_query *out,
-                       char *err, size_t errlen);
+/* Normalises q (len bytes).  fields (n_fields of them, may be NULL) are
+ * recognised before a colon; synonyms (may be NULL) expands words and runs
+ * of words that have synonyms into (words OR "synonym words").  Fails with
+ * a message when q is not valid UTF-8, is longer than ZP_MAX_QUERY_BYTES,
+ * or has neither a word nor a filter.  Free *out with zp_query_free.
+ * Returns 0 or -1. */
+int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t n_fields,
+                       zp_synonym_fn synonyms, void *syn_ud, zp_query *out, char *err,
+                       size_t errlen);
 
 void zp_query_free(zp_query *q);
 

@@ -1,6 +1,7 @@
-/* Search: normalise the query, parse it with our stemmer, run it, and turn
- * each hit into shown fields and a snippet marked by the terms it matched. */
-#include "search.h"
+/* Search: normalise the query (filters out, synonyms in), parse it with our
+ * stemmer, filter, sort and count facets, then turn each hit into shown
+ * fields and a snippet marked by the terms it matched. */
+#include "search_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,13 +9,34 @@
 
 #include "analyse.h"
 #include "docdata.h"
-#include "format.h"
+#include "document.h"
 #include "query.h"
-#include "zx.h"
 
 /* Count matches exactly up to this many, so "N results" is not a guess for
  * any query a person would page through. */
 #define EXACT_TOTAL_UP_TO 5000
+
+/* Fields a query may name.  Text fields stay in the query for Xapian's
+ * parser; filters become zp_filter. */
+static const zp_field query_fields[] = {
+    { "title", -1 },           { "nazev", -1 },
+    { "rozhodnuti", -1 },      { "decision", -1 },
+    { "rok", ZP_FILTER_YEAR }, { "year", ZP_FILTER_YEAR },
+    { "od", ZP_FILTER_SINCE }, { "since", ZP_FILTER_SINCE },
+    { "do", ZP_FILTER_UNTIL }, { "until", ZP_FILTER_UNTIL },
+    { "mesto", ZP_FILTER_TOWN }, { "obec", ZP_FILTER_TOWN }, { "town", ZP_FILTER_TOWN },
+    { "skupina", ZP_FILTER_BODY }, { "organ", ZP_FILTER_BODY }, { "body", ZP_FILTER_BODY },
+    { "org", ZP_FILTER_ORG },  { "organizace", ZP_FILTER_ORG },
+    { "osoba", ZP_FILTER_PERSON }, { "person", ZP_FILTER_PERSON },
+};
+static const zx_prefix text_fields[] = {
+    { "title", ZP_PREFIX_TITLE, 0 },         { "nazev", ZP_PREFIX_TITLE, 0 },
+    { "rozhodnuti", ZP_PREFIX_DECISION, 0 }, { "decision", ZP_PREFIX_DECISION, 0 },
+};
+
+enum { FACET_YEAR, FACET_TOWN, FACET_BODY, FACET_ORG, N_FACETS };
+static const char *const facet_prefixes[N_FACETS] = { ZP_PREFIX_YEAR, ZP_PREFIX_TOWN, ZP_PREFIX_BODY,
+                                                      ZP_PREFIX_ORG };
 
 typedef struct {
     char **words, **stems;
@@ -37,21 +59,31 @@ static int push(char ***list, size_t *n, const char *s, size_t len)
     return 0;
 }
 
-/* Unprefixed terms are folded words; "Z" and "ZS" (title) terms are stems;
- * "S" terms are title words; other prefixes
- * (upper-case letters) are filters and not shown. */
+/* Strips a text-field prefix (S for titles, XDEC for decisions). */
+static size_t field_prefix(const char *t, size_t len)
+{
+    size_t n = strlen(ZP_PREFIX_DECISION);
+    if (len > n && memcmp(t, ZP_PREFIX_DECISION, n) == 0)
+        return n;
+    if (len > 1 && t[0] == ZP_PREFIX_TITLE[0])
+        return 1;
+    return 0;
+}
+
+/* Matched terms: "Z..." are stems, lower-case ones are words; both may
+ * carry a text field's prefix.  Other prefixes are filters, not shown. */
 static int on_term(const char *term, size_t len, void *ud)
 {
     term_sets *t = ud;
     int rc = 0;
-    if (len > 1 && term[0] == 'Z' && term[1] == 'S')
-        rc = push(&t->stems, &t->n_stems, term + 2, len - 2);
-    else if (len > 1 && term[0] == 'Z')
-        rc = push(&t->stems, &t->n_stems, term + 1, len - 1);
-    else if (len > 1 && term[0] == 'S')
-        rc = push(&t->words, &t->n_words, term + 1, len - 1);
-    else if (len > 0 && !(term[0] >= 'A' && term[0] <= 'Z'))
-        rc = push(&t->words, &t->n_words, term, len);
+    if (len > 1 && term[0] == 'Z') {
+        size_t p = 1 + field_prefix(term + 1, len - 1);
+        rc = push(&t->stems, &t->n_stems, term + p, len - p);
+    } else if (len > 0) {
+        size_t p = field_prefix(term, len);
+        if (!(term[p] >= 'A' && term[p] <= 'Z'))
+            rc = push(&t->words, &t->n_words, term + p, len - p);
+    }
     if (rc < 0)
         t->oom = 1;
     return rc < 0;
@@ -64,8 +96,67 @@ static void free_list(char **l, size_t n)
     free(l);
 }
 
-static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, zp_hit *h, char *err,
-                    size_t errlen)
+static void add_decision(const char *v, size_t len, void *ud)
+{
+    zp_decisions *ds = ud;
+    zp_decision *n = realloc(ds->v, (ds->n + 1) * sizeof *n);
+    if (!n)
+        return;
+    ds->v = n;
+    zp_decision *d = &n[ds->n];
+    memset(d, 0, sizeof *d);
+    /* text \x1f owner \x1f deadline \x1f kind (lib/document.c) */
+    const char *parts[4] = { v, "", "", "" };
+    size_t lens[4] = { len, 0, 0, 0 };
+    int k = 0;
+    for (size_t i = 0; i < len && k < 3; i++) {
+        if (v[i] != '\x1f')
+            continue;
+        lens[k] = (size_t)(v + i - parts[k]);
+        parts[++k] = v + i + 1;
+        lens[k] = len - i - 1;
+    }
+    d->text = strndup(parts[0], lens[0]);
+    d->owner = lens[1] ? strndup(parts[1], lens[1]) : NULL;
+    d->task = lens[3] == 4 && memcmp(parts[3], "task", 4) == 0;
+    if (lens[2] == 10) {
+        d->deadline.year = atoi(parts[2]);
+        d->deadline.month = atoi(parts[2] + 5);
+        d->deadline.day = atoi(parts[2] + 8);
+    }
+    if (d->text)
+        ds->n++;
+}
+
+static void add_org(const char *v, size_t len, void *ud)
+{
+    zp_strlist_add(ud, v, len, 0);
+}
+
+/* In decisions mode the snippet is the decision with the most matches. */
+static int decision_snippet(const zp_hit *h, const zp_snip_terms *st, zp_snippet *out)
+{
+    int best = -1;
+    size_t best_marks = 0;
+    for (size_t i = 0; i < h->decisions.n; i++) {
+        zp_snippet s;
+        const char *t = h->decisions.v[i].text;
+        if (zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, &s) < 0)
+            return -1;
+        if (best < 0 || s.n_marks > best_marks) {
+            best = (int)i;
+            best_marks = s.n_marks;
+        }
+        zp_snip_free(&s);
+    }
+    if (best < 0)
+        return 1;
+    const char *t = h->decisions.v[best].text;
+    return zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, out);
+}
+
+static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisions, zp_hit *h,
+                    char *err, size_t errlen)
 {
     h->rank = zx_mset_rank(m, i) + 1;
     h->percent = zx_mset_percent(m, i);
@@ -78,6 +169,14 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, zp_hit *h, 
     h->path = zp_docdata_dup(data, len, "path");
     h->title = zp_docdata_dup(data, len, "title");
     h->mime = zp_docdata_dup(data, len, "mime");
+    h->town = zp_docdata_dup(data, len, "town");
+    h->body = zp_docdata_dup(data, len, "body");
+    const char *v;
+    size_t vlen;
+    if (zp_docdata_get(data, len, "date", &v, &vlen) == 0 && vlen == 10)
+        memcpy(h->date, v, 10);
+    zp_docdata_each(data, len, "org", add_org, &h->orgs);
+    zp_docdata_each(data, len, "decision", add_decision, &h->decisions);
     term_sets t = { NULL, NULL, 0, 0, 0 };
     rc = zx_mset_matching_terms(m, i, on_term, &t, err, errlen);
     const char *text = "";
@@ -87,10 +186,12 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, zp_hit *h, 
         tlen = 0;
     }
     if (rc == 0) {
-        zp_snip_terms st = { (const char *const *)t.words, t.n_words,
-                             (const char *const *)t.stems, t.n_stems,
-                             (const char *const *)q->wildcards, q->n_wildcards };
-        if (t.oom || zp_snip_make(text, tlen, &st, ZP_SNIP_MAX_CHARS, &h->snippet) < 0) {
+        zp_snip_terms st = { (const char *const *)t.words, t.n_words, (const char *const *)t.stems,
+                             t.n_stems, (const char *const *)q->wildcards, q->n_wildcards };
+        int s = t.oom ? -1 : decisions ? decision_snippet(h, &st, &h->snippet) : 1;
+        if (s == 1)
+            s = zp_snip_make(text, tlen, &st, ZP_SNIP_MAX_CHARS, &h->snippet);
+        if (s < 0) {
             snprintf(err, errlen, "out of memory");
             rc = ZX_ERR_NOMEM;
         }
@@ -98,31 +199,136 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, zp_hit *h, 
     free_list(t.words, t.n_words);
     free_list(t.stems, t.n_stems);
     free(data);
-    if (rc == 0 && (!h->path || !h->title || !h->mime)) {
+    if (rc == 0 && (!h->path || !h->title || !h->mime || !h->town || !h->body)) {
         snprintf(err, errlen, "out of memory");
         rc = ZX_ERR_NOMEM;
     }
     return rc;
 }
 
-/* Free-text fields a query may name: "nazev:zapis" looks only in titles. */
-static const zx_prefix text_fields[] = {
-    { "title", ZP_PREFIX_TITLE, 0 },
-    { "nazev", ZP_PREFIX_TITLE, 0 },
-};
-static const char *const field_names[] = { "title", "nazev", NULL };
+typedef struct {
+    zx_db *db;
+    const char *prefix;
+    zp_facet *f;
+    size_t max;
+} facet_ctx;
+
+static int on_facet(const char *value, size_t len, unsigned count, void *ud)
+{
+    facet_ctx *c = ud;
+    if (c->f->n >= c->max)
+        return 1;
+    zp_facet_value *v = realloc(c->f->v, (c->f->n + 1) * sizeof *v);
+    if (!v)
+        return 1;
+    c->f->v = v;
+    /* the shown form was recorded by the indexer under prefix + value */
+    char *shown = NULL;
+    if (strcmp(c->prefix, ZP_PREFIX_YEAR) != 0) {
+        zp_buf key = ZP_BUF_INIT;
+        zp_buf_adds(&key, c->prefix);
+        zp_buf_add(&key, value, len);
+        char err[128];
+        if (zx_db_get_metadata(c->db, zp_buf_str(&key), &shown, err, sizeof err) == ZX_OK && !*shown) {
+            free(shown);
+            shown = NULL;
+        }
+        zp_buf_free(&key);
+    }
+    v[c->f->n].value = shown ? shown : strndup(value, len);
+    v[c->f->n].count = count;
+    if (v[c->f->n].value)
+        c->f->n++;
+    return 0;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    return strcmp(((const zp_facet_value *)a)->value, ((const zp_facet_value *)b)->value);
+}
+
+static int collect_facets(zx_db *db, const zx_mset *m, const zp_search_req *req, zp_results *r,
+                          char *err, size_t errlen)
+{
+    zp_facet *dest[N_FACETS] = { &r->years, &r->towns, &r->bodies, &r->orgs };
+    int rc = 0;
+    for (int k = 0; k < N_FACETS && rc == 0; k++) {
+        if (!req->facets && k != FACET_YEAR)
+            continue;
+        facet_ctx c = { db, facet_prefixes[k], dest[k], k == FACET_YEAR ? (size_t)-1 : ZP_FACET_MAX_VALUES };
+        rc = zx_mset_facet(m, (size_t)k, on_facet, &c, err, errlen);
+    }
+    if (rc == 0 && req->timeline) {
+        r->timeline.v = calloc(r->years.n ? r->years.n : 1, sizeof *r->timeline.v);
+        for (size_t i = 0; r->timeline.v && i < r->years.n; i++) {
+            r->timeline.v[i].value = strdup(r->years.v[i].value);
+            r->timeline.v[i].count = r->years.v[i].count;
+            r->timeline.n += r->timeline.v[i].value != NULL;
+        }
+        if (r->timeline.n)
+            qsort(r->timeline.v, r->timeline.n, sizeof *r->timeline.v, by_value);
+    }
+    r->has_facets = req->facets;
+    r->has_timeline = req->timeline;
+    return rc;
+}
+
+/* The text query, or every document when the query was only filters. */
+static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx_query **out,
+                      char *err, size_t errlen)
+{
+    if (!q->xapian[0])
+        return zx_query_all(out, err, errlen);
+    zx_parse_opts po = { zp_analyse_xapian_stem, NULL, 0, 0, text_fields,
+                         sizeof text_fields / sizeof text_fields[0],
+                         req->decisions ? ZP_PREFIX_DECISION : NULL };
+    return zx_query_parse(db, q->xapian, &po, out, err, errlen);
+}
+
+static int build_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx_query **out,
+                       char *err, size_t errlen)
+{
+    /* filters from options and from the query, one list */
+    size_t n = req->n_filters + q->n_filters;
+    zp_filter *all = calloc(n ? n : 1, sizeof *all);
+    if (!all) {
+        snprintf(err, errlen, "out of memory");
+        return ZX_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < req->n_filters; i++)
+        all[i] = req->filters[i];
+    for (size_t i = 0; i < q->n_filters; i++)
+        all[req->n_filters + i] = (zp_filter){ (zp_filter_kind)q->filters[i].id, q->filters[i].value };
+    zx_query *filter = NULL;
+    int rc = text_query(db, req, q, out, err, errlen);
+    if (rc == 0)
+        rc = zp_search_filters(db, all, n, &filter, err, errlen);
+    if (rc == 0 && filter)
+        rc = zx_query_filter(*out, filter, err, errlen);
+    zx_query_free(filter);
+    free(all);
+    if (rc) {
+        zx_query_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
 
 static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_results *r, char *err,
                size_t errlen)
 {
-    zx_parse_opts po = { zp_analyse_xapian_stem, NULL, 0, 1, text_fields,
-                         sizeof text_fields / sizeof text_fields[0] };
     zx_query *xq = NULL;
-    int rc = zx_query_parse(db, q->xapian, &po, &xq, err, errlen);
+    int rc = build_query(db, req, q, &xq, err, errlen);
     if (rc)
         return rc;
     unsigned limit = req->limit > ZP_SEARCH_MAX_LIMIT ? ZP_SEARCH_MAX_LIMIT : req->limit;
-    zx_search_opts so = { req->offset, limit, EXACT_TOTAL_UP_TO, -1, 0, NULL, 0 };
+    unsigned docs = 0;
+    zx_db_doc_count(db, &docs, err, errlen);
+    int counting = req->facets || req->timeline;
+    zx_search_opts so = { req->offset, limit, counting ? docs : EXACT_TOTAL_UP_TO,
+                          req->sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
+                          req->sort == ZP_SORT_DATE_DESC, counting ? facet_prefixes : NULL,
+                          counting ? N_FACETS : 0 };
     zx_mset *m = NULL;
     rc = zx_search(db, xq, &so, &m, err, errlen);
     zx_query_free(xq);
@@ -137,34 +343,46 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
         return ZX_ERR_NOMEM;
     }
     for (unsigned i = 0; i < n && rc == 0; i++) {
-        rc = fill_hit(m, i, q, &r->hits[i], err, errlen);
+        rc = fill_hit(m, i, q, req->decisions, &r->hits[i], err, errlen);
         r->n_hits = i + 1;
     }
+    if (rc == 0 && counting)
+        rc = collect_facets(db, m, req, r, err, errlen);
     zx_mset_free(m);
     return rc;
+}
+
+static int syn_collect(const char *term, size_t len, void *ud)
+{
+    return zp_strlist_add(ud, term, len, 0) < 0;
+}
+
+static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
+{
+    char err[256];
+    return zx_db_synonyms(ud, key, syn_collect, out, err, sizeof err) == ZX_OK ? 0 : -1;
 }
 
 int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t errlen)
 {
     *out = NULL;
-    zp_query q;
-    if (zp_query_normalize(req->query, req->query_len, field_names, &q, err, errlen) < 0)
-        return ZX_ERR_QUERY;
     zp_results *r = calloc(1, sizeof *r);
     if (!r) {
-        zp_query_free(&q);
         snprintf(err, errlen, "out of memory");
         return ZX_ERR_NOMEM;
     }
     r->offset = req->offset;
-    r->parsed = strdup(q.xapian);
-    r->query = malloc(req->query_len + 1);
-    if (r->query) {
-        memcpy(r->query, req->query, req->query_len);
-        r->query[req->query_len] = '\0';
-    }
+    r->query = strndup(req->query, req->query_len);
     zx_db *db = NULL;
-    int rc = (r->parsed && r->query) ? zx_db_open_read(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
+    zp_query q;
+    memset(&q, 0, sizeof q);
+    int rc = r->query ? zx_db_open_read(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
+    if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
+                                      sizeof query_fields / sizeof query_fields[0], lookup_synonyms, db,
+                                      &q, err, errlen) < 0)
+        rc = ZX_ERR_QUERY;
+    if (rc == 0 && !(r->parsed = strdup(q.xapian)))
+        rc = ZX_ERR_NOMEM;
     if (rc == 0)
         rc = run(db, req, &q, r, err, errlen);
     zx_db_close(db);
@@ -177,55 +395,39 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
     return 0;
 }
 
+static void free_facet(zp_facet *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->v[i].value);
+    free(f->v);
+}
+
 void zp_results_free(zp_results *r)
 {
     if (!r)
         return;
     for (size_t i = 0; i < r->n_hits; i++) {
-        free(r->hits[i].path);
-        free(r->hits[i].title);
-        free(r->hits[i].mime);
-        zp_snip_free(&r->hits[i].snippet);
+        zp_hit *h = &r->hits[i];
+        free(h->path);
+        free(h->title);
+        free(h->mime);
+        free(h->town);
+        free(h->body);
+        zp_strlist_free(&h->orgs);
+        for (size_t k = 0; k < h->decisions.n; k++) {
+            free(h->decisions.v[k].text);
+            free(h->decisions.v[k].owner);
+        }
+        free(h->decisions.v);
+        zp_snip_free(&h->snippet);
     }
     free(r->hits);
+    free_facet(&r->years);
+    free_facet(&r->towns);
+    free_facet(&r->bodies);
+    free_facet(&r->orgs);
+    free_facet(&r->timeline);
     free(r->query);
     free(r->parsed);
     free(r);
-}
-
-static void json_hit(zp_buf *b, const zp_hit *h)
-{
-    zp_buf_printf(b, "{\"rank\":%u,\"percent\":%d,\"path\":", h->rank, h->percent);
-    zp_fmt_json_cstr(b, h->path);
-    zp_buf_adds(b, ",\"title\":");
-    zp_fmt_json_cstr(b, h->title);
-    zp_buf_adds(b, ",\"snippet\":");
-    zp_fmt_json_string(b, h->snippet.text ? h->snippet.text : "", h->snippet.len);
-    zp_buf html = ZP_BUF_INIT;
-    zp_snip_render(&h->snippet, "<mark>", "</mark>", 1, &html);
-    zp_buf_adds(b, ",\"snippet_html\":");
-    zp_fmt_json_string(b, zp_buf_str(&html), html.len);
-    zp_buf_free(&html);
-    zp_buf_adds(b, ",\"highlights\":[");
-    for (size_t k = 0; k < h->snippet.n_marks; k++) {
-        if (k)
-            zp_buf_addc(b, ',');
-        const zp_snip_mark *mk = &h->snippet.marks[k];
-        zp_fmt_json_string(b, h->snippet.text + mk->start, mk->end - mk->start);
-    }
-    zp_buf_adds(b, "]}");
-}
-
-int zp_search_json(const zp_results *r, zp_buf *b)
-{
-    zp_buf_adds(b, "{\"query\":");
-    zp_fmt_json_cstr(b, r->query);
-    zp_buf_printf(b, ",\"total\":%u,\"offset\":%u,\"hits\":[", r->total, r->offset);
-    for (size_t i = 0; i < r->n_hits; i++) {
-        if (i)
-            zp_buf_addc(b, ',');
-        json_hit(b, &r->hits[i]);
-    }
-    zp_buf_adds(b, "]}");
-    return b->oom ? -1 : 0;
 }

@@ -6,10 +6,32 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "meta.h"
 #include "snippet.h"
 
 /* Most hits one request may ask for: a page, not a dump of the archive. */
 #define ZP_SEARCH_MAX_LIMIT 1000
+/* Most values shown in one facet (years are all shown). */
+#define ZP_FACET_MAX_VALUES 20
+
+/* Filters, from options (--town) or from the query (mesto:...). */
+typedef enum {
+    ZP_FILTER_YEAR,    /* "2019" */
+    ZP_FILTER_SINCE,   /* "2019", "2019-06", "2019-06-30", "30. 6. 2019" */
+    ZP_FILTER_UNTIL,
+    ZP_FILTER_TOWN,    /* any form of the town's name: "prostejov", "Prostějova" */
+    ZP_FILTER_BODY,    /* words of the body's name: "senioři" */
+    ZP_FILTER_ORG,     /* words of an organisation's name, or its acronym */
+    ZP_FILTER_PERSON,  /* words of a person's name */
+    ZP_FILTER_KINDS
+} zp_filter_kind;
+
+typedef struct {
+    zp_filter_kind kind;
+    const char *value;
+} zp_filter;
+
+typedef enum { ZP_SORT_RELEVANCE, ZP_SORT_DATE, ZP_SORT_DATE_DESC } zp_sort;
 
 typedef struct {
     const char *db_path;
@@ -17,6 +39,12 @@ typedef struct {
     size_t query_len;
     unsigned offset;        /* hits to skip */
     unsigned limit;         /* hits to return, at most ZP_SEARCH_MAX_LIMIT */
+    const zp_filter *filters;
+    size_t n_filters;
+    int decisions;          /* match only in decisions and tasks; show them */
+    zp_sort sort;
+    int facets;             /* count years, towns, bodies, organisations */
+    int timeline;           /* count hits per year */
 } zp_search_req;
 
 typedef struct {
@@ -24,28 +52,53 @@ typedef struct {
     int percent;
     double weight;
     char *path, *title, *mime;
-    zp_snippet snippet;
+    char date[11];          /* "2019-01-11" or "" */
+    char *town, *body;      /* "" when unknown */
+    zp_strlist orgs;
+    zp_decisions decisions;
+    zp_snippet snippet;     /* of the text, or of the best decision */
 } zp_hit;
 
 typedef struct {
-    char *query;            /* as typed, cleaned to valid UTF-8 */
+    char *value;            /* shown form */
+    unsigned count;
+} zp_facet_value;
+
+typedef struct {
+    zp_facet_value *v;
+    size_t n;
+} zp_facet;
+
+typedef struct {
+    char *query;            /* as typed */
     char *parsed;           /* what Xapian's parser was given */
-    unsigned total;         /* matching documents (exact up to a few thousand) */
+    unsigned total;         /* matching documents (exact up to a few thousand;
+                               exact always with facets or timeline) */
     unsigned offset;
     zp_hit *hits;
     size_t n_hits;
+    int has_facets, has_timeline;
+    zp_facet years, towns, bodies, orgs;  /* most frequent first */
+    zp_facet timeline;                    /* by year, oldest first */
 } zp_results;
 
 /* Runs the request.  On success *out is filled (free with zp_results_free)
  * and 0 returned; otherwise a negative ZX_ERR_* code (ZX_ERR_QUERY for
- * anything wrong with the query itself) and a message in err. */
+ * anything wrong with the query or a filter) and a message in err. */
 int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t errlen);
 
 void zp_results_free(zp_results *r);
 
 /* Appends the results as one JSON object:
  * {"query","total","offset","hits":[{"rank","percent","path","title",
- *   "snippet","snippet_html","highlights"}]} */
+ *   "snippet","snippet_html","highlights","date","town","body",
+ *   "organisations","decisions":[{"text","owner","deadline","kind"}]}],
+ *  "facets":{"years","towns","bodies","organisations":[{"value","count"}]},
+ *  "timeline":[{"year","count"}]}  (facets and timeline when asked for) */
 int zp_search_json(const zp_results *r, zp_buf *out);
+
+/* Parses a --since/--until/od:/do: value into "YYYYMMDD" (until: the last
+ * day of a year or month).  0, or -1 when it is not a date. */
+int zp_search_filter_date(const char *value, int until, char out[9]);
 
 #endif

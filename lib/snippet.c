@@ -248,8 +248,17 @@ int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_
         size_t used = c.hits[last].chr + count_chars(text, c.hits[last].start, c.hits[last].end) -
                       c.hits[first].chr;
         size_t spare = max_chars > used ? max_chars - used : 0;
-        from = back_chars(text, c.hits[first].start, spare / 3);
-        to = fwd_chars(text, len, c.hits[last].end, spare - spare / 3);
+        /* a third of the context before, the rest after -- and what one
+         * side cannot use (the text ends) goes to the other */
+        size_t before = spare / 3, after = spare - before;
+        size_t room_after = count_chars(text, c.hits[last].end,
+                                        fwd_chars(text, len, c.hits[last].end, after));
+        before += after - room_after;
+        size_t room_before = count_chars(text, back_chars(text, c.hits[first].start, before),
+                                         c.hits[first].start);
+        after = room_after + (before - room_before);
+        from = back_chars(text, c.hits[first].start, before);
+        to = fwd_chars(text, len, c.hits[last].end, after);
     } else {
         while (from < len && is_space_at(text, from))
             from++;

@@ -10,6 +10,8 @@
 
 /* A snippet shows at most this many characters of text (plus ellipses). */
 #define ZP_SNIP_MAX_CHARS 200
+/* A decision is shown whole up to the length decisions are stored with. */
+#define ZP_SNIP_MAX_DECISION_CHARS 420
 
 /* Only this much of a document is searched for the best passage: enough for
  * any minutes, and it bounds the work per hit on a huge file. */

@@ -9,18 +9,35 @@
 
 #include "buf.h"
 #include "search.h"
-#include "zx.h"
 
 #define DEFAULT_LIMIT 10
+/* Filters one command line may give: enough for any real use. */
+#define MAX_FILTERS 64
+/* Width of the longest bar of --timeline. */
+#define TIMELINE_BAR 40
 
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: zapisy-search [--db DIR] [--limit N] [--offset N] [--json] QUERY...\n"
-            "Searches the minutes indexed in DIR (default var/db).\n"
+            "usage: zapisy-search [options] QUERY...\n"
+            "Searches the minutes indexed in the database (default var/db).\n"
+            "  --db DIR            the database\n"
+            "  --limit N, --offset N   page of hits (default 10 from 0)\n"
+            "  --json              one JSON object instead of text\n"
+            "  --year Y            meetings in year Y (repeat for several)\n"
+            "  --since D, --until D    meetings from/to a date: 2019, 2019-06, 2019-06-30, 30. 6. 2019\n"
+            "  --town T, --body B, --org O, --person P\n"
+            "                      minutes of a town, of a body (words of its name),\n"
+            "                      naming an organisation (or its acronym), a person\n"
+            "  --decisions         match only in decisions and tasks, and show them\n"
+            "  --sort relevance|date|-date\n"
+            "  --facets            counts of years, towns, bodies, organisations\n"
+            "  --timeline          hits per year, as a table with bars\n"
             "Query syntax: words (any form, with or without diacritics) must all match;\n"
-            "  a OR b, a NOT b, \"exact phrase\", +must -mustnot, prefix*, (groups),\n"
-            "  title:word (in titles only).\n"
+            "  a OR b, a NOT b, \"exact phrase\", +must -mustnot, prefix*, (groups);\n"
+            "  fields: title: (nazev:), rozhodnuti:, and filters rok:, od:, do:, mesto:,\n"
+            "  skupina:, org:, osoba: (English: year: since: until: town: body: person:).\n"
+            "  A query may be only filters: 'org:zebrik'.\n"
             "Exit status: 0 hits, 1 no hits, 2 error.\n");
 }
 
@@ -37,9 +54,58 @@ static int parse_count(const char *opt, const char *s, unsigned max, unsigned *o
     return 0;
 }
 
-static void print_text(const zp_results *r, int tty)
+static void print_facet(const char *name, const zp_facet *f)
+{
+    if (f->n == 0)
+        return;
+    printf("%s:", name);
+    for (size_t i = 0; i < f->n; i++)
+        printf("%s %s (%u)", i ? "," : "", f->v[i].value, f->v[i].count);
+    printf("\n");
+}
+
+static void print_timeline(const zp_facet *t)
+{
+    unsigned max = 1;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].count > max)
+            max = t->v[i].count;
+    printf("year  hits\n");
+    for (size_t i = 0; i < t->n; i++) {
+        unsigned bar = (t->v[i].count * TIMELINE_BAR + max - 1) / max;
+        printf("%-5s %4u  ", t->v[i].value, t->v[i].count);
+        for (unsigned k = 0; k < bar; k++)
+            fputs("\xE2\x96\x88", stdout);   /* full block */
+        printf("\n");
+    }
+    printf("\n");
+}
+
+static void print_hit(const zp_hit *h, int tty)
 {
     const char *on = tty ? "\033[1m" : "[[", *off = tty ? "\033[0m" : "]]";
+    zp_buf snip = ZP_BUF_INIT;
+    zp_snip_render(&h->snippet, on, off, 0, &snip);
+    printf("%u. %s%s%s  [%d%%]\n", h->rank, tty ? on : "", h->title, tty ? off : "", h->percent);
+    if (h->date[0] || h->town[0] || h->body[0]) {
+        const char *parts[3] = { h->date, h->town, h->body };
+        printf("  ");
+        int any = 0;
+        for (int k = 0; k < 3; k++)
+            if (parts[k][0]) {
+                printf("%s %s", any ? " \xC2\xB7" : "", parts[k]);
+                any = 1;
+            }
+        printf("\n");
+    }
+    printf("   %s\n   %s\n\n", h->path, zp_buf_str(&snip));
+    zp_buf_free(&snip);
+}
+
+static void print_text(const zp_results *r, int tty)
+{
+    if (r->has_timeline)
+        print_timeline(&r->timeline);
     if (r->total == 0) {
         printf("No minutes match: %s\n", r->query);
         return;
@@ -48,26 +114,67 @@ static void print_text(const zp_results *r, int tty)
     if (r->n_hits)
         printf(" (showing %u-%u)", r->offset + 1, r->offset + (unsigned)r->n_hits);
     printf("\n\n");
-    for (size_t i = 0; i < r->n_hits; i++) {
-        const zp_hit *h = &r->hits[i];
-        zp_buf snip = ZP_BUF_INIT;
-        zp_snip_render(&h->snippet, on, off, 0, &snip);
-        printf("%u. %s%s%s  [%d%%]\n   %s\n   %s\n\n", h->rank, tty ? on : "", h->title,
-               tty ? off : "", h->percent, h->path, zp_buf_str(&snip));
-        zp_buf_free(&snip);
+    if (r->has_facets) {
+        print_facet("years", &r->years);
+        print_facet("towns", &r->towns);
+        print_facet("bodies", &r->bodies);
+        print_facet("organisations", &r->orgs);
+        printf("\n");
     }
+    for (size_t i = 0; i < r->n_hits; i++)
+        print_hit(&r->hits[i], tty);
 }
+
+static int parse_sort(const char *s, zp_sort *out)
+{
+    if (strcmp(s, "relevance") == 0)
+        *out = ZP_SORT_RELEVANCE;
+    else if (strcmp(s, "date") == 0)
+        *out = ZP_SORT_DATE;
+    else if (strcmp(s, "-date") == 0)
+        *out = ZP_SORT_DATE_DESC;
+    else {
+        fprintf(stderr, "zapisy-search: --sort wants relevance, date or -date, not '%s'\n", s);
+        return -1;
+    }
+    return 0;
+}
+
+enum { OPT_YEAR = 256, OPT_SINCE, OPT_UNTIL, OPT_TOWN, OPT_BODY, OPT_ORG, OPT_PERSON, OPT_DECISIONS,
+       OPT_SORT, OPT_FACETS, OPT_TIMELINE };
 
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
-        { "db", required_argument, NULL, 'd' },     { "limit", required_argument, NULL, 'l' },
-        { "offset", required_argument, NULL, 'o' }, { "json", no_argument, NULL, 'j' },
-        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
+        { "db", required_argument, NULL, 'd' },          { "limit", required_argument, NULL, 'l' },
+        { "offset", required_argument, NULL, 'o' },      { "json", no_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },              { "year", required_argument, NULL, OPT_YEAR },
+        { "since", required_argument, NULL, OPT_SINCE }, { "until", required_argument, NULL, OPT_UNTIL },
+        { "town", required_argument, NULL, OPT_TOWN },   { "body", required_argument, NULL, OPT_BODY },
+        { "org", required_argument, NULL, OPT_ORG },     { "person", required_argument, NULL, OPT_PERSON },
+        { "decisions", no_argument, NULL, OPT_DECISIONS }, { "sort", required_argument, NULL, OPT_SORT },
+        { "facets", no_argument, NULL, OPT_FACETS },     { "timeline", no_argument, NULL, OPT_TIMELINE },
+        { NULL, 0, NULL, 0 },
     };
-    zp_search_req req = { "var/db", NULL, 0, 0, DEFAULT_LIMIT };
+    zp_filter filters[MAX_FILTERS];
+    zp_search_req req;
+    memset(&req, 0, sizeof req);
+    req.db_path = "var/db";
+    req.limit = DEFAULT_LIMIT;
+    req.filters = filters;
     int json = 0, c;
     while ((c = getopt_long(argc, argv, "+d:l:o:jh", opts, NULL)) != -1) {
+        if (c >= OPT_YEAR && c <= OPT_PERSON) {
+            if (req.n_filters == MAX_FILTERS) {
+                fprintf(stderr, "zapisy-search: more than %d filters\n", MAX_FILTERS);
+                return 2;
+            }
+            static const zp_filter_kind kinds[] = { ZP_FILTER_YEAR, ZP_FILTER_SINCE, ZP_FILTER_UNTIL,
+                                                    ZP_FILTER_TOWN, ZP_FILTER_BODY,  ZP_FILTER_ORG,
+                                                    ZP_FILTER_PERSON };
+            filters[req.n_filters++] = (zp_filter){ kinds[c - OPT_YEAR], optarg };
+            continue;
+        }
         switch (c) {
         case 'd': req.db_path = optarg; break;
         case 'l':
@@ -79,11 +186,18 @@ int main(int argc, char **argv)
                 return 2;
             break;
         case 'j': json = 1; break;
+        case OPT_DECISIONS: req.decisions = 1; break;
+        case OPT_SORT:
+            if (parse_sort(optarg, &req.sort) < 0)
+                return 2;
+            break;
+        case OPT_FACETS: req.facets = 1; break;
+        case OPT_TIMELINE: req.timeline = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
     }
-    if (optind >= argc) {
+    if (optind >= argc && req.n_filters == 0) {
         fprintf(stderr, "zapisy-search: no query given\n");
         usage(stderr);
         return 2;

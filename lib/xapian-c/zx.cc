@@ -430,6 +430,8 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
         }
         qp.set_default_op(opts && opts->default_or ? Xapian::Query::OP_OR
                                                    : Xapian::Query::OP_AND);
+        if (opts && opts->default_prefix)
+            qp.add_prefix("", opts->default_prefix);
         for (size_t i = 0; opts && i < opts->n_prefixes; i++) {
             const zx_prefix &p = opts->prefixes[i];
             if (p.boolean)
@@ -450,6 +452,17 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
             return ZX_ERR_QUERY;
         }
         *out = new zx_query{q};
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "query");
+    }
+}
+
+int zx_query_all(zx_query **out, char *err, size_t errlen)
+{
+    *out = nullptr;
+    try {
+        *out = new zx_query{Xapian::Query::MatchAll};
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, "query");

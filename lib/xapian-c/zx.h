@@ -113,6 +113,7 @@ typedef struct {
     int synonyms;               /* 1: expand terms with the synonym table */
     const zx_prefix *prefixes;  /* field prefixes, may be NULL */
     size_t n_prefixes;
+    const char *default_prefix; /* prefix of words without a field (NULL: none) */
 } zx_parse_opts;
 
 /* Parses qs with Xapian's query parser: AND OR NOT, "phrases", +/-,
@@ -122,6 +123,9 @@ typedef struct {
  * An empty query gives ZX_ERR_QUERY.  Free *out with zx_query_free. */
 int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_query **out,
                    char *err, size_t errlen);
+
+/* A query matching every document. */
+int zx_query_all(zx_query **out, char *err, size_t errlen);
 
 /* A query matching documents that have the term. */
 int zx_query_term(const char *term, zx_query **out, char *err, size_t errlen);

@@ -53,7 +53,12 @@ int main(int argc, char **argv)
     unsigned long hits = 0;
     for (int r = 0; r < rounds; r++) {
         for (size_t i = 0; i < nq; i++) {
-            zp_search_req req = { argv[1], queries[i], strlen(queries[i]), 0, 10 };
+            zp_search_req req;
+            memset(&req, 0, sizeof req);
+            req.db_path = argv[1];
+            req.query = queries[i];
+            req.query_len = strlen(queries[i]);
+            req.limit = 10;
             zp_results *res = NULL;
             char err[512];
             double t0 = now_ms();

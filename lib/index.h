@@ -1,0 +1,32 @@
+/* The write side: adding documents to the index, with the synonyms and
+ * facet display forms they bring.  The indexer front end calls only this
+ * (never the Xapian wrapper). */
+#ifndef ZP_INDEX_H
+#define ZP_INDEX_H
+
+#include <stddef.h>
+
+#include "document.h"
+
+typedef struct zp_index zp_index;
+
+enum {
+    ZP_INDEX_FILE_ERROR = -1,  /* this file could not be indexed; go on */
+    ZP_INDEX_DB_ERROR = -2     /* the database failed; stop */
+};
+
+/* Opens (creating if needed) the database for writing.  Fails with a
+ * message when it is locked by another writer or cannot be created. */
+int zp_index_open(const char *db_path, zp_index **out, char *err, size_t errlen);
+
+/* Adds or replaces the document of one file; *invalid gets the number of
+ * invalid UTF-8 sequences that were replaced.  0 or ZP_INDEX_*_ERROR. */
+int zp_index_add(zp_index *ix, const zp_doc_input *in, long *invalid, char *err, size_t errlen);
+
+int zp_index_commit(zp_index *ix, char *err, size_t errlen);
+unsigned zp_index_doc_count(zp_index *ix);
+
+/* Commits and closes; NULL is ok. */
+void zp_index_close(zp_index *ix);
+
+#endif

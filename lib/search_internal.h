@@ -1,0 +1,12 @@
+/* Internal to lib/search*.c. */
+#ifndef ZP_SEARCH_INTERNAL_H
+#define ZP_SEARCH_INTERNAL_H
+
+#include "search.h"
+#include "zx.h"
+
+/* The filters as one query (NULL when there are none): OR within a kind,
+ * AND across kinds.  0 or a negative ZX_ERR_* with a message. */
+int zp_search_filters(zx_db *db, const zp_filter *f, size_t n, zx_query **out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,111 @@
+/* The JSON form of search results: the CLI's --json and the CGI's
+ * format=json print exactly this.  Fields are only ever added. */
+#include <string.h>
+
+#include "format.h"
+#include "search.h"
+
+static void json_str_or_null(zp_buf *b, const char *s)
+{
+    if (s && *s)
+        zp_fmt_json_cstr(b, s);
+    else
+        zp_buf_adds(b, "null");
+}
+
+static void json_decisions(zp_buf *b, const zp_decisions *ds)
+{
+    zp_buf_addc(b, '[');
+    for (size_t k = 0; k < ds->n; k++) {
+        const zp_decision *d = &ds->v[k];
+        char dl[11] = "";
+        if (d->deadline.year)
+            zp_meta_date_iso(&d->deadline, dl);
+        zp_buf_adds(b, k ? ",{\"text\":" : "{\"text\":");
+        zp_fmt_json_cstr(b, d->text);
+        zp_buf_adds(b, ",\"owner\":");
+        json_str_or_null(b, d->owner);
+        zp_buf_adds(b, ",\"deadline\":");
+        json_str_or_null(b, dl);
+        zp_buf_adds(b, d->task ? ",\"kind\":\"task\"}" : ",\"kind\":\"decision\"}");
+    }
+    zp_buf_addc(b, ']');
+}
+
+static void json_hit(zp_buf *b, const zp_hit *h)
+{
+    zp_buf_printf(b, "{\"rank\":%u,\"percent\":%d,\"path\":", h->rank, h->percent);
+    zp_fmt_json_cstr(b, h->path);
+    zp_buf_adds(b, ",\"title\":");
+    zp_fmt_json_cstr(b, h->title);
+    zp_buf_adds(b, ",\"snippet\":");
+    zp_fmt_json_string(b, h->snippet.text ? h->snippet.text : "", h->snippet.len);
+    zp_buf html = ZP_BUF_INIT;
+    zp_snip_render(&h->snippet, "<mark>", "</mark>", 1, &html);
+    zp_buf_adds(b, ",\"snippet_html\":");
+    zp_fmt_json_string(b, zp_buf_str(&html), html.len);
+    zp_buf_free(&html);
+    zp_buf_adds(b, ",\"highlights\":[");
+    for (size_t k = 0; k < h->snippet.n_marks; k++) {
+        if (k)
+            zp_buf_addc(b, ',');
+        const zp_snip_mark *mk = &h->snippet.marks[k];
+        zp_fmt_json_string(b, h->snippet.text + mk->start, mk->end - mk->start);
+    }
+    zp_buf_adds(b, "],\"date\":");
+    json_str_or_null(b, h->date);
+    zp_buf_adds(b, ",\"town\":");
+    json_str_or_null(b, h->town);
+    zp_buf_adds(b, ",\"body\":");
+    json_str_or_null(b, h->body);
+    zp_buf_adds(b, ",\"organisations\":[");
+    for (size_t k = 0; k < h->orgs.n; k++) {
+        if (k)
+            zp_buf_addc(b, ',');
+        zp_fmt_json_cstr(b, h->orgs.v[k]);
+    }
+    zp_buf_adds(b, "],\"decisions\":");
+    json_decisions(b, &h->decisions);
+    zp_buf_addc(b, '}');
+}
+
+static void json_facet(zp_buf *b, const char *name, const char *key, const zp_facet *f)
+{
+    zp_buf_printf(b, "\"%s\":[", name);
+    for (size_t i = 0; i < f->n; i++) {
+        zp_buf_printf(b, "%s{\"%s\":", i ? "," : "", key);
+        zp_fmt_json_cstr(b, f->v[i].value);
+        zp_buf_printf(b, ",\"count\":%u}", f->v[i].count);
+    }
+    zp_buf_addc(b, ']');
+}
+
+int zp_search_json(const zp_results *r, zp_buf *b)
+{
+    zp_buf_adds(b, "{\"query\":");
+    zp_fmt_json_cstr(b, r->query);
+    zp_buf_printf(b, ",\"total\":%u,\"offset\":%u,\"hits\":[", r->total, r->offset);
+    for (size_t i = 0; i < r->n_hits; i++) {
+        if (i)
+            zp_buf_addc(b, ',');
+        json_hit(b, &r->hits[i]);
+    }
+    zp_buf_addc(b, ']');
+    if (r->has_facets) {
+        zp_buf_adds(b, ",\"facets\":{");
+        json_facet(b, "years", "value", &r->years);
+        zp_buf_addc(b, ',');
+        json_facet(b, "towns", "value", &r->towns);
+        zp_buf_addc(b, ',');
+        json_facet(b, "bodies", "value", &r->bodies);
+        zp_buf_addc(b, ',');
+        json_facet(b, "organisations", "value", &r->orgs);
+        zp_buf_addc(b, '}');
+    }
+    if (r->has_timeline) {
+        zp_buf_addc(b, ',');
+        json_facet(b, "timeline", "year", &r->timeline);
+    }
+    zp_buf_addc(b, '}');
+    return b->oom ? -1 : 0;
+}
