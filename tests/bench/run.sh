@@ -18,6 +18,14 @@ else
   echo "stemmer: ../shared/lemmas absent, skipped"
 fi
 
+echo "== metadata extraction (labelled minutes)"
+if [ -f "$shared/corpus/real/MANIFEST.tsv" ]; then
+  echo "../shared/corpus/real/MANIFEST.tsv:"
+  build/tools/meta-eval "$shared/corpus/real/MANIFEST.tsv" "$shared/corpus/real"
+fi
+echo "corpus/seed-labels.tsv:"
+build/tools/meta-eval corpus/seed-labels.tsv corpus/seed
+
 # index_bench NAME DB PATH...: times one indexing run.
 index_bench() {
   local name=$1 db=$2; shift 2
