@@ -61,12 +61,18 @@ static int add_bool(zx_doc *doc, const char *prefix, const char *value)
     return rc;
 }
 
-/* prefix + canonical form, and the shown form for facets. */
-static int add_facet(zp_doc *d, const char *prefix, const char *display)
+/* prefix + canonical form, the canonical form into the facet slot's value,
+ * and the shown form for facets. */
+static int add_facet(zp_doc *d, const char *prefix, const char *display, zp_buf *slot)
 {
     zp_buf c = ZP_BUF_INIT, key = ZP_BUF_INIT;
     zp_meta_canonical(display, strlen(display), &c);
     int rc = c.len ? add_bool(d->doc, prefix, zp_buf_str(&c)) : 0;
+    if (c.len) {
+        if (slot->len)
+            zp_buf_addc(slot, ZX_VALUE_SEP);
+        zp_buf_add(slot, zp_buf_str(&c), c.len);
+    }
     zp_buf_adds(&key, prefix);
     zp_buf_add(&key, zp_buf_str(&c), c.len);
     if (rc == 0 && c.len &&
@@ -114,6 +120,8 @@ static int index_date(zx_doc *doc, const zp_date *dt, zp_buf *data)
     v[4] = '\0';
     if (rc == 0)
         rc = add_bool(doc, ZP_PREFIX_YEAR, v);
+    if (rc == 0)
+        rc = zx_doc_set_value(doc, ZP_SLOT_YEAR, v, 4);
     return rc;
 }
 
@@ -148,25 +156,38 @@ static void put_list(zp_buf *data, const char *key, const zp_strlist *l)
         zp_docdata_puts(data, key, l->v[i]);
 }
 
+static int set_slot(zx_doc *doc, unsigned slot, zp_buf *v)
+{
+    int rc = v->oom ? -1 : v->len ? zx_doc_set_value(doc, slot, zp_buf_str(v), v->len) : 0;
+    zp_buf_free(v);
+    return rc;
+}
+
 static int index_meta(zp_doc *d, zp_buf *data, zp_analyse_state *st)
 {
     const zp_meta *m = &d->meta;
+    zp_buf town = ZP_BUF_INIT, body = ZP_BUF_INIT, orgs = ZP_BUF_INIT;
     int rc = index_date(d->doc, &m->date, data);
     if (rc == 0 && m->town) {
         zp_docdata_puts(data, "town", m->town);
-        rc = add_facet(d, ZP_PREFIX_TOWN, m->town);
+        rc = add_facet(d, ZP_PREFIX_TOWN, m->town, &town);
     }
     if (rc == 0 && m->body) {
         zp_docdata_puts(data, "body", m->body);
-        rc = add_facet(d, ZP_PREFIX_BODY, m->body);
+        rc = add_facet(d, ZP_PREFIX_BODY, m->body, &body);
         if (rc == 0)
             rc = add_words(d->doc, ZP_PREFIX_BODY_WORD, m->body);
     }
     for (size_t i = 0; i < m->orgs.n && rc == 0; i++) {
-        rc = add_facet(d, ZP_PREFIX_ORG, m->orgs.v[i]);
+        rc = add_facet(d, ZP_PREFIX_ORG, m->orgs.v[i], &orgs);
         if (rc == 0)
             rc = add_words(d->doc, ZP_PREFIX_ORG_WORD, m->orgs.v[i]);
     }
+    int slots = set_slot(d->doc, ZP_SLOT_TOWN, &town);
+    slots |= set_slot(d->doc, ZP_SLOT_BODY, &body);
+    slots |= set_slot(d->doc, ZP_SLOT_ORGS, &orgs);
+    if (rc == 0)
+        rc = slots;
     for (size_t i = 0; i < m->people.n && rc == 0; i++)
         rc = add_words(d->doc, ZP_PREFIX_PERSON, m->people.v[i]);
     put_list(data, "org", &m->orgs);

@@ -9,8 +9,17 @@
 #include "meta.h"
 #include "zx.h"
 
-/* Value slots (docs/schema.md). */
-enum { ZP_SLOT_DATE = 0, ZP_SLOT_MTIME = 1, ZP_SLOT_SIZE = 2 };
+/* Value slots (docs/schema.md).  Facet slots hold canonical forms, several
+ * separated by ZX_VALUE_SEP. */
+enum {
+    ZP_SLOT_DATE = 0,
+    ZP_SLOT_MTIME = 1,
+    ZP_SLOT_SIZE = 2,
+    ZP_SLOT_YEAR = 3,
+    ZP_SLOT_TOWN = 4,
+    ZP_SLOT_BODY = 5,
+    ZP_SLOT_ORGS = 6
+};
 
 /* Term prefixes (docs/schema.md). */
 #define ZP_PREFIX_ID "Q"

@@ -109,8 +109,9 @@ int zp_meta_body(const char *text, size_t len, zp_buf *display);
 void zp_meta_date_iso(const zp_date *d, char out[11]);
 
 /* The canonical form of a name (town, body, organisation, person): each
- * word folded and stemmed, joined by single spaces, so "Ostravy" and
- * "Ostrava" are one value.  Appends to out. */
+ * word folded and stemmed (words of three letters or fewer only folded:
+ * acronyms), joined by single spaces, so "Ostravy" and "Ostrava" are one
+ * value but KC and KK are two.  Appends to out. */
 int zp_meta_canonical(const char *name, size_t len, zp_buf *out);
 
 #endif

@@ -158,6 +158,9 @@ void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out)
     }
 }
 
+/* Words up to this many bytes are kept unstemmed in canonical forms. */
+#define SHORT_WORD 3
+
 typedef struct {
     zp_buf *out;
     int first;
@@ -171,7 +174,12 @@ static int canon_token(const zp_token *t, void *ud)
     if (!c->first)
         zp_buf_addc(c->out, ' ');
     c->first = 0;
-    zp_analyse_stem(t->term, t->term_len, c->out);
+    /* Short words are mostly acronyms (KC, KK, OPU): stemming would merge
+     * them (kc -> kk), and they do not inflect. */
+    if (t->term_len <= SHORT_WORD)
+        zp_buf_add(c->out, t->term, t->term_len);
+    else
+        zp_analyse_stem(t->term, t->term_len, c->out);
     return 0;
 }
 

@@ -35,8 +35,10 @@ static const zx_prefix text_fields[] = {
 };
 
 enum { FACET_YEAR, FACET_TOWN, FACET_BODY, FACET_ORG, N_FACETS };
-static const char *const facet_prefixes[N_FACETS] = { ZP_PREFIX_YEAR, ZP_PREFIX_TOWN, ZP_PREFIX_BODY,
-                                                      ZP_PREFIX_ORG };
+static const unsigned facet_slots[N_FACETS] = { ZP_SLOT_YEAR, ZP_SLOT_TOWN, ZP_SLOT_BODY, ZP_SLOT_ORGS };
+/* Facet values are canonical forms; the shown form is in the database's
+ * metadata under this prefix + the value (none for years). */
+static const char *const facet_display[N_FACETS] = { NULL, ZP_PREFIX_TOWN, ZP_PREFIX_BODY, ZP_PREFIX_ORG };
 
 typedef struct {
     char **words, **stems;
@@ -224,7 +226,7 @@ static int on_facet(const char *value, size_t len, unsigned count, void *ud)
     c->f->v = v;
     /* the shown form was recorded by the indexer under prefix + value */
     char *shown = NULL;
-    if (strcmp(c->prefix, ZP_PREFIX_YEAR) != 0) {
+    if (c->prefix) {
         zp_buf key = ZP_BUF_INIT;
         zp_buf_adds(&key, c->prefix);
         zp_buf_add(&key, value, len);
@@ -255,7 +257,7 @@ static int collect_facets(zx_db *db, const zx_mset *m, const zp_search_req *req,
     for (int k = 0; k < N_FACETS && rc == 0; k++) {
         if (!req->facets && k != FACET_YEAR)
             continue;
-        facet_ctx c = { db, facet_prefixes[k], dest[k], k == FACET_YEAR ? (size_t)-1 : ZP_FACET_MAX_VALUES };
+        facet_ctx c = { db, facet_display[k], dest[k], k == FACET_YEAR ? (size_t)-1 : ZP_FACET_MAX_VALUES };
         rc = zx_mset_facet(m, (size_t)k, on_facet, &c, err, errlen);
     }
     if (rc == 0 && req->timeline) {
@@ -327,7 +329,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     int counting = req->facets || req->timeline;
     zx_search_opts so = { req->offset, limit, counting ? docs : EXACT_TOTAL_UP_TO,
                           req->sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
-                          req->sort == ZP_SORT_DATE_DESC, counting ? facet_prefixes : NULL,
+                          req->sort == ZP_SORT_DATE_DESC, counting ? facet_slots : NULL,
                           counting ? N_FACETS : 0 };
     zx_mset *m = NULL;
     rc = zx_search(db, xq, &so, &m, err, errlen);

@@ -39,22 +39,26 @@ struct zx_query {
     Xapian::Query query;
 };
 
-// Counts, over the matching documents, the terms that start with a prefix:
-// facets of multi-valued fields (organisations) as well as single ones.
-class PrefixCountSpy : public Xapian::MatchSpy {
+// Counts, over the matching documents, the values in a slot, a slot holding
+// several values separated by ZX_VALUE_SEP (organisations): facets of
+// multi-valued fields as well as single ones.  Values are read from the
+// value streams, far cheaper than each document's term list.
+class ValueListSpy : public Xapian::MatchSpy {
   public:
-    std::string prefix;
+    Xapian::valueno slot;
     std::map<std::string, unsigned> counts;
-    explicit PrefixCountSpy(const std::string &p) : prefix(p) {}
+    explicit ValueListSpy(Xapian::valueno s) : slot(s) {}
     void operator()(const Xapian::Document &doc, double) override
     {
-        Xapian::TermIterator t = doc.termlist_begin();
-        t.skip_to(prefix);
-        for (; t != doc.termlist_end(); ++t) {
-            const std::string term = *t;
-            if (term.compare(0, prefix.size(), prefix) != 0)
-                break;
-            counts[term.substr(prefix.size())]++;
+        const std::string v = doc.get_value(slot);
+        size_t start = 0;
+        while (start < v.size()) {
+            size_t end = v.find(ZX_VALUE_SEP, start);
+            if (end == std::string::npos)
+                end = v.size();
+            if (end > start)
+                counts[v.substr(start, end - start)]++;
+            start = end + 1;
         }
     }
 };
@@ -62,7 +66,7 @@ class PrefixCountSpy : public Xapian::MatchSpy {
 struct zx_mset {
     Xapian::Enquire enquire;
     Xapian::MSet mset;
-    std::vector<PrefixCountSpy *> spies;
+    std::vector<ValueListSpy *> spies;
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
     ~zx_mset()
     {
@@ -566,8 +570,8 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
         if (opts->sort_slot >= 0)
             m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
                                                         opts->sort_descending != 0);
-        for (size_t i = 0; i < opts->n_facet_prefixes; i++) {
-            m->spies.push_back(new PrefixCountSpy(opts->facet_prefixes[i]));
+        for (size_t i = 0; i < opts->n_facet_slots; i++) {
+            m->spies.push_back(new ValueListSpy(opts->facet_slots[i]));
             m->enquire.add_matchspy(m->spies.back());
         }
         m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
@@ -645,7 +649,7 @@ int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen)
 {
     if (k >= m->spies.size()) {
-        set_err(err, errlen, "facet: no such facet prefix");
+        set_err(err, errlen, "facet: no such facet slot");
         return ZX_ERR_ARG;
     }
     try {

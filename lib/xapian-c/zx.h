@@ -154,9 +154,9 @@ typedef struct {
                                total (and facet counts) are exact up to it */
     int sort_slot;          /* -1: by relevance; else by this value slot */
     int sort_descending;    /* with sort_slot: 1 newest first */
-    const char *const *facet_prefixes; /* count the terms with these prefixes
-                                          over the matches (zx_mset_facet) */
-    size_t n_facet_prefixes;
+    const unsigned *facet_slots; /* count the values in these slots over the
+                                    matches (zx_mset_facet) */
+    size_t n_facet_slots;
 } zx_search_opts;
 
 int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
@@ -180,9 +180,12 @@ int zx_mset_value(const zx_mset *m, unsigned i, unsigned slot, char **data, size
 int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud, char *err,
                            size_t errlen);
 
-/* Counts of the terms with prefix number k of opts->facet_prefixes over the
+/* A value slot may hold several facet values separated by this byte. */
+#define ZX_VALUE_SEP '\x1f'
+
+/* Counts of the values in slot number k of opts->facet_slots over the
  * matches looked at (all of them up to check_at_least), most frequent
- * first, ties in term order: fn(term without the prefix, len, count). */
+ * first, ties in value order: fn(value, len, count). */
 typedef int (*zx_facet_fn)(const char *value, size_t len, unsigned count, void *ud);
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen);
 

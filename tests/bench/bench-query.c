@@ -41,6 +41,8 @@ static int cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int run_all(const char *db, int rounds, int facets);
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -48,6 +50,14 @@ int main(int argc, char **argv)
         return 2;
     }
     int rounds = argc > 2 ? atoi(argv[2]) : 20;
+    for (int facets = 0; facets < 2; facets++)
+        if (run_all(argv[1], rounds, facets) != 0)
+            return 1;
+    return 0;
+}
+
+static int run_all(const char *db, int rounds, int facets)
+{
     size_t nq = sizeof queries / sizeof queries[0], n = 0;
     double *t = malloc(sizeof(double) * nq * (size_t)rounds);
     unsigned long hits = 0;
@@ -55,7 +65,8 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < nq; i++) {
             zp_search_req req;
             memset(&req, 0, sizeof req);
-            req.db_path = argv[1];
+            req.db_path = db;
+            req.facets = req.timeline = facets;
             req.query = queries[i];
             req.query_len = strlen(queries[i]);
             req.limit = 10;
@@ -72,9 +83,9 @@ int main(int argc, char **argv)
         }
     }
     qsort(t, n, sizeof *t, cmp);
-    printf("queries: %zu runs of %zu queries (page of 10 with snippets, database opened per query)\n",
-           n, nq);
-    printf("queries: p50 %.2f ms, p95 %.2f ms, max %.2f ms; %lu matches in all\n", t[n / 2],
+    const char *what = facets ? "with facets and timeline" : "page of 10 with snippets";
+    printf("queries (%s): %zu runs of %zu queries, database opened per query\n", what, n, nq);
+    printf("queries (%s): p50 %.2f ms, p95 %.2f ms, max %.2f ms; %lu matches in all\n", what, t[n / 2],
            t[(n * 95) / 100], t[n - 1], hits / (unsigned long)rounds);
     free(t);
     return 0;
