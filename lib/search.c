@@ -327,7 +327,10 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     unsigned docs = 0;
     zx_db_doc_count(db, &docs, err, errlen);
     int counting = req->facets || req->timeline;
-    zx_search_opts so = { req->offset, limit, counting ? docs : EXACT_TOTAL_UP_TO,
+    /* Xapian skips the match (and the facet counting) for a page of 0 hits;
+     * ask for one and show none. */
+    unsigned page = counting && limit == 0 ? 1 : limit;
+    zx_search_opts so = { req->offset, page, counting ? docs : EXACT_TOTAL_UP_TO,
                           req->sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
                           req->sort == ZP_SORT_DATE_DESC, counting ? facet_slots : NULL,
                           counting ? N_FACETS : 0 };
@@ -337,7 +340,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     if (rc)
         return rc;
     r->total = zx_mset_total(m);
-    unsigned n = zx_mset_size(m);
+    unsigned n = limit ? zx_mset_size(m) : 0;
     r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
     if (n && !r->hits) {
         zx_mset_free(m);

@@ -78,6 +78,9 @@ expect_in "--facets counts towns" '"towns":[{"value":"Ostrava","count":1},{"valu
 expect_in "--facets counts years" '{"value":"2019","count":1}' "$out"
 search "$db" --facets zebrik
 expect_in "--facets counts organisations" '{"value":"Žebřík","count":1}' "$out"
+search "$db" --facets --limit 0 cizinci
+expect_in "--facets with --limit 0 still counts" '"towns":[{"value":"Ostrava","count":1},{"value":"Prostějov","count":1}]' "$out"
+expect_in "... and lists no hits" '"hits":[]' "$out"
 search "$db" --timeline 'org:zebrik'
 expect_in "--timeline org:zebrik gives the years Žebřík appears" '"timeline":[{"year":"2019","count":1}]' "$out"
 run "$bin/zapisy-search" --db "$db" --timeline 'skupina:"deti a rodina"'
