@@ -10,7 +10,7 @@ CXX     = g++
 CSTD    = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 CXXSTD  = -std=c++17 -Wall -Wextra -Werror
 OPT     ?= -O2 -g
-INC     = -Ilib -Ilib/xapian-c
+INC     = -Ilib -Ilib/xapian-c -Iweb
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LIBS    = -lxapian -lutf8proc -lmagic
 DB      ?= var/db
@@ -22,7 +22,8 @@ UNIT    = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 OBJ      = $(LIB_C:%.c=build/%.o) $(LIB_CXX:%.cc=build/%.o)
 SAN_OBJ  = $(LIB_C:%.c=build/san/%.o) $(LIB_CXX:%.cc=build/san/%.o)
 
-BINS = bin/zapisy-index bin/zapisy-search
+BINS = bin/zapisy-index bin/zapisy-search bin/zapisy.cgi
+WEB_OBJ = build/web/cgi.o build/web/page.o build/web/params.o build/web/template.o
 TOOLS = build/tools/stem-eval build/tools/bench-query build/tools/meta-eval
 UNIT_BINS = $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/san/%)
 
@@ -32,7 +33,7 @@ all: $(BINS)
 deps:
 	@tools/deps.sh
 
-build/%.o: %.c $(wildcard lib/*.h lib/xapian-c/*.h)
+build/%.o: %.c $(wildcard lib/*.h lib/xapian-c/*.h web/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(OPT) $(INC) -c $< -o $@
 build/%.o: %.cc lib/xapian-c/zx.h
@@ -54,6 +55,10 @@ bin/zapisy-index: build/indexer/main.o build/libzapisy.a
 	@mkdir -p bin
 	$(CXX) $(OPT) $^ $(LIBS) -o $@
 bin/zapisy-search: build/searcher/main.o build/libzapisy.a
+	@mkdir -p bin
+	$(CXX) $(OPT) $^ $(LIBS) -o $@
+
+bin/zapisy.cgi: $(WEB_OBJ) build/libzapisy.a
 	@mkdir -p bin
 	$(CXX) $(OPT) $^ $(LIBS) -o $@
 

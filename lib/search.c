@@ -169,6 +169,8 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
     if (rc)
         return rc;
     h->path = zp_docdata_dup(data, len, "path");
+    if (h->path)
+        zp_doc_id_term(h->path, h->id);
     h->title = zp_docdata_dup(data, len, "title");
     h->mime = zp_docdata_dup(data, len, "mime");
     h->town = zp_docdata_dup(data, len, "town");
@@ -397,6 +399,40 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
         return rc;
     }
     *out = r;
+    return 0;
+}
+
+int zp_search_document(const char *db_path, const char *id, char **path, char **mime, char *err,
+                       size_t errlen)
+{
+    *path = *mime = NULL;
+    size_t n = strlen(id);
+    int ok = n == ZP_ID_TERM_SIZE - 1 && id[0] == ZP_PREFIX_ID[0];
+    for (size_t i = 1; ok && i < n; i++)
+        ok = (id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f');
+    if (!ok) {
+        snprintf(err, errlen, "not a document id");
+        return ZX_ERR_ARG;
+    }
+    zx_db *db = NULL;
+    int rc = zx_db_open_read(db_path, &db, err, errlen);
+    char *data = NULL;
+    size_t len = 0;
+    if (rc == 0)
+        rc = zx_db_get_data(db, id, &data, &len, err, errlen);
+    zx_db_close(db);
+    if (rc)
+        return rc;
+    *path = zp_docdata_dup(data, len, "path");
+    *mime = zp_docdata_dup(data, len, "mime");
+    free(data);
+    if (!*path || !*mime) {
+        free(*path);
+        free(*mime);
+        *path = *mime = NULL;
+        snprintf(err, errlen, "out of memory");
+        return ZX_ERR_NOMEM;
+    }
     return 0;
 }
 

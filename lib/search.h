@@ -48,6 +48,7 @@ typedef struct {
 } zp_search_req;
 
 typedef struct {
+    char id[18];            /* the document's id ("Q" + 16 hex digits) */
     unsigned rank;          /* 1-based over all hits */
     int percent;
     double weight;
@@ -90,12 +91,20 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
 void zp_results_free(zp_results *r);
 
 /* Appends the results as one JSON object:
- * {"query","total","offset","hits":[{"rank","percent","path","title",
+ * {"query","total","offset","hits":[{"id","rank","percent","path","title",
  *   "snippet","snippet_html","highlights","date","town","body",
  *   "organisations","decisions":[{"text","owner","deadline","kind"}]}],
  *  "facets":{"years","towns","bodies","organisations":[{"value","count"}]},
  *  "timeline":[{"year","count"}]}  (facets and timeline when asked for) */
 int zp_search_json(const zp_results *r, zp_buf *out);
+
+/* The file of an indexed document, by its id ("Q" + 16 hex digits, as in
+ * zp_hit.id): *path and *mime malloc()ed (free them).  Only documents in the
+ * index can be found -- a path is never taken from the caller.  0, or
+ * ZX_ERR_ARG when there is no such document (or the id is malformed), or
+ * another negative ZX_ERR_* with a message. */
+int zp_search_document(const char *db_path, const char *id, char **path, char **mime, char *err,
+                       size_t errlen);
 
 /* Parses a --since/--until/od:/do: value into "YYYYMMDD" (until: the last
  * day of a year or month).  0, or -1 when it is not a date. */

@@ -34,7 +34,7 @@ static void json_decisions(zp_buf *b, const zp_decisions *ds)
 
 static void json_hit(zp_buf *b, const zp_hit *h)
 {
-    zp_buf_printf(b, "{\"rank\":%u,\"percent\":%d,\"path\":", h->rank, h->percent);
+    zp_buf_printf(b, "{\"id\":\"%s\",\"rank\":%u,\"percent\":%d,\"path\":", h->id, h->rank, h->percent);
     zp_fmt_json_cstr(b, h->path);
     zp_buf_adds(b, ",\"title\":");
     zp_fmt_json_cstr(b, h->title);

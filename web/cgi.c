@@ -1,0 +1,231 @@
+/* zapisy.cgi: the search page and its JSON API over CGI/1.1.  This file
+ * owns the HTTP side: method, status, headers, serving an indexed document;
+ * the page is web/page.c, the search lib/search.c.
+ * Environment: ZAPISY_DB (default var/db), ZAPISY_TEMPLATES (default
+ * web/templates), ZAPISY_STATIC (URL of the static files, default static/). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "format.h"
+#include "page.h"
+#include "params.h"
+#include "search.h"
+#include "zx.h"
+
+static const char security_headers[] =
+    "X-Content-Type-Options: nosniff\r\n"
+    "Referrer-Policy: same-origin\r\n"
+    "X-Frame-Options: DENY\r\n";
+static const char page_csp[] =
+    "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n";
+
+static int head_only;
+
+static const char *status_text(int status)
+{
+    switch (status) {
+    case 200: return "200 OK";
+    case 400: return "400 Bad Request";
+    case 404: return "404 Not Found";
+    case 405: return "405 Method Not Allowed";
+    case 503: return "503 Service Unavailable";
+    default: return "500 Internal Server Error";
+    }
+}
+
+static void respond(int status, const char *type, const char *extra, const char *body, size_t len)
+{
+    printf("Status: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\nCache-Control: no-store\r\n%s%s\r\n",
+           status_text(status), type, len, security_headers, extra ? extra : "");
+    if (!head_only)
+        fwrite(body, 1, len, stdout);
+    fflush(stdout);
+}
+
+/* The plain fallback when even the templates fail: never a bare 500 page. */
+static void respond_plain(int status, const char *message)
+{
+    respond(status, "text/plain; charset=utf-8", NULL, message, strlen(message));
+}
+
+static void respond_json_error(int status, const char *message)
+{
+    zp_buf b = ZP_BUF_INIT;
+    zp_buf_adds(&b, "{\"error\":");
+    zp_fmt_json_cstr(&b, message);
+    zp_buf_adds(&b, "}\n");
+    respond(status, "application/json; charset=utf-8", NULL, zp_buf_str(&b), b.len);
+    zp_buf_free(&b);
+}
+
+static void respond_page(const web_site *site, int status, const web_request *req, const zp_results *r,
+                         const char *heading, const char *message)
+{
+    if (req && req->json && heading) {
+        respond_json_error(status, message);
+        return;
+    }
+    zp_buf b = ZP_BUF_INIT;
+    char err[512];
+    if (web_page(site, req, r, heading, message, &b, err, sizeof err) < 0) {
+        fprintf(stderr, "zapisy.cgi: %s\n", err);
+        respond_plain(heading ? status : 503, heading ? message : "Vyhledávání je dočasně nedostupné.");
+    } else {
+        respond(status, "text/html; charset=utf-8", page_csp, zp_buf_str(&b), b.len);
+    }
+    zp_buf_free(&b);
+}
+
+/* What a person is told about a query or filter the search refused. */
+static const char *query_message(const char *err)
+{
+    static const struct {
+        const char *needle, *message;
+    } known[] = {
+        { "empty query", "Zadejte alespoň jedno slovo, které se má hledat." },
+        { "too long", "Dotaz je příliš dlouhý (nejvýše 1 024 bajtů)." },
+        { "not valid UTF-8", "Dotaz obsahuje neplatné znaky." },
+        { "is not a date", "Datu ve filtru nerozumíme. Použijte 2019, 2019-06, 2019-06-30 nebo 30. 6. 2019." },
+        { "is not a year", "Rok zadejte čtyřmi číslicemi, například 2019." },
+        { "empty filter", "Filtr nemá žádnou hodnotu." },
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strstr(err, known[i].needle))
+            return known[i].message;
+    return "Dotazu nerozumíme. Zkuste ho napsat jinak.";
+}
+
+static void serve_document(const char *db, const char *id)
+{
+    char *path = NULL, *mime = NULL, err[512];
+    int rc = zp_search_document(db, id, &path, &mime, err, sizeof err);
+    if (rc == ZX_ERR_ARG) {
+        respond_plain(404, "Takový dokument v rejstříku není.");
+        return;
+    }
+    if (rc) {
+        fprintf(stderr, "zapisy.cgi: %s\n", err);
+        respond_plain(503, "Vyhledávání je dočasně nedostupné.");
+        return;
+    }
+    int fd = open(path, O_RDONLY);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
+        respond_plain(404, "Soubor tohoto dokumentu už na disku není; přeindexujte archiv.");
+        free(path);
+        free(mime);
+        return;
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    zp_buf type = ZP_BUF_INIT, extra = ZP_BUF_INIT;
+    zp_buf_adds(&type, mime);
+    if (strncmp(mime, "text/", 5) == 0)
+        zp_buf_adds(&type, "; charset=utf-8");
+    zp_buf_adds(&extra, "Content-Security-Policy: default-src 'none'; sandbox\r\n"
+                        "Content-Disposition: inline; filename*=UTF-8''");
+    web_url_encode(&extra, base);
+    zp_buf_adds(&extra, "\r\n");
+    printf("Status: 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\n%s%s\r\n", zp_buf_str(&type),
+           (long long)st.st_size, security_headers, zp_buf_str(&extra));
+    char chunk[65536];
+    ssize_t n;
+    while (!head_only && (n = read(fd, chunk, sizeof chunk)) > 0)
+        fwrite(chunk, 1, (size_t)n, stdout);
+    fflush(stdout);
+    close(fd);
+    zp_buf_free(&type);
+    zp_buf_free(&extra);
+    free(path);
+    free(mime);
+}
+
+static void search(const web_site *site, const char *db, const web_request *req)
+{
+    zp_search_req sr;
+    memset(&sr, 0, sizeof sr);
+    sr.db_path = db;
+    sr.query = req->q;
+    sr.query_len = strlen(req->q);
+    sr.limit = req->per_page;
+    sr.offset = (req->page - 1) * req->per_page;
+    sr.filters = req->filters;
+    sr.n_filters = req->n_filters;
+    sr.decisions = req->decisions;
+    sr.sort = req->sort;
+    sr.facets = sr.timeline = 1;
+    zp_results *r = NULL;
+    char err[1024];
+    int rc = zp_search_run(&sr, &r, err, sizeof err);
+    if (rc == ZX_ERR_QUERY) {
+        respond_page(site, 400, req, NULL, "Tomuto dotazu nerozumíme", query_message(err));
+        return;
+    }
+    if (rc) {
+        fprintf(stderr, "zapisy.cgi: %s\n", err);
+        respond_page(site, 503, req, NULL, "Vyhledávání je dočasně nedostupné",
+                     rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
+                                        : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
+        return;
+    }
+    if (req->json) {
+        zp_buf b = ZP_BUF_INIT;
+        zp_search_json(r, &b);
+        zp_buf_addc(&b, '\n');
+        respond(200, "application/json; charset=utf-8", NULL, zp_buf_str(&b), b.len);
+        zp_buf_free(&b);
+    } else {
+        respond_page(site, 200, req, r, NULL, NULL);
+    }
+    zp_results_free(r);
+}
+
+static const char *env_or(const char *name, const char *fallback)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : fallback;
+}
+
+int main(void)
+{
+    web_site site = { env_or("ZAPISY_TEMPLATES", "web/templates"), env_or("ZAPISY_STATIC", "static/") };
+    const char *db = env_or("ZAPISY_DB", "var/db");
+    const char *method = env_or("REQUEST_METHOD", "GET");
+    head_only = strcmp(method, "HEAD") == 0;
+    if (strcmp(method, "GET") != 0 && !head_only) {
+        printf("Allow: GET, HEAD\r\n");
+        respond_plain(405, "Vyhledávání přijímá jen dotazy GET.");
+        return 0;
+    }
+    web_params params;
+    char err[512];
+    if (web_params_parse(getenv("QUERY_STRING"), &params, err, sizeof err) < 0) {
+        respond_page(&site, 400, NULL, NULL, "Neplatná adresa", err);
+        return 0;
+    }
+    const char *doc = web_param_get(&params, "doc");
+    web_request req;
+    if (doc) {
+        serve_document(db, doc);
+    } else if (web_request_from(&params, &req, err, sizeof err) < 0) {
+        respond_page(&site, 400, &req, NULL, "Neplatný parametr", err);
+    } else if (!req.q[0] && req.n_filters == 0) {
+        if (req.json)
+            respond_json_error(400, "Zadejte dotaz (parametr q) nebo filtr.");
+        else
+            respond_page(&site, 200, &req, NULL, NULL, NULL);
+    } else {
+        search(&site, db, &req);
+    }
+    web_params_free(&params);
+    return 0;
+}

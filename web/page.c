@@ -1,0 +1,412 @@
+/* The search page's HTML: hits, facets that add or remove a filter, the
+ * timeline, pagination -- each from a template under web/templates, every
+ * value escaped by the renderer, every URL built here percent-encoded. */
+#include "page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "template.h"
+
+static const struct {
+    const char *param, *label;
+    zp_filter_kind kind;
+} filter_params[] = {
+    { "rok", "Rok", ZP_FILTER_YEAR },          { "od", "Od", ZP_FILTER_SINCE },
+    { "do", "Do", ZP_FILTER_UNTIL },           { "mesto", "Obec", ZP_FILTER_TOWN },
+    { "skupina", "Skupina", ZP_FILTER_BODY },  { "org", "Organizace", ZP_FILTER_ORG },
+    { "osoba", "Osoba", ZP_FILTER_PERSON },
+};
+#define N_FILTER_PARAMS (sizeof filter_params / sizeof filter_params[0])
+
+static const char *param_of(zp_filter_kind k)
+{
+    for (size_t i = 0; i < N_FILTER_PARAMS; i++)
+        if (filter_params[i].kind == k)
+            return filter_params[i].param;
+    return "";
+}
+
+static const char *label_of(zp_filter_kind k)
+{
+    for (size_t i = 0; i < N_FILTER_PARAMS; i++)
+        if (filter_params[i].kind == k)
+            return filter_params[i].label;
+    return "";
+}
+
+static int parse_number(const char *s, unsigned min, unsigned max, unsigned *out)
+{
+    if (!s)
+        return 0;
+    char *end;
+    unsigned long v = strtoul(s, &end, 10);
+    if (!*s || *end || s[0] == '-' || s[0] == '+' || s[0] == ' ' || v < min || v > max)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+int web_request_from(const web_params *p, web_request *r, char *err, size_t errlen)
+{
+    memset(r, 0, sizeof *r);
+    r->q = web_param_get(p, "q");
+    if (!r->q)
+        r->q = "";
+    r->page = 1;
+    r->per_page = WEB_PER_PAGE;
+    if (parse_number(web_param_get(p, "strana"), 1, WEB_MAX_PAGE, &r->page) < 0) {
+        snprintf(err, errlen, "Číslo stránky musí být celé číslo od 1 do %d.", WEB_MAX_PAGE);
+        return -1;
+    }
+    if (parse_number(web_param_get(p, "na-strance"), 1, WEB_MAX_PER_PAGE, &r->per_page) < 0) {
+        snprintf(err, errlen, "Počet výsledků na stránce musí být od 1 do %d.", WEB_MAX_PER_PAGE);
+        return -1;
+    }
+    const char *sort = web_param_get(p, "razeni");
+    if (!sort || !*sort || strcmp(sort, "relevance") == 0)
+        r->sort = ZP_SORT_RELEVANCE;
+    else if (strcmp(sort, "datum") == 0)
+        r->sort = ZP_SORT_DATE;
+    else if (strcmp(sort, "-datum") == 0)
+        r->sort = ZP_SORT_DATE_DESC;
+    else {
+        snprintf(err, errlen, "Řazení může být jen relevance, datum nebo -datum.");
+        return -1;
+    }
+    const char *dec = web_param_get(p, "rozhodnuti");
+    r->decisions = dec && *dec && strcmp(dec, "0") != 0;
+    const char *format = web_param_get(p, "format");
+    if (format && strcmp(format, "json") != 0 && strcmp(format, "html") != 0) {
+        snprintf(err, errlen, "Formát může být jen html nebo json.");
+        return -1;
+    }
+    r->json = format && strcmp(format, "json") == 0;
+    for (size_t i = 0; i < p->n; i++)
+        for (size_t k = 0; k < N_FILTER_PARAMS; k++)
+            if (strcmp(p->v[i].name, filter_params[k].param) == 0 && p->v[i].value[0])
+                r->filters[r->n_filters++] = (zp_filter){ filter_params[k].kind, p->v[i].value };
+    return 0;
+}
+
+static int same_filter(const zp_filter *a, const zp_filter *b)
+{
+    return a->kind == b->kind && strcmp(a->value, b->value) == 0;
+}
+
+static void add_param(zp_buf *u, const char *name, const char *value)
+{
+    zp_buf_addc(u, u->len ? '&' : '?');
+    zp_buf_adds(u, name);
+    zp_buf_addc(u, '=');
+    web_url_encode(u, value);
+}
+
+/* The URL of this request at another page, with a filter added or removed. */
+static char *url_of(const web_request *r, unsigned page, const zp_filter *add, const zp_filter *drop)
+{
+    zp_buf u = ZP_BUF_INIT;
+    if (r->q[0])
+        add_param(&u, "q", r->q);
+    if (r->decisions)
+        add_param(&u, "rozhodnuti", "1");
+    if (r->sort != ZP_SORT_RELEVANCE)
+        add_param(&u, "razeni", r->sort == ZP_SORT_DATE ? "datum" : "-datum");
+    if (r->per_page != WEB_PER_PAGE) {
+        char n[16];
+        snprintf(n, sizeof n, "%u", r->per_page);
+        add_param(&u, "na-strance", n);
+    }
+    for (size_t i = 0; i < r->n_filters; i++)
+        if (!drop || !same_filter(&r->filters[i], drop))
+            add_param(&u, param_of(r->filters[i].kind), r->filters[i].value);
+    if (add)
+        add_param(&u, param_of(add->kind), add->value);
+    if (page > 1) {
+        char n[16];
+        snprintf(n, sizeof n, "%u", page);
+        add_param(&u, "strana", n);
+    }
+    if (!u.len)
+        zp_buf_addc(&u, '?');
+    return zp_buf_steal(&u);
+}
+
+static const char *czech_results(unsigned n)
+{
+    return n == 1 ? "zápis" : (n >= 2 && n <= 4) ? "zápisy" : "zápisů";
+}
+
+static int hit_html(const web_site *s, const zp_hit *h, zp_buf *out, char *err, size_t errlen)
+{
+    zp_buf meta = ZP_BUF_INIT, snip = ZP_BUF_INIT, url = ZP_BUF_INIT;
+    if (h->date[0]) {
+        zp_buf_printf(&meta, "<time datetime=\"%s\">%d. %d. %.4s</time>", h->date, atoi(h->date + 8),
+                      atoi(h->date + 5), h->date);
+    }
+    const char *parts[2] = { h->town, h->body };
+    for (int k = 0; k < 2; k++) {
+        if (!parts[k][0])
+            continue;
+        if (meta.len)
+            zp_buf_adds(&meta, " · ");
+        zp_fmt_html(&meta, parts[k], strlen(parts[k]));
+    }
+    zp_snip_render(&h->snippet, "<mark>", "</mark>", 1, &snip);
+    zp_buf_adds(&url, "?doc=");
+    zp_buf_adds(&url, h->id);
+    char percent[16];
+    snprintf(percent, sizeof percent, "%d", h->percent);
+    web_vars v = { 0 };
+    web_var(&v, "doc_url", zp_buf_str(&url));
+    web_var(&v, "title", h->title[0] ? h->title : h->path);
+    web_var(&v, "meta", zp_buf_str(&meta));
+    web_var(&v, "snippet", zp_buf_str(&snip));
+    web_var(&v, "path", h->path);
+    web_var(&v, "percent", percent);
+    int rc = web_render(s->templates, "hit.html", &v, out, err, errlen);
+    zp_buf_free(&meta);
+    zp_buf_free(&snip);
+    zp_buf_free(&url);
+    return rc;
+}
+
+static int facet_html(const web_site *s, const web_request *req, const char *id, const char *label,
+                      zp_filter_kind kind, const zp_facet *f, zp_buf *out, char *err, size_t errlen)
+{
+    if (f->n == 0)
+        return 0;
+    zp_buf items = ZP_BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < f->n && rc == 0; i++) {
+        zp_filter it = { kind, f->v[i].value };
+        int on = 0;
+        for (size_t k = 0; k < req->n_filters; k++)
+            on |= same_filter(&req->filters[k], &it);
+        char *url = url_of(req, 1, on ? NULL : &it, on ? &it : NULL);
+        char count[16];
+        snprintf(count, sizeof count, "%u", f->v[i].count);
+        web_vars v = { 0 };
+        web_var(&v, "url", url);
+        web_var(&v, "value", f->v[i].value);
+        web_var(&v, "count", count);
+        web_var(&v, "class", on ? " class=\"on\"" : "");
+        web_var(&v, "current", on ? " aria-current=\"true\" title=\"Zrušit tento filtr\"" : "");
+        rc = web_render(s->templates, "facet-item.html", &v, &items, err, errlen);
+        free(url);
+    }
+    web_vars v = { 0 };
+    web_var(&v, "id", id);
+    web_var(&v, "label", label);
+    web_var(&v, "items", zp_buf_str(&items));
+    if (rc == 0)
+        rc = web_render(s->templates, "facet.html", &v, out, err, errlen);
+    zp_buf_free(&items);
+    return rc;
+}
+
+static int timeline_html(const web_site *s, const web_request *req, const zp_facet *t, zp_buf *out,
+                         char *err, size_t errlen)
+{
+    if (t->n == 0)
+        return 0;
+    unsigned max = 1;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].count > max)
+            max = t->v[i].count;
+    char maxs[16];
+    snprintf(maxs, sizeof maxs, "%u", max);
+    zp_buf rows = ZP_BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < t->n && rc == 0; i++) {
+        zp_filter year = { ZP_FILTER_YEAR, t->v[i].value };
+        char *url = url_of(req, 1, &year, NULL);
+        char count[16];
+        snprintf(count, sizeof count, "%u", t->v[i].count);
+        web_vars v = { 0 };
+        web_var(&v, "url", url);
+        web_var(&v, "year", t->v[i].value);
+        web_var(&v, "count", count);
+        web_var(&v, "max", maxs);
+        rc = web_render(s->templates, "timeline-row.html", &v, &rows, err, errlen);
+        free(url);
+    }
+    web_vars v = { 0 };
+    web_var(&v, "rows", zp_buf_str(&rows));
+    if (rc == 0)
+        rc = web_render(s->templates, "timeline.html", &v, out, err, errlen);
+    zp_buf_free(&rows);
+    return rc;
+}
+
+static int page_link(const web_site *s, const web_request *req, unsigned page, const char *label,
+                     const char *attrs, zp_buf *out, char *err, size_t errlen)
+{
+    char *url = url_of(req, page, NULL, NULL);
+    web_vars v = { 0 };
+    web_var(&v, "url", url);
+    web_var(&v, "label", label);
+    web_var(&v, "attrs", attrs);
+    int rc = web_render(s->templates, "page-link.html", &v, out, err, errlen);
+    free(url);
+    return rc;
+}
+
+static int pagination_html(const web_site *s, const web_request *req, unsigned total, zp_buf *out,
+                           char *err, size_t errlen)
+{
+    unsigned pages = (total + req->per_page - 1) / req->per_page;
+    if (pages > WEB_MAX_PAGE)
+        pages = WEB_MAX_PAGE;
+    if (pages <= 1)
+        return 0;
+    zp_buf items = ZP_BUF_INIT;
+    int rc = 0;
+    if (req->page > 1)
+        rc = page_link(s, req, req->page - 1, "‹ předchozí", " rel=\"prev\"", &items, err, errlen);
+    unsigned from = req->page > 3 ? req->page - 2 : 1, to = from + 4 < pages ? from + 4 : pages;
+    for (unsigned p = from; p <= to && rc == 0; p++) {
+        char label[16];
+        snprintf(label, sizeof label, "%u", p);
+        rc = page_link(s, req, p, label, p == req->page ? " aria-current=\"page\"" : "", &items, err, errlen);
+    }
+    if (rc == 0 && req->page < pages)
+        rc = page_link(s, req, req->page + 1, "další ›", " rel=\"next\"", &items, err, errlen);
+    web_vars v = { 0 };
+    web_var(&v, "items", zp_buf_str(&items));
+    if (rc == 0)
+        rc = web_render(s->templates, "pagination.html", &v, out, err, errlen);
+    zp_buf_free(&items);
+    return rc;
+}
+
+static int active_html(const web_site *s, const web_request *req, zp_buf *out, char *err, size_t errlen)
+{
+    if (req->n_filters == 0)
+        return 0;
+    zp_buf items = ZP_BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < req->n_filters && rc == 0; i++) {
+        char *url = url_of(req, 1, NULL, &req->filters[i]);
+        web_vars v = { 0 };
+        web_var(&v, "label", label_of(req->filters[i].kind));
+        web_var(&v, "value", req->filters[i].value);
+        web_var(&v, "url", url);
+        rc = web_render(s->templates, "active-item.html", &v, &items, err, errlen);
+        free(url);
+    }
+    web_vars v = { 0 };
+    web_var(&v, "items", zp_buf_str(&items));
+    if (rc == 0)
+        rc = web_render(s->templates, "active.html", &v, out, err, errlen);
+    zp_buf_free(&items);
+    return rc;
+}
+
+static int results_html(const web_site *s, const web_request *req, const zp_results *r, zp_buf *main,
+                        zp_buf *aside, char *err, size_t errlen)
+{
+    zp_buf hits = ZP_BUF_INIT, active = ZP_BUF_INIT, timeline = ZP_BUF_INIT, pages = ZP_BUF_INIT,
+           facets = ZP_BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < r->n_hits && rc == 0; i++)
+        rc = hit_html(s, &r->hits[i], &hits, err, errlen);
+    if (rc == 0)
+        rc = active_html(s, req, &active, err, errlen);
+    if (rc == 0)
+        rc = timeline_html(s, req, &r->timeline, &timeline, err, errlen);
+    if (rc == 0)
+        rc = pagination_html(s, req, r->total, &pages, err, errlen);
+    if (rc == 0)
+        rc = facet_html(s, req, "roky", "Rok", ZP_FILTER_YEAR, &r->years, &facets, err, errlen);
+    if (rc == 0)
+        rc = facet_html(s, req, "obce", "Obec", ZP_FILTER_TOWN, &r->towns, &facets, err, errlen);
+    if (rc == 0)
+        rc = facet_html(s, req, "skupiny", "Skupina, komise, orgán", ZP_FILTER_BODY, &r->bodies, &facets, err, errlen);
+    if (rc == 0)
+        rc = facet_html(s, req, "organizace", "Organizace", ZP_FILTER_ORG, &r->orgs, &facets, err, errlen);
+    char count[128], start[16];
+    if (r->total == 0)
+        snprintf(count, sizeof count, "Nic nenalezeno");
+    else if (r->n_hits == 0)
+        snprintf(count, sizeof count, "%u %s — na této stránce už nic není", r->total, czech_results(r->total));
+    else
+        snprintf(count, sizeof count, "%u %s, zobrazeno %u–%u", r->total, czech_results(r->total),
+                 r->offset + 1, r->offset + (unsigned)r->n_hits);
+    snprintf(start, sizeof start, "%u", r->offset + 1);
+    web_vars v = { 0 };
+    web_var(&v, "count", count);
+    web_var(&v, "suggestion", "");
+    web_var(&v, "active", zp_buf_str(&active));
+    web_var(&v, "timeline", zp_buf_str(&timeline));
+    web_var(&v, "start", start);
+    web_var(&v, "hits", zp_buf_str(&hits));
+    web_var(&v, "pagination", zp_buf_str(&pages));
+    if (rc == 0)
+        rc = web_render(s->templates, "results.html", &v, main, err, errlen);
+    if (rc == 0 && facets.len) {
+        web_vars a = { 0 };
+        web_var(&a, "facets", zp_buf_str(&facets));
+        rc = web_render(s->templates, "aside.html", &a, aside, err, errlen);
+    }
+    zp_buf_free(&hits);
+    zp_buf_free(&active);
+    zp_buf_free(&timeline);
+    zp_buf_free(&pages);
+    zp_buf_free(&facets);
+    return rc;
+}
+
+/* Active filters ride along as hidden fields when a new query is typed. */
+static void hidden_filters(const web_request *req, zp_buf *out)
+{
+    for (size_t i = 0; i < req->n_filters; i++) {
+        zp_buf_printf(out, "<input type=\"hidden\" name=\"%s\" value=\"", param_of(req->filters[i].kind));
+        zp_fmt_html(out, req->filters[i].value, strlen(req->filters[i].value));
+        zp_buf_adds(out, "\">");
+    }
+}
+
+int web_page(const web_site *s, const web_request *req, const zp_results *r, const char *heading,
+             const char *message, zp_buf *out, char *err, size_t errlen)
+{
+    zp_buf main = ZP_BUF_INIT, aside = ZP_BUF_INIT, hidden = ZP_BUF_INIT, title = ZP_BUF_INIT;
+    int rc;
+    if (heading) {
+        web_vars v = { 0 };
+        web_var(&v, "heading", heading);
+        web_var(&v, "message", message);
+        rc = web_render(s->templates, "error.html", &v, &main, err, errlen);
+    } else if (r) {
+        rc = results_html(s, req, r, &main, &aside, err, errlen);
+    } else {
+        rc = web_render(s->templates, "empty.html", &(web_vars){ 0 }, &main, err, errlen);
+    }
+    if (req)
+        hidden_filters(req, &hidden);
+    const char *q = req ? req->q : "";
+    if (q[0])
+        zp_buf_printf(&title, "%s – zápisy", q);
+    else
+        zp_buf_adds(&title, "Hledání v zápisech z jednání");
+    web_vars v = { 0 };
+    web_var(&v, "title", zp_buf_str(&title));
+    web_var(&v, "static", s->static_url);
+    web_var(&v, "q", q);
+    web_var(&v, "decisions_checked", req && req->decisions ? " checked" : "");
+    web_var(&v, "sort_relevance", !req || req->sort == ZP_SORT_RELEVANCE ? " selected" : "");
+    web_var(&v, "sort_newest", req && req->sort == ZP_SORT_DATE_DESC ? " selected" : "");
+    web_var(&v, "sort_oldest", req && req->sort == ZP_SORT_DATE ? " selected" : "");
+    web_var(&v, "hidden", zp_buf_str(&hidden));
+    web_var(&v, "main", zp_buf_str(&main));
+    web_var(&v, "aside", zp_buf_str(&aside));
+    if (rc == 0)
+        rc = web_render(s->templates, "page.html", &v, out, err, errlen);
+    zp_buf_free(&main);
+    zp_buf_free(&aside);
+    zp_buf_free(&hidden);
+    zp_buf_free(&title);
+    return rc;
+}

@@ -1,0 +1,41 @@
+/* The search page: a request from the URL, and the HTML of its answer
+ * built from the templates.  The search itself is lib/search.c. */
+#ifndef WEB_PAGE_H
+#define WEB_PAGE_H
+
+#include "buf.h"
+#include "params.h"
+#include "search.h"
+
+/* Hits per page unless asked otherwise, and at most. */
+#define WEB_PER_PAGE 10
+#define WEB_MAX_PER_PAGE 50
+/* Highest page number served: 1,000 pages of 50 is far past any reading. */
+#define WEB_MAX_PAGE 1000
+
+typedef struct {
+    const char *q;
+    unsigned page, per_page;
+    zp_sort sort;
+    int decisions, json;
+    zp_filter filters[WEB_MAX_PARAMS];
+    size_t n_filters;
+} web_request;
+
+/* Reads the request from the parameters; unknown ones are ignored, a
+ * repeated q takes the first.  0, or -1 with a Czech message when a value
+ * is out of range (page, per page, sort, format). */
+int web_request_from(const web_params *p, web_request *r, char *err, size_t errlen);
+
+/* Where templates and static files are. */
+typedef struct {
+    const char *templates;
+    const char *static_url;
+} web_site;
+
+/* The whole page: results (r may be NULL for the empty state) or an error
+ * (heading and message non-NULL).  0 or -1 (a template is missing). */
+int web_page(const web_site *site, const web_request *req, const zp_results *r, const char *heading,
+             const char *message, zp_buf *out, char *err, size_t errlen);
+
+#endif

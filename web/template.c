@@ -1,0 +1,77 @@
+/* A minimal template renderer: substitution only, escaping by default.
+ * Repetition (hits, facet values) is done by rendering a small template
+ * per item and passing the result to the page as {{{raw}}} HTML. */
+#include "template.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+
+void web_var(web_vars *v, const char *name, const char *value)
+{
+    if (v->n < WEB_MAX_VARS) {
+        v->name[v->n] = name;
+        v->value[v->n] = value ? value : "";
+        v->n++;
+    }
+}
+
+static const char *lookup(const web_vars *v, const char *name, size_t len)
+{
+    for (size_t i = v->n; i-- > 0;)
+        if (strlen(v->name[i]) == len && memcmp(v->name[i], name, len) == 0)
+            return v->value[i];
+    return "";
+}
+
+static char *load(const char *dir, const char *name, char *err, size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "template %s cannot be read", path);
+        return NULL;
+    }
+    zp_buf b = ZP_BUF_INIT;
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        zp_buf_add(&b, chunk, n);
+    fclose(f);
+    return zp_buf_steal(&b);
+}
+
+int web_render(const char *dir, const char *name, const web_vars *vars, zp_buf *out, char *err,
+               size_t errlen)
+{
+    char *t = load(dir, name, err, errlen);
+    if (!t)
+        return -1;
+    const char *p = t;
+    for (;;) {
+        const char *open = strstr(p, "{{");
+        if (!open) {
+            zp_buf_adds(out, p);
+            break;
+        }
+        zp_buf_add(out, p, (size_t)(open - p));
+        int raw = open[2] == '{';
+        const char *s = open + (raw ? 3 : 2);
+        const char *close = strstr(s, raw ? "}}}" : "}}");
+        if (!close) {
+            zp_buf_adds(out, open);
+            break;
+        }
+        const char *value = lookup(vars, s, (size_t)(close - s));
+        if (raw)
+            zp_buf_adds(out, value);
+        else
+            zp_fmt_html(out, value, strlen(value));
+        p = close + (raw ? 3 : 2);
+    }
+    free(t);
+    return out->oom ? -1 : 0;
+}
