@@ -2,6 +2,15 @@
 # Installs the Debian packages zapisy needs, only those missing; silent when
 # everything is there.  Run by `make deps` (and so by `make test` and `make run`).
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# playwright-core (pinned in tests/browser/package-lock.json) drives Debian's
+# chromium; it downloads no browser of its own.
+browser_deps() {
+  [ -d tests/browser/node_modules/playwright-core ] && return 0
+  echo "deps: installing playwright-core for the browser tests" >&2
+  (cd tests/browser && npm ci --silent --no-audit --no-fund) >&2
+}
 
 packages=(
   gcc g++ make pkg-config
@@ -10,13 +19,21 @@ packages=(
   libmagic-dev                   # file type detection
   libcmocka-dev                  # unit tests
   jq                             # integration tests read the CLI's JSON
+  lighttpd                       # serves the search page (make run, browser tests)
+  chromium                       # browser tests, headless
+  wrk                            # web benchmark
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# Node.js drives the browser tests; any installed one will do.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -eq 0 ]; then
+  browser_deps
+  exit 0
+fi
 
 echo "deps: installing ${missing[*]}" >&2
 sudo=""
@@ -27,3 +44,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+browser_deps

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# make run: index the sample minutes into the database and show a search.
-# (The search page for the browser comes with the web front end.)
+# make run: index the sample minutes into the database, show a search on
+# the command line, then serve the search page on http://127.0.0.1:8080/
+# with lighttpd until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-var/db}
+port=${PORT:-8080}
 mkdir -p "$(dirname "$db")"
 bin/zapisy-index --db "$db" corpus/seed
 echo
-for q in zebrik '"odborné sociální poradenství"'; do
-  echo "\$ bin/zapisy-search --db $db $q"
-  bin/zapisy-search --db "$db" "$q" || true
-done
-echo "Search it yourself:  bin/zapisy-search --db $db WORDS...   (bin/zapisy-search --help)"
+echo "\$ bin/zapisy-search --db $db zebrik"
+bin/zapisy-search --db "$db" zebrik || true
+conf=$(tools/lighttpd.sh "$db" "$port")
+echo "Search page: http://127.0.0.1:$port/   (Ctrl-C stops it)"
+exec /usr/sbin/lighttpd -D -f "$conf"

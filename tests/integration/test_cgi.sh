@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# zapisy.cgi run as a web server runs it: QUERY_STRING in, status, headers
+# and page out.  Bad input of every kind gets a friendly Czech page with
+# the right status, never a 500 or a crash.
+. "$(dirname "$0")/lib.sh"
+
+db=$tmp/db
+"$bin/zapisy-index" --db "$db" "$root/corpus/seed" >/dev/null
+export ZAPISY_DB=$db ZAPISY_TEMPLATES=$root/web/templates
+
+# cgi QUERY_STRING [METHOD]: runs the CGI; $status, $headers, $body.
+cgi() {
+  local raw
+  raw=$(REQUEST_METHOD=${2:-GET} QUERY_STRING=$1 "$bin/zapisy.cgi" 2>"$tmp/cgi-stderr"; echo "rc=$?")
+  cgi_rc=${raw##*rc=}
+  raw=${raw%rc=*}
+  headers=${raw%%$'\r\n\r\n'*}
+  body=${raw#*$'\r\n\r\n'}
+  status=$(printf '%s' "$headers" | sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1)
+}
+expect_status() {
+  if [ "$status" = "$2" ] && [ "$cgi_rc" = 0 ]; then ok "$1"; else not_ok "$1" "status $status (exit $cgi_rc), wanted $2" "${body:0:300}"; fi
+}
+
+cgi ""
+expect_status "the empty query shows the start page" 200
+expect_in "... in Czech, with query examples" "Jak hledat" "$body"
+expect_in "... with a labelled search box" '<label for="q">Hledat v zápisech</label>' "$body"
+expect_in "the page is HTML in UTF-8" "Content-Type: text/html; charset=utf-8" "$headers"
+expect_in "the page forbids inline script" "Content-Security-Policy: default-src 'none'; style-src 'self'" "$headers"
+expect_in "the page says nosniff" "X-Content-Type-Options: nosniff" "$headers"
+
+cgi "q=zebrik"
+expect_status "zebrik finds results" 200
+expect_in "... the Prostějov minutes" "Zápis z jednání Pracovní skupiny Národnostní menšiny a cizinci" "$body"
+expect_in "... with the word marked in the original text" "<mark>Žebříku</mark>" "$body"
+expect_in "... with the meeting date" '<time datetime="2019-01-11">11. 1. 2019</time>' "$body"
+expect_in "... and the town facet" '<a href="?q=zebrik&amp;mesto=Prost%C4%9Bjov">Prostějov</a>' "$body"
+expect_in "... and the timeline" '<a href="?q=zebrik&amp;rok=2019">2019</a>' "$body"
+expect_not_in "the page has no inline script" "<script" "$body"
+expect_in "the search box keeps the query" 'value="zebrik"' "$body"
+
+cgi "q=cizinci&mesto=Prost%C4%9Bjov"
+expect_in "a town filter narrows the hits to one" "1 zápis, zobrazeno 1–1" "$body"
+expect_in "... and is shown with a link that removes it" 'aria-label="Zrušit filtr Obec Prostějov"' "$body"
+cgi "q=cizinci&rok=2025"
+expect_in "a year filter keeps Ostrava only" "DĚTI A RODINA" "$body"
+expect_not_in "... not Prostějov" "Národnostní menšiny a cizinci</a>" "$body"
+
+cgi "q=zebrik&format=json"
+expect_status "format=json answers" 200
+expect_in "... as JSON" "Content-Type: application/json; charset=utf-8" "$headers"
+same=$("$bin/zapisy-search" --db "$db" --json --facets --timeline zebrik)
+[ "$(printf '%s' "$body" | jq -c .)" = "$(printf '%s' "$same" | jq -c .)" ] && ok "... the very JSON the CLI prints" || not_ok "the CGI's JSON is the CLI's" "$body" "$same"
+
+cgi "q=OPU"
+expect_in "OPU finds the Ostrava minutes" "DĚTI A RODINA" "$body"
+
+# Documents: served by id from the index only.
+id=$(printf '%s' "$same" | jq -r '.hits[0].id')
+cgi "doc=$id"
+expect_status "a hit's document link serves the file" 200
+expect_in "... as UTF-8 text" "Content-Type: text/plain; charset=utf-8" "$headers"
+expect_in "... with its content" "organizace Žebřík" "$body"
+expect_in "... sandboxed" "sandbox" "$headers"
+cgi "doc=Q0000000000000000"
+expect_status "an unknown document id is 404" 404
+cgi "doc=../../etc/passwd"
+expect_status "a path instead of an id is 404, never a file" 404
+expect_not_in "... and shows no file" "root:" "$body"
+
+# Bad input: a friendly Czech page with the right status.
+long=$(head -c 2000 /dev/zero | tr '\0' 'a')
+for case in "q=$long|400|příliš dlouhý" \
+            "q=%ZZ|400|neplatně zakódované" \
+            "q=%C3|400|neplatně zakódované" \
+            "q=a%00b|400|neplatně zakódované" \
+            "q=%E1pis|400|neplatně zakódované" \
+            "q=AND+AND|400|alespoň jedno slovo" \
+            "q=%22unclosed+phrase|200|Nic nenalezeno" \
+            "q=%22odborn%C3%A9+soci%C3%A1ln%C3%AD|200|zobrazeno" \
+            "q=zebrik&strana=-1|400|Číslo stránky" \
+            "q=zebrik&strana=0|400|Číslo stránky" \
+            "q=zebrik&strana=99999999999999999999|400|Číslo stránky" \
+            "q=zebrik&strana=abc|400|Číslo stránky" \
+            "q=zebrik&strana=500|200|na této stránce už nic není" \
+            "q=zebrik&na-strance=1000|400|na stránce" \
+            "q=zebrik&razeni=nahodne|400|Řazení" \
+            "q=zebrik&od=vcera|400|Datu ve filtru" \
+            "q=zebrik&rok=19|400|čtyřmi číslicemi" \
+            "q=zebrik&q=cizinci&neznamy=1&&=&x|200|Žebříku" \
+            "q=zebrik&format=xml|400|Formát"; do
+  qs=${case%%|*}; rest=${case#*|}; want=${rest%%|*}; text=${rest#*|}
+  cgi "$qs"
+  expect_status "'${qs:0:40}' answers $want" "$want"
+  expect_in "... saying: $text" "$text" "$body"
+done
+cgi "$(head -c 9000 /dev/zero | tr '\0' 'x')"
+expect_status "an overlong query string is 400" 400
+cgi "q=zebrik" POST
+expect_status "POST is refused with 405" 405
+cgi "q=zebrik" HEAD
+expect_status "HEAD answers" 200
+[ -z "$body" ] && ok "... without a body" || not_ok "HEAD has no body" "${body:0:100}"
+
+ZAPISY_DB=$tmp/nowhere cgi "q=zebrik"
+expect_status "a missing database is 503" 503
+expect_in "... with a friendly message" "Vyhledávání je dočasně nedostupné" "$body"
+ZAPISY_DB=$tmp/nowhere cgi "q=zebrik&format=json"
+expect_in "... in JSON too" '{"error":' "$body"
+
+# Every value is escaped in the page.
+cgi 'q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%27&mesto=%3Cb%3E'
+expect_not_in "a query with markup is escaped, not echoed" "<script>alert" "$body"
+expect_in "... shown as text" "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;" "$body"
+expect_not_in "a filter value with markup is escaped" "<b>" "$body"
+echo "1..$n"
