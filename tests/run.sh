@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test -- unit tests (plain and under ASan+UBSan) and integration
-# tests -- and ends with one line "N passed, N failed".  Exits non-zero on
+# Runs every test -- unit tests (plain and under ASan+UBSan), integration
+# tests of the binaries and the CGI, browser tests -- and ends with one line
+# "N passed, N failed".  Exits non-zero on
 # any failure.  Run by `make test` from the project root.
 set -u
 cd "$(dirname "$0")/.."
@@ -37,6 +38,7 @@ done
 for t in tests/integration/test_*.sh; do
   bash "$t" > "$log/out" 2>&1; count "$t" "$log/out" $?
 done
+bash tests/browser/run.sh > "$log/out" 2>&1; count "tests/browser (screenshots in build/screenshots)" "$log/out" $?
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -11,7 +11,7 @@ ln -sfn "$root/bin/zapisy.cgi" "$var/www/index.cgi"
 ln -sfn "$root/web/static" "$var/www/static"
 conf=$var/lighttpd-$port.conf
 cat > "$conf" <<CONF
-server.modules = ( "mod_cgi", "mod_setenv", "mod_indexfile", "mod_staticfile" )
+server.modules = ( "mod_indexfile", "mod_setenv", "mod_cgi", "mod_staticfile" )
 server.bind = "127.0.0.1"
 server.port = $port
 server.document-root = "$var/www"

@@ -55,3 +55,15 @@ awk -v t0="$t0" -v t1="$t1" 'BEGIN { printf "index re-run over the same %s files
 
 echo "== queries at $docs documents"
 build/tools/bench-query "$work/db-scaled" 20
+
+echo "== search page at $docs documents (lighttpd + CGI on loopback, wrk, 2 threads, 8 connections, 20 s)"
+port=$(( 20000 + RANDOM % 20000 ))
+conf=$(tools/lighttpd.sh "$work/db-scaled" "$port" "$work/var")
+/usr/sbin/lighttpd -D -f "$conf" &
+lpid=$!
+trap 'kill $lpid 2>/dev/null' EXIT
+for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+wrk -t2 -c8 -d20s --latency -s tests/bench/query-mix.lua "http://127.0.0.1:$port" > "$work/wrk.txt"
+awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+     END {printf "web: %s requests/s, latency p50 %s, p99 %s%s\n", rps, p50, p99, bad ? ", non-2xx: " bad : ""}' "$work/wrk.txt"
+kill $lpid; wait $lpid 2>/dev/null || true

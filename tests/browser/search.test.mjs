@@ -1,0 +1,136 @@
+// End-to-end tests of the search page in Debian's headless Chromium,
+// driven by playwright-core against lighttpd on localhost (started by
+// tests/browser/run.sh, which sets ZAPISY_URL and SCREENSHOTS).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const base = process.env.ZAPISY_URL;
+const shots = process.env.SCREENSHOTS;
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+async function page(width = 1280, height = 900) {
+  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'cs-CZ' });
+  return ctx.newPage();
+}
+
+async function search(p, words) {
+  await p.goto(base);
+  await p.getByLabel('Hledat v zápisech').fill(words);
+  await p.getByLabel('Hledat v zápisech').press('Enter');
+  await p.waitForLoadState('load');
+}
+
+test('the start page has a labelled search box and query examples', async () => {
+  const p = await page();
+  const res = await p.goto(base);
+  assert.equal(res.status(), 200);
+  assert.equal(await p.getAttribute('html', 'lang'), 'cs');
+  assert.ok(await p.getByLabel('Hledat v zápisech').isVisible());
+  assert.ok(await p.getByRole('heading', { name: 'Jak hledat' }).isVisible());
+  await p.context().close();
+});
+
+test('searching without diacritics finds the minutes and marks the words', async () => {
+  const p = await page();
+  await search(p, 'zebrik');
+  const titles = await p.locator('.hit h2').allInnerTexts();
+  assert.equal(titles[0], 'Zápis z jednání Pracovní skupiny Národnostní menšiny a cizinci');
+  const marks = await p.locator('.hit').first().locator('mark').allInnerTexts();
+  assert.ok(marks.includes('Žebříku'), `marked: ${marks}`);
+  assert.match(await p.locator('.hit .meta').first().innerText(), /11\. 1\. 2019 · Prostějov/);
+  await p.context().close();
+});
+
+test('clicking a facet narrows the results and the filter can be removed', async () => {
+  const p = await page();
+  await search(p, 'cizinci');
+  assert.match(await p.locator('.count').innerText(), /^2 zápisy/);
+  const towns = p.locator('section.facet', { has: p.getByRole('heading', { name: 'Obec' }) });
+  assert.equal(await towns.locator('li').count(), 2);
+  assert.equal(await towns.locator('li', { hasText: 'Prostějov' }).locator('.n').innerText(), '1');
+  await towns.getByRole('link', { name: 'Prostějov' }).click();
+  await p.waitForLoadState('load');
+  assert.match(await p.locator('.count').innerText(), /^1 zápis/);
+  assert.equal(await p.locator('.hit').count(), 1);
+  await p.getByRole('link', { name: 'Zrušit filtr Obec Prostějov' }).click();
+  await p.waitForLoadState('load');
+  assert.match(await p.locator('.count').innerText(), /^2 zápisy/);
+  await p.context().close();
+});
+
+test('pagination moves to the next page of hits', async () => {
+  const p = await page();
+  await search(p, 'zastupitelstvo');
+  const first = await p.locator('.hit h2').allInnerTexts();
+  assert.equal(first.length, 10);
+  await p.getByRole('navigation', { name: 'Stránky výsledků' }).getByRole('link', { name: 'další ›' }).click();
+  await p.waitForLoadState('load');
+  assert.equal(await p.getAttribute('ol.hits', 'start'), '11');
+  assert.equal(await p.locator('.pages [aria-current="page"]').innerText(), '2');
+  const second = await p.locator('.hit h2').allInnerTexts();
+  assert.ok(second.length > 0);
+  await p.context().close();
+});
+
+test('an acronym finds the spelled-out organisation; the timeline counts years', async () => {
+  const p = await page();
+  await search(p, 'OPU');
+  assert.match(await p.locator('.hit h2').first().innerText(), /DĚTI A RODINA/);
+  const years = await p.locator('.timeline tbody th').allInnerTexts();
+  assert.ok(years.includes('2025'), `timeline: ${years}`);
+  await p.context().close();
+});
+
+test('a hit links to the original document', async () => {
+  const p = await page();
+  await search(p, 'zebrik');
+  const [resp] = await Promise.all([p.waitForNavigation(), p.locator('.hit h2 a').first().click()]);
+  assert.equal(resp.status(), 200);
+  assert.match(resp.headers()['content-type'], /^text\/plain; charset=utf-8/);
+  assert.match(await p.locator('body').innerText(), /organizace Žebřík/);
+  await p.context().close();
+});
+
+test('bad input gets a friendly Czech page, not an error 500', async () => {
+  const p = await page();
+  const res = await p.goto(base + '?q=zebrik&strana=-1');
+  assert.equal(res.status(), 400);
+  assert.match(await p.getByRole('alert').innerText(), /Číslo stránky/);
+  const res2 = await p.goto(base + '?q=%C3%28');   // invalid UTF-8 (a browser re-escapes a bad %-escape itself)
+  assert.equal(res2.status(), 400);
+  await p.context().close();
+});
+
+test('the keyboard reaches the skip link first and the page works without script', async () => {
+  const p = await page();
+  await p.goto(base + '?q=cizinci');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Přeskočit na výsledky');
+  assert.equal(await p.locator('script').count(), 0);
+  await p.context().close();
+});
+
+test('screenshots at desktop and phone width; the phone page does not scroll sideways', async () => {
+  const desk = await page(1280, 900);
+  await desk.goto(base + '?q=cizinci');
+  await desk.screenshot({ path: `${shots}/search-desktop.png`, fullPage: true });
+  await desk.context().close();
+  const phone = await page(390, 844);
+  await phone.goto(base + '?q=cizinci');
+  await phone.screenshot({ path: `${shots}/search-phone.png`, fullPage: true });
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  await phone.goto(base);
+  await phone.screenshot({ path: `${shots}/start-phone.png`, fullPage: true });
+  await phone.context().close();
+});
