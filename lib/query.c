@@ -276,8 +276,8 @@ static int rewrite(rewriter *r)
 }
 
 int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t n_fields,
-                       zp_synonym_fn synonyms, void *syn_ud, zp_query *out, char *err,
-                       size_t errlen)
+                       zp_synonym_fn synonyms, void *syn_ud, int may_be_empty, zp_query *out,
+                       char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     if (len > ZP_MAX_QUERY_BYTES) {
@@ -303,7 +303,7 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
         snprintf(err, errlen, "out of memory");
         goto done;
     }
-    if (words == 0 && out->n_filters == 0) {
+    if (words == 0 && out->n_filters == 0 && !may_be_empty) {
         snprintf(err, errlen, "empty query: give at least one word to search for");
         goto done;
     }

@@ -386,7 +386,7 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
     int rc = r->query ? zx_db_open_read(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
     if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
                                       sizeof query_fields / sizeof query_fields[0], lookup_synonyms, db,
-                                      &q, err, errlen) < 0)
+                                      req->n_filters > 0, &q, err, errlen) < 0)
         rc = ZX_ERR_QUERY;
     if (rc == 0 && !(r->parsed = strdup(q.xapian)))
         rc = ZX_ERR_NOMEM;

@@ -107,10 +107,10 @@ static void print_text(const zp_results *r, int tty)
     if (r->has_timeline)
         print_timeline(&r->timeline);
     if (r->total == 0) {
-        printf("No minutes match: %s\n", r->query);
+        printf("No minutes match%s%s\n", r->query[0] ? ": " : " the filters", r->query);
         return;
     }
-    printf("%u result%s for: %s", r->total, r->total == 1 ? "" : "s", r->query);
+    printf("%u result%s%s%s", r->total, r->total == 1 ? "" : "s", r->query[0] ? " for: " : "", r->query);
     if (r->n_hits)
         printf(" (showing %u-%u)", r->offset + 1, r->offset + (unsigned)r->n_hits);
     printf("\n\n");

@@ -61,7 +61,7 @@ port=$(( 20000 + RANDOM % 20000 ))
 conf=$(tools/lighttpd.sh "$work/db-scaled" "$port" "$work/var")
 /usr/sbin/lighttpd -D -f "$conf" &
 lpid=$!
-trap 'kill $lpid 2>/dev/null' EXIT
+trap 'kill $lpid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 wrk -t2 -c8 -d20s --latency -s tests/bench/query-mix.lua "http://127.0.0.1:$port" > "$work/wrk.txt"
 awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}

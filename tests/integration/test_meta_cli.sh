@@ -55,6 +55,8 @@ for q in 'mesto:prostejov' 'mesto:Prostějova' 'MĚSTO:PROSTĚJOV' 'town:prostej
   search "$db" "$q"
   [ "$(paths)" = "$P" ] && ok "'$q' finds the Prostějov minutes only" || not_ok "'$q' finds the Prostějov minutes only" "$(paths)" "$errout"
 done
+search "$db" --town Prostějov
+[ "$(paths)" = "$P" ] && ok "--town alone, without query words, searches" || not_ok "--town alone searches" "$(paths)" "$errout"
 search "$db" --town Prostějov cizinci
 [ "$(paths)" = "$P" ] && ok "--town narrows a word search" || not_ok "--town narrows a word search" "$(paths)"
 search "$db" 'skupina:"národnostní menšiny"'

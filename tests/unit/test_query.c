@@ -43,7 +43,7 @@ static void rewrites_queries_into_folded_parser_syntax(void **state)
         zp_query q;
         char err[256];
         assert_int_equal(zp_query_normalize(rows[i].typed, strlen(rows[i].typed), fields, N_FIELDS,
-                                            NULL, NULL, &q, err, sizeof err),
+                                            NULL, NULL, 0, &q, err, sizeof err),
                          0);
         assert_string_equal(q.xapian, rows[i].xapian);
         zp_query_free(&q);
@@ -55,7 +55,7 @@ static void records_wildcard_prefixes_for_highlighting(void **state)
     (void)state;
     zp_query q;
     char err[256];
-    assert_int_equal(zp_query_normalize("Poraden* AND cizin*", 19, NULL, 0, NULL, NULL, &q, err, sizeof err), 0);
+    assert_int_equal(zp_query_normalize("Poraden* AND cizin*", 19, NULL, 0, NULL, NULL, 0, &q, err, sizeof err), 0);
     assert_int_equal(q.n_wildcards, 2);
     assert_string_equal(q.wildcards[0], "poraden");
     assert_string_equal(q.wildcards[1], "cizin");
@@ -81,7 +81,7 @@ static void refuses_empty_and_invalid_queries_with_a_reason(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         zp_query q;
         char err[256] = "";
-        int rc = zp_query_normalize(bad[i].typed, bad[i].len, NULL, 0, NULL, NULL, &q, err, sizeof err);
+        int rc = zp_query_normalize(bad[i].typed, bad[i].len, NULL, 0, NULL, NULL, 0, &q, err, sizeof err);
         if (!bad[i].message) {
             assert_int_equal(rc, 0);
             assert_string_equal(q.xapian, "a b");
@@ -102,12 +102,12 @@ static void refuses_overlong_queries(void **state)
     big[sizeof big - 1] = '\0';
     zp_query q;
     char err[256];
-    assert_int_equal(zp_query_normalize(big, strlen(big), NULL, 0, NULL, NULL, &q, err, sizeof err), -1);
+    assert_int_equal(zp_query_normalize(big, strlen(big), NULL, 0, NULL, NULL, 0, &q, err, sizeof err), -1);
     assert_non_null(strstr(err, "too long"));
     /* At the limit it is accepted (and the overlong word simply dropped). */
     big[ZP_MAX_QUERY_BYTES - 6] = ' ';
     memcpy(big + ZP_MAX_QUERY_BYTES - 5, "slovo", 5);
-    assert_int_equal(zp_query_normalize(big, ZP_MAX_QUERY_BYTES, NULL, 0, NULL, NULL, &q, err, sizeof err), 0);
+    assert_int_equal(zp_query_normalize(big, ZP_MAX_QUERY_BYTES, NULL, 0, NULL, NULL, 0, &q, err, sizeof err), 0);
     assert_string_equal(q.xapian + strlen(q.xapian) - 5, "slovo");
     zp_query_free(&q);
 }
@@ -118,7 +118,7 @@ static void takes_filters_out_of_the_query(void **state)
     zp_query q;
     char err[256];
     const char *typed = "rok:2019 Žebřík MĚSTO:\"Velké Březno\" title:zápis";
-    assert_int_equal(zp_query_normalize(typed, strlen(typed), fields, N_FIELDS, NULL, NULL, &q, err, sizeof err), 0);
+    assert_int_equal(zp_query_normalize(typed, strlen(typed), fields, N_FIELDS, NULL, NULL, 0, &q, err, sizeof err), 0);
     assert_string_equal(q.xapian, "zebrik title:zapis");
     assert_int_equal(q.n_filters, 2);
     assert_int_equal(q.filters[0].id, YEAR);
@@ -127,7 +127,7 @@ static void takes_filters_out_of_the_query(void **state)
     assert_string_equal(q.filters[1].value, "Velké Březno");
     zp_query_free(&q);
     /* Only filters: an empty text query, not an error. */
-    assert_int_equal(zp_query_normalize("rok:2019", 8, fields, N_FIELDS, NULL, NULL, &q, err, sizeof err), 0);
+    assert_int_equal(zp_query_normalize("rok:2019", 8, fields, N_FIELDS, NULL, NULL, 0, &q, err, sizeof err), 0);
     assert_string_equal(q.xapian, "");
     assert_int_equal(q.n_filters, 1);
     zp_query_free(&q);
@@ -158,7 +158,7 @@ static void expands_acronyms_and_names_both_ways(void **state)
     for (size_t i = 0; i < sizeof syn / sizeof syn[0]; i++) {
         zp_query q;
         char err[256];
-        assert_int_equal(zp_query_normalize(syn[i].typed, strlen(syn[i].typed), NULL, 0, opu_synonyms, NULL, &q,
+        assert_int_equal(zp_query_normalize(syn[i].typed, strlen(syn[i].typed), NULL, 0, opu_synonyms, NULL, 0, &q,
                                             err, sizeof err),
                          0);
         assert_string_equal(q.xapian, syn[i].xapian);
