@@ -9,6 +9,8 @@
 #include <utf8proc.h>
 
 #define REPLACEMENT_CHAR 0xFFFD
+/* The longest full decomposition of one code point is 18 (U+FDFA). */
+#define DECOMPOSED_MAX 32
 
 static int is_kept_control(utf8proc_int32_t c)
 {
@@ -96,16 +98,30 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out)
         }
         return 0;
     }
-    utf8proc_uint8_t *folded = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)len,
-                                      &folded,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-    if (n < 0)
-        return -1;
-    int rc = zp_buf_add(out, folded, (size_t)n);
-    free(folded);
-    return rc;
+    /* Code point by code point, into a small buffer: the same result as
+     * utf8proc_map(COMPAT|CASEFOLD|STRIPMARK) -- marks are stripped, so
+     * nothing is left to compose -- without an allocation per word. */
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp, dec[DECOMPOSED_MAX];
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 0)
+            return -1;
+        int boundclass = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char(cp, dec, DECOMPOSED_MAX,
+                                                     UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                         UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
+                                                     &boundclass);
+        if (m < 0 || m > DECOMPOSED_MAX)
+            return -1;
+        for (utf8proc_ssize_t k = 0; k < m; k++) {
+            utf8proc_uint8_t enc[4];
+            if (zp_buf_add(out, enc, (size_t)utf8proc_encode_char(dec[k], enc)) < 0)
+                return -1;
+        }
+        i += (size_t)n;
+    }
+    return 0;
 }
 
 size_t zp_fold_count_chars(const char *s, size_t len)
