@@ -10,9 +10,9 @@ CXX     = g++
 CSTD    = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 CXXSTD  = -std=c++17 -Wall -Wextra -Werror
 OPT     ?= -O2 -g
-INC     = -Ilib -Ilib/xapian-c -Iweb
+INC     = -Ilib -Ilib/xapian-c -Iweb -I/usr/include/libxml2
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LIBS    = -lxapian -lutf8proc -lmagic
+LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2
 DB      ?= var/db
 
 LIB_C   = $(wildcard lib/*.c)
@@ -62,6 +62,10 @@ bin/zapisy.cgi: $(WEB_OBJ) build/libzapisy.a
 	@mkdir -p bin
 	$(CXX) $(OPT) $^ $(LIBS) -o $@
 
+build/tools/mkpdf: tests/fixtures/mkpdf.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(OPT) $< -o $@
+
 build/tools/%: build/tests/bench/%.o build/libzapisy.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(OPT) $^ $(LIBS) -o $@
@@ -74,7 +78,7 @@ build/tests/san/test_%: build/san/tests/unit/test_%.o build/san/libzapisy.a
 
 unit: $(UNIT_BINS)
 
-test: deps all unit
+test: deps all unit build/tools/mkpdf
 	@tests/run.sh
 
 bench: deps all $(TOOLS)

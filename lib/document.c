@@ -15,15 +15,26 @@
 /* Separates the parts of a stored decision: text, owner, deadline, kind. */
 #define FIELD_SEP "\x1f"
 
-void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE])
+/* FNV-1a 64: stable across runs and machines, no library needed. */
+static uint64_t fnv1a(const unsigned char *p, size_t len)
 {
-    /* FNV-1a: stable across runs and machines, no library needed. */
     uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        h ^= *p;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
         h *= 1099511628211ULL;
     }
-    snprintf(out, ZP_ID_TERM_SIZE, ZP_PREFIX_ID "%016llx", (unsigned long long)h);
+    return h;
+}
+
+void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE])
+{
+    snprintf(out, ZP_ID_TERM_SIZE, ZP_PREFIX_ID "%016llx",
+             (unsigned long long)fnv1a((const unsigned char *)path, strlen(path)));
+}
+
+void zp_doc_hash(const char *data, size_t len, char out[ZP_HASH_SIZE])
+{
+    snprintf(out, ZP_HASH_SIZE, "%016llx", (unsigned long long)fnv1a((const unsigned char *)data, len));
 }
 
 typedef struct {
@@ -225,6 +236,8 @@ static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
         rc = set_number(d->doc, ZP_SLOT_MTIME, in->mtime);
     if (rc == 0)
         rc = set_number(d->doc, ZP_SLOT_SIZE, in->size);
+    if (rc == 0 && in->hash)
+        rc = zx_doc_set_value(d->doc, ZP_SLOT_HASH, in->hash, strlen(in->hash));
     zp_docdata_puts(&data, "path", in->path);
     zp_docdata_puts(&data, "title", title);
     zp_docdata_puts(&data, "mime", in->mime);

@@ -18,7 +18,8 @@ enum {
     ZP_SLOT_YEAR = 3,
     ZP_SLOT_TOWN = 4,
     ZP_SLOT_BODY = 5,
-    ZP_SLOT_ORGS = 6
+    ZP_SLOT_ORGS = 6,
+    ZP_SLOT_HASH = 7      /* content hash, 16 hex digits (zp_doc_hash) */
 };
 
 /* Term prefixes (docs/schema.md). */
@@ -44,6 +45,7 @@ typedef struct {
     const char *text;       /* extracted text, UTF-8 (damage is repaired) */
     size_t len;
     long long mtime, size;
+    const char *hash;       /* zp_doc_hash of the file's bytes */
 } zp_doc_input;
 
 /* A built document and what goes into the database beside it. */
@@ -54,6 +56,11 @@ typedef struct {
     zp_meta meta;
     zp_strlist display_keys, display_values; /* facet term -> shown form */
 } zp_doc;
+
+/* A hash of a file's bytes (FNV-1a 64, 16 hex digits): tells a touched
+ * file from a changed one.  Not for security. */
+#define ZP_HASH_SIZE 17
+void zp_doc_hash(const char *data, size_t len, char out[ZP_HASH_SIZE]);
 
 /* The unique id term of a file: "Q" + a 64-bit hash of its path. */
 void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE]);

@@ -2,6 +2,7 @@
 #include "format.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 int zp_fmt_html(zp_buf *out, const char *s, size_t len)
 {
@@ -28,6 +29,18 @@ int zp_fmt_json_string(zp_buf *out, const char *s, size_t len)
     zp_buf_addc(out, '"');
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            /* JSON is UTF-8: bytes that are not (an odd file name) become U+FFFD */
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+            if (n < 0) {
+                zp_buf_adds(out, "\xEF\xBF\xBD");
+            } else {
+                zp_buf_add(out, s + i, (size_t)n);
+                i += (size_t)n - 1;
+            }
+            continue;
+        }
         switch (c) {
         case '"': zp_buf_adds(out, "\\\""); break;
         case '\\': zp_buf_adds(out, "\\\\"); break;

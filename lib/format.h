@@ -11,7 +11,8 @@
 /* Appends s[0..len) HTML-escaped (& < > " '), for text and attributes. */
 int zp_fmt_html(zp_buf *out, const char *s, size_t len);
 
-/* Appends s[0..len) as a JSON string literal, quotes included. */
+/* Appends s[0..len) as a JSON string literal, quotes included; invalid
+ * UTF-8 becomes U+FFFD so the output is always valid JSON. */
 int zp_fmt_json_string(zp_buf *out, const char *s, size_t len);
 int zp_fmt_json_cstr(zp_buf *out, const char *s);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "docdata.h"
 #include "zx.h"
 
 struct zp_index {
@@ -60,6 +61,87 @@ int zp_index_add(zp_index *ix, const zp_doc_input *in, long *invalid, char *err,
     for (size_t i = 0; i < d.display_keys.n && rc == ZX_OK; i++)
         rc = zx_db_set_metadata(ix->db, d.display_keys.v[i], d.display_values.v[i], err, errlen);
     zp_doc_free(&d);
+    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+}
+
+static long long number_value(zx_db *db, const char *id, unsigned slot, char *err, size_t errlen, int *rc)
+{
+    char *v = NULL;
+    size_t len = 0;
+    *rc = zx_db_get_value(db, id, slot, &v, &len, err, errlen);
+    long long n = v ? atoll(v) : 0;
+    free(v);
+    return n;
+}
+
+int zp_index_state(zp_index *ix, const char *id, long long *mtime, long long *size, char hash[ZP_HASH_SIZE],
+                   char *err, size_t errlen)
+{
+    int rc;
+    *mtime = number_value(ix->db, id, ZP_SLOT_MTIME, err, errlen, &rc);
+    if (rc == ZX_ERR_ARG)
+        return 0;
+    if (rc == ZX_OK)
+        *size = number_value(ix->db, id, ZP_SLOT_SIZE, err, errlen, &rc);
+    char *h = NULL;
+    size_t len = 0;
+    if (rc == ZX_OK)
+        rc = zx_db_get_value(ix->db, id, ZP_SLOT_HASH, &h, &len, err, errlen);
+    if (rc != ZX_OK)
+        return ZP_INDEX_DB_ERROR;
+    snprintf(hash, ZP_HASH_SIZE, "%s", h);
+    free(h);
+    return 1;
+}
+
+int zp_index_touch(zp_index *ix, const char *id, long long mtime, char *err, size_t errlen)
+{
+    char v[32];
+    int n = snprintf(v, sizeof v, "%020lld", mtime < 0 ? 0 : mtime);
+    return zx_db_set_value(ix->db, id, ZP_SLOT_MTIME, v, (size_t)n, err, errlen) == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+}
+
+static int collect_id(const char *term, size_t len, void *ud)
+{
+    return zp_strlist_add(ud, term, len, 0) < 0;
+}
+
+static int under(const char *path, const char *root)
+{
+    size_t n = strlen(root);
+    while (n > 1 && root[n - 1] == '/')
+        n--;
+    return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0' || n == 1);
+}
+
+int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, zp_index_keep_fn keep, void *ud,
+                   unsigned *removed, char *err, size_t errlen)
+{
+    *removed = 0;
+    zp_strlist ids = { NULL, 0 };
+    int rc = zx_db_each_term(ix->db, ZP_PREFIX_ID, collect_id, &ids, err, errlen);
+    for (size_t i = 0; i < ids.n && rc == ZX_OK; i++) {
+        if (keep(ids.v[i], ud))
+            continue;
+        char *data = NULL;
+        size_t len = 0;
+        rc = zx_db_get_data(ix->db, ids.v[i], &data, &len, err, errlen);
+        if (rc == ZX_ERR_ARG) {
+            rc = ZX_OK;
+            continue;
+        }
+        char *path = rc == ZX_OK ? zp_docdata_dup(data, len, "path") : NULL;
+        free(data);
+        int gone = 0;
+        for (size_t r = 0; path && r < n_roots && !gone; r++)
+            gone = under(path, roots[r]);
+        free(path);
+        if (gone && rc == ZX_OK) {
+            rc = zx_db_delete(ix->db, ids.v[i], err, errlen);
+            *removed += rc == ZX_OK;
+        }
+    }
+    zp_strlist_free(&ids);
     return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
 }
 

@@ -23,6 +23,22 @@ int zp_index_open(const char *db_path, zp_index **out, char *err, size_t errlen)
  * invalid UTF-8 sequences that were replaced.  0 or ZP_INDEX_*_ERROR. */
 int zp_index_add(zp_index *ix, const zp_doc_input *in, long *invalid, char *err, size_t errlen);
 
+/* What the index knows of a file's document: 1 and its mtime, size and
+ * content hash when there is one, 0 when there is none, or
+ * ZP_INDEX_DB_ERROR. */
+int zp_index_state(zp_index *ix, const char *id, long long *mtime, long long *size, char hash[ZP_HASH_SIZE],
+                   char *err, size_t errlen);
+
+/* Records a new mtime for an unchanged document (touched, same bytes). */
+int zp_index_touch(zp_index *ix, const char *id, long long mtime, char *err, size_t errlen);
+
+/* Removes the documents of files under any of roots (absolute paths) that
+ * keep(id, ud) does not claim -- files gone since they were indexed.
+ * *removed counts them.  0 or ZP_INDEX_DB_ERROR. */
+typedef int (*zp_index_keep_fn)(const char *id, void *ud);
+int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, zp_index_keep_fn keep, void *ud,
+                   unsigned *removed, char *err, size_t errlen);
+
 int zp_index_commit(zp_index *ix, char *err, size_t errlen);
 unsigned zp_index_doc_count(zp_index *ix);
 

@@ -17,6 +17,10 @@ packages=(
   libxapian-dev xapian-tools     # the index (libxapian 1.4) and xapian-delve for inspection
   libutf8proc-dev                # Unicode: NFC, case folding, diacritics
   libmagic-dev                   # file type detection
+  libxml2-dev libzip-dev         # DOCX, ODT (zip + XML) and HTML
+  poppler-utils                  # PDF: pdftotext
+  catdoc unrtf                   # DOC; RTF
+  zip                            # tests build DOCX/ODT fixtures
   libcmocka-dev                  # unit tests
   jq                             # integration tests read the CLI's JSON
   lighttpd                       # serves the search page (make run, browser tests)

@@ -337,6 +337,58 @@ int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size
     }
 }
 
+int zx_db_get_value(zx_db *db, const char *id_term, unsigned slot, char **value, size_t *len, char *err,
+                    size_t errlen)
+{
+    *value = nullptr;
+    try {
+        Xapian::PostingIterator p = db->read->postlist_begin(id_term);
+        if (p == db->read->postlist_end(id_term)) {
+            set_err(err, errlen, std::string("no document with id ") + id_term);
+            return ZX_ERR_ARG;
+        }
+        return copy_out(db->read->get_document(*p).get_value(slot), value, len);
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_set_value(zx_db *db, const char *id_term, unsigned slot, const char *value, size_t len, char *err,
+                    size_t errlen)
+{
+    int rc = need_writer(db, err, errlen);
+    if (rc)
+        return rc;
+    try {
+        Xapian::PostingIterator p = db->write->postlist_begin(id_term);
+        if (p == db->write->postlist_end(id_term)) {
+            set_err(err, errlen, std::string("no document with id ") + id_term);
+            return ZX_ERR_ARG;
+        }
+        Xapian::docid did = *p;
+        Xapian::Document doc = db->write->get_document(did);
+        doc.add_value(slot, std::string(value, len));
+        db->write->replace_document(did, doc);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_each_term(zx_db *db, const char *prefix, zx_term_fn fn, void *ud, char *err, size_t errlen)
+{
+    try {
+        for (Xapian::TermIterator t = db->read->allterms_begin(prefix); t != db->read->allterms_end(prefix); ++t) {
+            const std::string term = *t;
+            if (fn(term.data(), term.size(), ud))
+                break;
+        }
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
 int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err,
                    size_t errlen)
 {

@@ -74,6 +74,19 @@ int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *e
 int zx_db_set_metadata(zx_db *db, const char *key, const char *value, char *err, size_t errlen);
 int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size_t errlen);
 
+/* Value `slot` of the document with unique term id_term: *value malloc()ed
+ * ("" when unset), free it.  ZX_ERR_ARG when there is no such document. */
+int zx_db_get_value(zx_db *db, const char *id_term, unsigned slot, char **value, size_t *len, char *err,
+                    size_t errlen);
+
+/* Sets value `slot` of the document with unique term id_term. */
+int zx_db_set_value(zx_db *db, const char *id_term, unsigned slot, const char *value, size_t len, char *err,
+                    size_t errlen);
+
+/* Calls fn for every term in the database starting with prefix (the term
+ * is valid only during the call); fn returning non-zero stops. */
+int zx_db_each_term(zx_db *db, const char *prefix, zx_term_fn fn, void *ud, char *err, size_t errlen);
+
 /* Document data of the document with unique term id_term: *data is
  * malloc()ed (free it), *len its length.  ZX_ERR_ARG when there is none. */
 int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err, size_t errlen);

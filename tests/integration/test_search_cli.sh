@@ -6,7 +6,7 @@
 db=$tmp/db
 run "$bin/zapisy-index" --db "$db" "$root/corpus/seed"
 expect_rc "indexing corpus/seed succeeds" 0
-expect_in "the indexer summarises what it did" "indexed 2 (0 with damaged text repaired), skipped 0, failed 0" "$out"
+expect_in "the indexer summarises what it did" "indexed 2, unchanged 0, removed 0, skipped 0, failed 0 (0 repaired)" "$out"
 
 P=prostejov-mensiny-a-cizinci.txt
 O=ostrava-deti-a-rodina.txt

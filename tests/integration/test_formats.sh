@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Every format and encoding a town's archive holds, made here from known
+# Czech text: the text must come out with its diacritics and be found by a
+# folded query.  And the broken ones: named, with their reason.
+. "$(dirname "$0")/lib.sh"
+
+mkpdf=$root/build/tools/mkpdf
+src=$tmp/src
+mkdir -p "$src"
+TEXT='Zápis z jednání Pracovní skupiny Senioři
+Dne: 14. 3. 2017
+Skupina se shodla na obnovení odborného sociálního poradenství pro cizince v rámci organizace Žebřík.
+Úkoly: P. Kolářiková zašle zápis do 22. 3. 2017.'
+
+# Plain text in every encoding.
+printf '%s\n' "$TEXT" > "$src/utf8.txt"
+{ printf '\xef\xbb\xbf'; printf '%s\n' "$TEXT"; } > "$src/utf8-bom.txt"
+printf '%s\n' "$TEXT" | iconv -f UTF-8 -t UTF-16 > "$src/utf16.txt"
+printf '%s\n' "$TEXT" | iconv -f UTF-8 -t WINDOWS-1250 > "$src/cp1250.txt"
+printf '%s\n' "$TEXT" | iconv -f UTF-8 -t ISO-8859-2 > "$src/latin2.txt"
+# HTML as saved from a town's website, in windows-1250, with entities and a script.
+{ printf '<!DOCTYPE html><html><head><meta charset="windows-1250"><title>Město</title>'
+  printf '<script>var skryty = "tajny skript";</script><style>p{color:red}</style></head><body>'
+  printf '<h1>Zápis</h1><p>%s</p><p>Obnovení poradenství &amp; podpora &ndash; &#381;ebřík&nbsp;2017</p></body></html>' \
+    "$(printf '%s' "$TEXT" | tr '\n' ' ')"; } | iconv -f UTF-8 -t WINDOWS-1250 > "$src/page.html"
+# DOCX and ODT: zip + XML, as Word and LibreOffice write them.
+mkdir -p "$tmp/docx/_rels" "$tmp/docx/word" "$tmp/odt/META-INF"
+cat > "$tmp/docx/[Content_Types].xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+XML
+cat > "$tmp/docx/_rels/.rels" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+XML
+{ printf '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+  while IFS= read -r line; do printf '<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' "$line"; done <<< "$TEXT"
+  printf '<w:p><w:r><w:t>Poraden</w:t></w:r><w:r><w:t>ství</w:t></w:r><w:r><w:delText>smazaný</w:delText></w:r></w:p></w:body></w:document>'; } > "$tmp/docx/word/document.xml"
+(cd "$tmp/docx" && zip -qX "$src/zapis.docx" '[Content_Types].xml' _rels/.rels word/document.xml)
+printf 'application/vnd.oasis.opendocument.text' > "$tmp/odt/mimetype"
+cat > "$tmp/odt/META-INF/manifest.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>
+XML
+{ printf '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text>'
+  while IFS= read -r line; do printf '<text:p>%s</text:p>' "$line"; done <<< "$TEXT"
+  printf '<text:p>Město<text:s/>Prostějov</text:p></office:text></office:body></office:document-content>'; } > "$tmp/odt/content.xml"
+(cd "$tmp/odt" && zip -qX0 "$src/zapis.odt" mimetype && zip -qX "$src/zapis.odt" META-INF/manifest.xml content.xml)
+# PDF: one column with a hyphenated line end, and two columns on one page.
+{ printf '%s\n' "$TEXT" | head -2; echo 'Skupina se shodla na obnovení odborného sociálního poraden-'
+  echo 'ství pro cizince v rámci organizace Žebřík.'; } | "$mkpdf" "$src/zapis.pdf"
+printf 'Levý sloupec: Žebřík\nzačíná zde\nPravý sloupec: Prostějov\nkončí zde\n' | "$mkpdf" "$src/sloupce.pdf" --columns
+# RTF as Word writes it: code page 1250 bytes and a \uN escape with its fallback.
+printf '{\\rtf1\\ansi\\ansicpg1250\\deff0{\\fonttbl{\\f0 Arial;}}\\f0 Z\\'"'"'e1pis z jedn\\'"'"'e1n\\'"'"'ed\\par Organizace \\uc1\\u381\\'"'"'8eeb\\'"'"'f8\\'"'"'edk a poradenstv\\'"'"'ed\\par}' > "$src/zapis.rtf"
+# DOC: a Word 97 file the project made (tests/fixtures/README.md says how).
+cp "$root/tests/fixtures/zapis.doc" "$src/zapis.doc"
+
+run "$bin/zapisy-index" --db "$tmp/db" "$src"
+expect_rc "every format and encoding indexes cleanly" 0
+expect_in "... all 12 files" "indexed 12, unchanged 0, removed 0, skipped 0, failed 0" "$out"
+
+# found_with_text FILE QUERY TEXT: QUERY finds FILE, whose snippet has TEXT.
+found_with_text() {
+  search "$tmp/db" --limit 50 "$2"
+  local snip
+  snip=$(printf '%s' "$out" | jq -r --arg f "$1" '.hits[] | select(.path | endswith("/" + $f)) | .snippet')
+  if [ -z "$snip" ]; then not_ok "$1: '$2' finds it" "$out"; return; fi
+  ok "$1: '$2' finds it"
+  expect_in "$1: its text keeps the diacritics" "$3" "$snip"
+}
+for f in utf8.txt utf8-bom.txt utf16.txt cp1250.txt latin2.txt zapis.docx zapis.odt zapis.pdf; do
+  found_with_text "$f" 'zebrik poradenstvi' 'organizace Žebřík'
+done
+found_with_text page.html 'zebrik' 'Obnovení poradenství & podpora – Žebřík'
+found_with_text zapis.rtf 'zebrik' 'Organizace Žebřík a poradenství'
+found_with_text zapis.doc 'zebrik' 'organizace Žebřík'
+search "$tmp/db" '"skryty skript" OR "tajny skript" OR color'
+expect_rc "HTML scripts and styles are not indexed" 1
+found_with_text zapis.pdf '"sociálního poradenství"' 'sociálního poradenství pro cizince'
+search "$tmp/db" 'poraden'
+expect_not_in "a word hyphenated at a PDF line end is joined again" 'zapis.pdf' "$out"
+search "$tmp/db" --json sloupec
+snip=$(printf '%s' "$out" | jq -r '.hits[0].snippet')
+case "$snip" in
+  *"Levý sloupec: Žebřík začíná zde Pravý sloupec: Prostějov končí zde"*) ok "a two-column PDF page reads column by column" ;;
+  *) not_ok "a two-column PDF page reads column by column" "$snip" ;;
+esac
+found_with_text zapis.docx 'poradenstvi' 'Poradenství'
+search "$tmp/db" smazany
+expect_rc "deleted DOCX text is not indexed" 1
+found_with_text zapis.odt 'prostejov' 'Město Prostějov'
+search "$tmp/db" --json 'mesto:prostejov'
+search "$tmp/db" --json zebrik
+expect_in "metadata comes from every format too (the date of the DOCX)" '"date":"2017-03-14"' "$out"
+
+# Broken and hostile files: one message each, naming the file and the reason.
+bad=$tmp/bad
+mkdir -p "$bad"
+head -c $(( $(stat -c %s "$src/zapis.pdf") / 2 )) "$src/zapis.pdf" > "$bad/truncated.pdf"
+printf '%%PDF-1.4\n%%garbage\n' > "$bad/garbage.pdf"
+"$mkpdf" "$bad/scan.pdf" --no-text < /dev/null
+printf 'PK\003\004 not really a zip' > "$bad/corrupt.docx"
+# A zip bomb: 200 MB of zeros as the document part.
+mkdir -p "$tmp/bomb/word"
+head -c $((200 * 1024 * 1024)) /dev/zero > "$tmp/bomb/word/document.xml"
+cp "$tmp/docx/[Content_Types].xml" "$tmp/bomb/"
+(cd "$tmp/bomb" && zip -qX -9 "$bad/bomb.docx" '[Content_Types].xml' word/document.xml)
+rm -rf "$tmp/bomb"
+printf '{\\rtf1 neuzavřené' > "$bad/broken.rtf"
+printf 'Zápis o Žebříku\n' > "$bad/$(printf 'divn\xe9 jm\xe9no.txt')"
+{ head -c 1000 "$root/corpus/seed/prostejov-mensiny-a-cizinci.txt"; printf '\0'; tail -c +1001 "$root/corpus/seed/prostejov-mensiny-a-cizinci.txt"; } > "$bad/nul.txt"
+run "$bin/zapisy-index" --db "$tmp/db-bad" "$bad"
+expect_rc "a tree with broken files exits 1" 1
+expect_in "a truncated PDF is named as corrupt" "truncated.pdf: corrupt or unreadable PDF" "$errout"
+expect_in "a garbage PDF is named as corrupt" "garbage.pdf: " "$errout"
+expect_in "a PDF without text is named as a scan" "scan.pdf: PDF without text (scanned?)" "$errout"
+expect_in "a corrupt DOCX is named" "corrupt.docx: " "$errout"
+expect_in "a zip bomb is refused" "bomb.docx: corrupt DOCX document (word/document.xml would unpack to 200 MB" "$errout"
+search "$tmp/db-bad" zebrik
+expect_in "a file with odd bytes in its name is indexed and found" "divn" "$out"
+printf '%s' "$out" | jq -e . >/dev/null && ok "... and the JSON stays valid" || not_ok "the JSON stays valid with an odd file name" "$out"
+expect_in "a file with a NUL byte is indexed" "nul.txt" "$out"
+echo "1..$n"
