@@ -24,7 +24,7 @@ SAN_OBJ  = $(LIB_C:%.c=build/san/%.o) $(LIB_CXX:%.cc=build/san/%.o)
 
 BINS = bin/zapisy-index bin/zapisy-search bin/zapisy.cgi
 WEB_OBJ = build/web/cgi.o build/web/page.o build/web/params.o build/web/template.o
-TOOLS = build/tools/stem-eval build/tools/bench-query build/tools/meta-eval
+TOOLS = build/tools/stem-eval build/tools/bench-query build/tools/meta-eval build/tools/mkpdf
 UNIT_BINS = $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/san/%)
 
 .PHONY: all deps test unit bench run clean
