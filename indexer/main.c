@@ -189,25 +189,6 @@ static int walk(const char *path, file_list *l, run_state *st)
 
 /* ---- one file ----------------------------------------------------------- */
 
-static int read_file(const char *path, zp_buf *out, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (zp_buf_add(out, chunk, n) < 0)
-            break;
-    int bad = ferror(f) || out->oom;
-    if (bad)
-        snprintf(err, errlen, "%s: cannot read: %s", path, out->oom ? "out of memory" : strerror(errno));
-    fclose(f);
-    return bad ? -1 : 0;
-}
-
 static int has_text(const zp_buf *b)
 {
     for (size_t i = 0; i < b->len; i++)
@@ -294,7 +275,7 @@ static int index_file(run_state *st, const file_entry *f)
     }
     zp_buf raw = ZP_BUF_INIT;
     int rc = 0;
-    if (read_file(f->path, &raw, err, sizeof err) < 0) {
+    if (zp_buf_read_file(&raw, f->path, err, sizeof err) < 0) {
         report(st, &st->failed, err);
     } else {
         zp_doc_hash(zp_buf_str(&raw), raw.len, hash);

@@ -1,6 +1,7 @@
 /* Growable byte buffer: the one place lib/ grows memory for text. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,25 @@ int zp_buf_printf(zp_buf *b, const char *fmt, ...)
     va_end(ap);
     b->len += (size_t)n;
     return 0;
+}
+
+int zp_buf_read_file(zp_buf *b, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (zp_buf_add(b, chunk, n) < 0)
+            break;
+    int bad = ferror(f) || b->oom;
+    if (bad)
+        snprintf(err, errlen, "%s: cannot read: %s", path, b->oom ? "out of memory" : strerror(errno));
+    fclose(f);
+    return bad ? -1 : 0;
 }
 
 const char *zp_buf_str(const zp_buf *b)

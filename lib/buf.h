@@ -21,6 +21,10 @@ int zp_buf_addc(zp_buf *b, char c);
 int zp_buf_printf(zp_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Appends the whole file at path.  0, or -1 with a message naming the file
+ * (cannot open / cannot read / out of memory). */
+int zp_buf_read_file(zp_buf *b, const char *path, char *err, size_t errlen);
+
 /* The contents as a C string ("" when empty); owned by b. */
 const char *zp_buf_str(const zp_buf *b);
 

@@ -10,7 +10,6 @@
 #include "buf.h"
 #include "docdata.h"
 #include "fold.h"
-#include "tokenize.h"
 
 /* Separates the parts of a stored decision: text, owner, deadline, kind. */
 #define FIELD_SEP "\x1f"
@@ -35,31 +34,6 @@ void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE])
 void zp_doc_hash(const char *data, size_t len, char out[ZP_HASH_SIZE])
 {
     snprintf(out, ZP_HASH_SIZE, "%016llx", (unsigned long long)fnv1a((const unsigned char *)data, len));
-}
-
-typedef struct {
-    zp_buf *out;
-    int stem;
-} words_ctx;
-
-static int add_word(const zp_token *t, void *ud)
-{
-    words_ctx *c = ud;
-    if (t->pos_inc == 0)
-        return 0;
-    if (c->out->len)
-        zp_buf_addc(c->out, ' ');
-    if (c->stem)
-        zp_analyse_stem(t->term, t->term_len, c->out);
-    else
-        zp_buf_add(c->out, t->term, t->term_len);
-    return 0;
-}
-
-int zp_doc_folded_words(const char *s, size_t len, zp_buf *out)
-{
-    words_ctx c = { out, 0 };
-    return zp_tok_each(s, len, add_word, &c) < 0 || out->oom ? -1 : 0;
 }
 
 static int add_bool(zx_doc *doc, const char *prefix, const char *value)

@@ -70,9 +70,4 @@ void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE]);
 int zp_doc_build(const zp_doc_input *in, zp_doc *out, char *err, size_t errlen);
 void zp_doc_free(zp_doc *d);
 
-/* The folded words of s joined by single spaces ("Organizace pro pomoc
- * uprchlíkům" -> "organizace pro pomoc uprchlikum"): the form acronym
- * synonyms are stored and looked up in. */
-int zp_doc_folded_words(const char *s, size_t len, zp_buf *out);
-
 #endif

@@ -36,8 +36,8 @@ static int synonyms(zx_db *db, const zp_acronyms *a, char *err, size_t errlen)
     int rc = ZX_OK;
     for (size_t i = 0; i < a->names.n && rc == ZX_OK; i++) {
         zp_buf name = ZP_BUF_INIT, acr = ZP_BUF_INIT;
-        zp_doc_folded_words(a->names.v[i], strlen(a->names.v[i]), &name);
-        zp_doc_folded_words(a->acronyms.v[i], strlen(a->acronyms.v[i]), &acr);
+        zp_meta_folded_words(a->names.v[i], strlen(a->names.v[i]), &name);
+        zp_meta_folded_words(a->acronyms.v[i], strlen(a->acronyms.v[i]), &acr);
         if (name.len && acr.len) {
             rc = zx_db_add_synonym(db, zp_buf_str(&acr), zp_buf_str(&name), err, errlen);
             if (rc == ZX_OK)

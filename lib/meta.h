@@ -105,6 +105,11 @@ int zp_meta_town(const char *text, size_t len, zp_buf *display);
  * noun in the nominative and capitals undone.  1 found, 0 none, -1 oom. */
 int zp_meta_body(const char *text, size_t len, zp_buf *display);
 
+/* The folded words of s joined by single spaces ("Organizace pro pomoc
+ * uprchlíkům" -> "organizace pro pomoc uprchlikum"): the form acronym
+ * synonyms are stored and looked up in.  Appends to out; 0 or -1. */
+int zp_meta_folded_words(const char *s, size_t len, zp_buf *out);
+
 /* "2019-01-11" into out (11 bytes). */
 void zp_meta_date_iso(const zp_date *d, char out[11]);
 

@@ -12,14 +12,6 @@
 #define BODY_HEADER_BYTES 1500
 #define MAX_NAME_WORDS 16
 
-static int in(const char *term, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(term, *list) == 0)
-            return 1;
-    return 0;
-}
-
 static const char *const skupina[] = { "skupina", "skupiny", "skupine", "skupinou", "skupin", "skupinam", NULL };
 static const char *const pracovni[] = { "pracovni", "pracovnich", NULL };
 static const char *const ridici[] = { "ridici", "ridicich", NULL };
@@ -61,7 +53,7 @@ static size_t name_words(const char *text, const zp_words *ws, size_t i)
     size_t n = 0;
     while (i + n < ws->n && n < MAX_NAME_WORDS) {
         const zp_word *w = &ws->w[i + n];
-        if (in(w->term, name_end))
+        if (zp_words_in(w->term, name_end))
             break;
         if (n > 0 && !gap_ok(text, &ws->w[i + n - 1], w))
             break;
@@ -135,16 +127,16 @@ int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *out)
     for (size_t i = 0; i < limit; i++) {
         const zp_word *w = &ws->w[i];
         const zp_word *next = i + 1 < ws->n ? &ws->w[i + 1] : NULL;
-        if (next && in(w->term, pracovni) && in(next->term, skupina))
+        if (next && zp_words_in(w->term, pracovni) && zp_words_in(next->term, skupina))
             return named_group(text, ws, i + 2, "Pracovní skupina", out);
-        if (next && in(w->term, ridici) && in(next->term, skupina))
+        if (next && zp_words_in(w->term, ridici) && zp_words_in(next->term, skupina))
             return named_group(text, ws, i + 2, "Řídící skupina", out);
         if (next && strcmp(w->term, "ps") == 0 && w->caps && next->upper && gap_ok(text, w, next))
             return named_group(text, ws, i + 1, "Pracovní skupina", out);
-        if (next && in(w->term, komise))
+        if (next && zp_words_in(w->term, komise))
             return named_group(text, ws, i + 1, "Komise", out);
-        if (next && (in(w->term, zastupitelstvo) || in(w->term, rada)) && council_of(next->term)) {
-            zp_buf_adds(out, in(w->term, rada) ? "Rada " : "Zastupitelstvo ");
+        if (next && (zp_words_in(w->term, zastupitelstvo) || zp_words_in(w->term, rada)) && council_of(next->term)) {
+            zp_buf_adds(out, zp_words_in(w->term, rada) ? "Rada " : "Zastupitelstvo ");
             zp_buf_adds(out, council_of(next->term));
             return out->oom ? -1 : 1;
         }

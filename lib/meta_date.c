@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "meta_words.h"
 
 /* The header: where the meeting date of minutes is written. */
 #define HEADER_BYTES 2000
@@ -146,14 +147,6 @@ void zp_meta_date_iso(const zp_date *d, char out[11])
 
 typedef enum { CTX_NONE, CTX_LABEL, CTX_OTHER } date_ctx;
 
-static int word_in(const char *w, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
-
 /* What the line says just before a date at s[at]. */
 static date_ctx context(const char *s, size_t at)
 {
@@ -176,9 +169,9 @@ static date_ctx context(const char *s, size_t at)
         b--;
     if (c == CTX_NONE && e > b) {
         p[e] = '\0';
-        if (word_in(p + b, deadline_words))
+        if (zp_words_in(p + b, deadline_words))
             c = CTX_OTHER;
-        else if (word_in(p + b, labels))
+        else if (zp_words_in(p + b, labels))
             c = CTX_LABEL;
     }
     zp_buf_free(&f);

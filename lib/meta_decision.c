@@ -41,14 +41,6 @@ static const char *const long_titles[] = { "phdr", "paeddr", "mudr", "judr", "rn
                                            "thdr", "ph.d", NULL };
 static const char *const deadline_words[] = { "do", "nejpozdeji", "termin", "t", NULL };
 
-static int in(const char *term, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(term, *list) == 0)
-            return 1;
-    return 0;
-}
-
 typedef struct {
     size_t s, e;
 } range;
@@ -90,7 +82,7 @@ static int first_word_is(const char *t, range r, const char *const *list)
         e++;
     zp_buf f = ZP_BUF_INIT;
     zp_fold_word(t + r.s, e - r.s, &f);
-    int yes = in(zp_buf_str(&f), list);
+    int yes = zp_words_in(zp_buf_str(&f), list);
     zp_buf_free(&f);
     return yes;
 }
@@ -117,7 +109,7 @@ static char *owner_of(const char *t, range r)
     size_t n = 0, upper = 0, strong = 0;
     while (n < ws.n && n < 6) {
         const zp_word *w = &ws.w[n];
-        if (in(w->term, titles) || in(w->term, roles) || w->caps) {
+        if (zp_words_in(w->term, titles) || zp_words_in(w->term, roles) || w->caps) {
             strong++;
         } else if (w->upper && !w->digits) {
             upper++;
@@ -150,7 +142,7 @@ static zp_date deadline_of(const char *t, range r, int any)
             w0--;
         zp_buf f = ZP_BUF_INIT;
         zp_fold_word(t + w0, ws - w0, &f);
-        int labelled = in(zp_buf_str(&f), deadline_words) || (ws > w0 && t[ws - 1] == ':');
+        int labelled = zp_words_in(zp_buf_str(&f), deadline_words) || (ws > w0 && t[ws - 1] == ':');
         zp_buf_free(&f);
         if (labelled || any)
             return d;
@@ -166,7 +158,7 @@ static int has_verb(const char *t, range r)
         return 0;
     int yes = 0;
     for (size_t i = 0; i < ws.n && !yes; i++)
-        yes = in(ws.w[i].term, verbs) ||
+        yes = zp_words_in(ws.w[i].term, verbs) ||
               (i + 2 < ws.n && strcmp(ws.w[i].term, "bere") == 0 && strcmp(ws.w[i + 1].term, "na") == 0 &&
                strcmp(ws.w[i + 2].term, "vedomi") == 0);
     zp_words_free(&ws);
@@ -222,7 +214,7 @@ static size_t sentence_end(const char *t, size_t s, size_t e)
             w--;
         zp_buf f = ZP_BUF_INIT;
         zp_fold_word(t + w, i - w, &f);
-        int title = in(zp_buf_str(&f), long_titles);
+        int title = zp_words_in(zp_buf_str(&f), long_titles);
         zp_buf_free(&f);
         if (i - w > 3 && !title && !(t[i - 1] >= '0' && t[i - 1] <= '9'))
             return i + 1;

@@ -24,14 +24,6 @@ static const char *const roles[] = { "realizator", "partner", "partnerem", "zada
 static const char *const org_nouns[] = { "organizace", "organizaci", "spolek", "spolku", "spolkem",
                                          "sdruzeni", "nadace", "nadaci", NULL };
 
-static int in(const char *term, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(term, *list) == 0)
-            return 1;
-    return 0;
-}
-
 static int roman(const char *t)
 {
     return strspn(t, "ivxlcdm") == strlen(t);
@@ -41,7 +33,7 @@ static int roman(const char *t)
 static int legal_form_at(const char *text, const zp_words *ws, size_t i, size_t *n)
 {
     const zp_word *w = &ws->w[i];
-    if (in(w->term, legal_forms) && memchr(text + w->start, '.', w->end - w->start + 1)) {
+    if (zp_words_in(w->term, legal_forms) && memchr(text + w->start, '.', w->end - w->start + 1)) {
         *n = 1;
         return 1;
     }
@@ -76,7 +68,7 @@ static int name_before(const char *text, const zp_words *ws, size_t i, zp_meta *
         while (s > 0 && ws->w[s - 1].upper && i - s < MAX_ORG_WORDS)
             s--;
     }
-    while (s < i && (in(ws->w[s].term, roles) || !ws->w[s].upper))
+    while (s < i && (zp_words_in(ws->w[s].term, roles) || !ws->w[s].upper))
         s++;
     if (s == i)
         return 0;
@@ -136,7 +128,7 @@ static int on_caps_line(const char *text, size_t len, const zp_word *w)
 static int not_an_acronym(const char *text, size_t len, const zp_word *w)
 {
     static const char *const post_titles[] = { "mba", "phd", "csc", "dis", "llm", "mpa", NULL };
-    if (in(w->term, post_titles) || (w->end < len && text[w->end] == ':'))
+    if (zp_words_in(w->term, post_titles) || (w->end < len && text[w->end] == ':'))
         return 1;
     size_t s = w->start, e = w->end;
     while (s > 0 && (text[s - 1] == ' ' || text[s - 1] == '\t'))
@@ -176,7 +168,7 @@ static int between_dashes(const char *text, const zp_words *ws, size_t i, zp_met
 /* "organizace Žebřík", "spolek Náš domov": the upper-case words after. */
 static int after_noun(const char *text, const zp_words *ws, size_t i, zp_meta *m)
 {
-    if (!in(ws->w[i].term, org_nouns))
+    if (!zp_words_in(ws->w[i].term, org_nouns))
         return 0;
     size_t n = 0;
     while (i + 1 + n < ws->n && n < 3) {

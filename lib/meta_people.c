@@ -18,14 +18,6 @@ static const char *const pre_titles[] = { "mgr", "bc", "ing", "phdr", "mudr", "j
                                           "pani", "pi", "p", NULL };
 static const char *const post_titles[] = { "phd", "dis", "csc", "mba", "dr", NULL };
 
-static int in(const char *term, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(term, *list) == 0)
-            return 1;
-    return 0;
-}
-
 enum { PRESENT, EXCUSED, GUESTS, IGNORED };
 
 static const struct {
@@ -88,7 +80,7 @@ static int add_person(const char *s, size_t len, zp_meta *m)
     size_t names = 0, titled = 0;
     for (size_t i = 0; i < ws.n; i++) {
         int initial = strlen(ws.w[i].term) == 1 && ws.w[i].upper && s[ws.w[i].end] == '.';
-        if (in(ws.w[i].term, pre_titles) || in(ws.w[i].term, post_titles) || initial)
+        if (zp_words_in(ws.w[i].term, pre_titles) || zp_words_in(ws.w[i].term, post_titles) || initial)
             titled++;
         else if (ws.w[i].upper && !ws.w[i].caps && !ws.w[i].digits)
             names++;
@@ -146,7 +138,7 @@ static int only_post_titles(const char *s, size_t len)
     zp_words ws;
     if (zp_words_collect(s, len, &ws) < 0 || ws.n == 0)
         return 0;
-    int only = in(ws.w[0].term, post_titles);
+    int only = zp_words_in(ws.w[0].term, post_titles);
     zp_words_free(&ws);
     return only;
 }
@@ -247,17 +239,17 @@ static int titled_names(const char *text, size_t len, zp_meta *m)
     for (size_t i = 0; i < ws.n && rc == 0; i++) {
         const zp_word *t = &ws.w[i];
         int abbrev = strcmp(t->term, "pan") != 0 && strcmp(t->term, "pani") != 0;
-        if (!in(t->term, pre_titles) || (abbrev && !dot_after(text, t)))
+        if (!zp_words_in(t->term, pre_titles) || (abbrev && !dot_after(text, t)))
             continue;
         size_t j = i + 1;
-        while (j < ws.n && in(ws.w[j].term, pre_titles))
+        while (j < ws.n && zp_words_in(ws.w[j].term, pre_titles))
             j++;
         size_t names = 0;
         while (j + names < ws.n && names < 2) {
             const zp_word *w = &ws.w[j + names];
             const zp_word *prev = &ws.w[j + names - 1];
             size_t gap = w->start - prev->end;
-            if (!w->upper || w->caps || w->digits || in(w->term, pre_titles) || gap > 2 ||
+            if (!w->upper || w->caps || w->digits || zp_words_in(w->term, pre_titles) || gap > 2 ||
                 memchr(text + prev->end, '\n', gap))
                 break;
             names++;

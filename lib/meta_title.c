@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "fold.h"
+#include "meta_words.h"
 
 /* Headings are looked for among the first lines only. */
 #define TITLE_SCAN_LINES 40
@@ -118,17 +119,7 @@ static void add_line(zp_buf *out, const char *t, const line *l)
 {
     if (out->len)
         zp_buf_addc(out, ' ');
-    int space = 0;
-    for (size_t i = l->start; i < l->end; i++) {
-        if (is_blank(t[i])) {
-            space = 1;
-            continue;
-        }
-        if (space)
-            zp_buf_addc(out, ' ');
-        space = 0;
-        zp_buf_addc(out, t[i]);
-    }
+    zp_words_squeeze(t, l->start, l->end, out);
 }
 
 static void cut(zp_buf *b)

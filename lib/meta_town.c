@@ -18,10 +18,7 @@
 
 static int is_term(const zp_word *w, const char *const *list)
 {
-    for (; *list; list++)
-        if (strcmp(w->term, *list) == 0)
-            return 1;
-    return 0;
+    return zp_words_in(w->term, list);
 }
 
 /* Words that end a name in a heading in capitals: "OBCE ZAŠOVÁ KONANÉHO DNE". */

@@ -66,6 +66,14 @@ void zp_words_free(zp_words *ws)
     ws->n = 0;
 }
 
+int zp_words_in(const char *term, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(term, *list) == 0)
+            return 1;
+    return 0;
+}
+
 size_t zp_words_at(const zp_words *ws, size_t at)
 {
     size_t lo = 0, hi = ws->n;
@@ -164,6 +172,7 @@ void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out)
 typedef struct {
     zp_buf *out;
     int first;
+    int stem;
 } canon_ctx;
 
 static int canon_token(const zp_token *t, void *ud)
@@ -176,17 +185,27 @@ static int canon_token(const zp_token *t, void *ud)
     c->first = 0;
     /* Short words are mostly acronyms (KC, KK, OPU): stemming would merge
      * them (kc -> kk), and they do not inflect. */
-    if (t->term_len <= SHORT_WORD)
+    if (!c->stem || t->term_len <= SHORT_WORD)
         zp_buf_add(c->out, t->term, t->term_len);
     else
         zp_analyse_stem(t->term, t->term_len, c->out);
     return 0;
 }
 
-int zp_meta_canonical(const char *name, size_t len, zp_buf *out)
+static int joined_words(const char *s, size_t len, int stem, zp_buf *out)
 {
-    canon_ctx c = { out, 1 };
-    if (zp_tok_each(name, len, canon_token, &c) < 0)
+    canon_ctx c = { out, 1, stem };
+    if (zp_tok_each(s, len, canon_token, &c) < 0)
         return -1;
     return out->oom ? -1 : 0;
+}
+
+int zp_meta_canonical(const char *name, size_t len, zp_buf *out)
+{
+    return joined_words(name, len, 1, out);
+}
+
+int zp_meta_folded_words(const char *s, size_t len, zp_buf *out)
+{
+    return joined_words(s, len, 0, out);
 }

@@ -26,6 +26,9 @@ typedef struct {
 int zp_words_collect(const char *text, size_t len, zp_words *out);
 void zp_words_free(zp_words *ws);
 
+/* 1 when term equals one of the NULL-terminated list. */
+int zp_words_in(const char *term, const char *const *list);
+
 /* Index of the first word starting at or after byte `at`. */
 size_t zp_words_at(const zp_words *ws, size_t at);
 

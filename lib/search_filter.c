@@ -95,7 +95,7 @@ static int org_query(zx_db *db, const char *value, zx_query **out, char *err, si
 {
     int rc = words_query(ZP_PREFIX_ORG_WORD, value, out, err, errlen);
     zp_buf key = ZP_BUF_INIT;
-    zp_doc_folded_words(value, strlen(value), &key);
+    zp_meta_folded_words(value, strlen(value), &key);
     zp_strlist syn = { NULL, 0 };
     if (rc == 0)
         rc = zx_db_synonyms(db, zp_buf_str(&key), syn_collect, &syn, err, errlen);

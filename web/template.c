@@ -30,17 +30,11 @@ static char *load(const char *dir, const char *name, char *err, size_t errlen)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "template %s cannot be read", path);
+    zp_buf b = ZP_BUF_INIT;
+    if (zp_buf_read_file(&b, path, err, errlen) < 0) {
+        zp_buf_free(&b);
         return NULL;
     }
-    zp_buf b = ZP_BUF_INIT;
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        zp_buf_add(&b, chunk, n);
-    fclose(f);
     return zp_buf_steal(&b);
 }
 

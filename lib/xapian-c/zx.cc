@@ -158,6 +158,18 @@ class CallbackStem : public Xapian::StemImplementation {
     std::string get_description() const override { return "zapisy-czech"; }
 };
 
+// The document with unique term id_term; false (and a message) when none.
+bool find_doc(const Xapian::Database &db, const char *id_term, Xapian::docid *did, char *err, size_t errlen)
+{
+    Xapian::PostingIterator p = db.postlist_begin(id_term);
+    if (p == db.postlist_end(id_term)) {
+        set_err(err, errlen, std::string("no document with id ") + id_term);
+        return false;
+    }
+    *did = *p;
+    return true;
+}
+
 bool exists_dir(const char *path)
 {
     struct stat st;
@@ -342,12 +354,10 @@ int zx_db_get_value(zx_db *db, const char *id_term, unsigned slot, char **value,
 {
     *value = nullptr;
     try {
-        Xapian::PostingIterator p = db->read->postlist_begin(id_term);
-        if (p == db->read->postlist_end(id_term)) {
-            set_err(err, errlen, std::string("no document with id ") + id_term);
+        Xapian::docid did;
+        if (!find_doc(*db->read, id_term, &did, err, errlen))
             return ZX_ERR_ARG;
-        }
-        return copy_out(db->read->get_document(*p).get_value(slot), value, len);
+        return copy_out(db->read->get_document(did).get_value(slot), value, len);
     } catch (...) {
         return handle_exception(err, errlen, db->path);
     }
@@ -360,12 +370,9 @@ int zx_db_set_value(zx_db *db, const char *id_term, unsigned slot, const char *v
     if (rc)
         return rc;
     try {
-        Xapian::PostingIterator p = db->write->postlist_begin(id_term);
-        if (p == db->write->postlist_end(id_term)) {
-            set_err(err, errlen, std::string("no document with id ") + id_term);
+        Xapian::docid did;
+        if (!find_doc(*db->write, id_term, &did, err, errlen))
             return ZX_ERR_ARG;
-        }
-        Xapian::docid did = *p;
         Xapian::Document doc = db->write->get_document(did);
         doc.add_value(slot, std::string(value, len));
         db->write->replace_document(did, doc);
@@ -394,12 +401,10 @@ int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, cha
 {
     *data = nullptr;
     try {
-        Xapian::PostingIterator p = db->read->postlist_begin(id_term);
-        if (p == db->read->postlist_end(id_term)) {
-            set_err(err, errlen, std::string("no document with id ") + id_term);
+        Xapian::docid did;
+        if (!find_doc(*db->read, id_term, &did, err, errlen))
             return ZX_ERR_ARG;
-        }
-        return copy_out(db->read->get_document(*p).get_data(), data, len);
+        return copy_out(db->read->get_document(did).get_data(), data, len);
     } catch (...) {
         return handle_exception(err, errlen, db->path);
     }

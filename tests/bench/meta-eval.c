@@ -13,19 +13,21 @@
 #include "fold.h"
 #include "meta.h"
 
-static char *read_all(const char *path, size_t *len)
+/* The file's metadata as the indexer sees it (clean text, then extraction). */
+static int extract_file(const char *path, zp_meta *m)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    zp_buf b = ZP_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        zp_buf_add(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    return zp_buf_steal(&b);
+    zp_buf raw = ZP_BUF_INIT, clean = ZP_BUF_INIT;
+    char err[512];
+    int rc = zp_buf_read_file(&raw, path, err, sizeof err);
+    if (rc == 0) {
+        zp_fold_clean_text(zp_buf_str(&raw), raw.len, &clean);
+        rc = zp_meta_extract(zp_buf_str(&clean), clean.len, m);
+    } else {
+        printf("  %s\n", err);
+    }
+    zp_buf_free(&raw);
+    zp_buf_free(&clean);
+    return rc;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -128,16 +130,9 @@ static int evaluate(const char *manifest, const char *dir)
             continue;
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, cols[0]);
-        size_t len;
-        char *text = read_all(path, &len);
-        if (!text) {
-            printf("  cannot read %s\n", path);
-            continue;
-        }
-        zp_buf clean = ZP_BUF_INIT;
-        zp_fold_clean_text(text, len, &clean);
         zp_meta m;
-        zp_meta_extract(zp_buf_str(&clean), clean.len, &m);
+        if (extract_file(path, &m) < 0)
+            continue;
         char iso[11] = "";
         if (m.date.year)
             zp_meta_date_iso(&m.date, iso);
@@ -145,8 +140,6 @@ static int evaluate(const char *manifest, const char *dir)
         judge(&town, cols[0], cols[2], m.town, 0);
         judge(&body, cols[0], cols[4], m.body, 0);
         zp_meta_free(&m);
-        zp_buf_free(&clean);
-        free(text);
     }
     fclose(f);
     report(&date);
@@ -166,14 +159,9 @@ static void dump_list(const char *name, const zp_strlist *l)
 static int dump(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++) {
-        size_t len;
-        char *text = read_all(argv[i], &len);
-        if (!text)
-            continue;
-        zp_buf clean = ZP_BUF_INIT;
-        zp_fold_clean_text(text, len, &clean);
         zp_meta m;
-        zp_meta_extract(zp_buf_str(&clean), clean.len, &m);
+        if (extract_file(argv[i], &m) < 0)
+            continue;
         char iso[11] = "";
         if (m.date.year)
             zp_meta_date_iso(&m.date, iso);
@@ -197,8 +185,6 @@ static int dump(int argc, char **argv)
                 printf("           deadline %s\n", dl);
         }
         zp_meta_free(&m);
-        zp_buf_free(&clean);
-        free(text);
     }
     return 0;
 }
