@@ -11,6 +11,9 @@
 #include "docdata.h"
 #include "zx.h"
 
+/* Shorter words are not worth suggesting (and are mostly abbreviations). */
+#define MIN_SPELLING_WORD 4
+
 struct zp_index {
     zx_db *db;
 };
@@ -56,6 +59,8 @@ int zp_index_add(zp_index *ix, const zp_doc_input *in, long *invalid, char *err,
         return ZP_INDEX_FILE_ERROR;
     *invalid = d.invalid;
     int rc = zx_db_replace(ix->db, d.id_term, d.doc, err, errlen);
+    if (rc == ZX_OK)
+        rc = zx_db_add_spellings(ix->db, d.doc, MIN_SPELLING_WORD, err, errlen);
     if (rc == ZX_OK)
         rc = synonyms(ix->db, &d.meta.acronyms, err, errlen);
     for (size_t i = 0; i < d.display_keys.n && rc == ZX_OK; i++)

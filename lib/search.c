@@ -318,6 +318,31 @@ static int build_query(zx_db *db, const zp_search_req *req, const zp_query *q, z
     return rc;
 }
 
+/* Nothing found: perhaps a typo ("zebrk").  The spelling table knows the
+ * archive's words; a correction is offered only if it finds something. */
+static char *suggestion(zx_db *db, const zp_search_req *req, const zp_query *q)
+{
+    char *fix = NULL, err[256];
+    if (zx_query_correct(db, q->xapian, &fix, err, sizeof err) != ZX_OK || !fix || !*fix) {
+        free(fix);
+        return NULL;
+    }
+    zp_query fixed = *q;
+    fixed.xapian = fix;
+    zx_query *xq = NULL;
+    zx_mset *m = NULL;
+    zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0 };
+    int found = build_query(db, req, &fixed, &xq, err, sizeof err) == 0 &&
+                zx_search(db, xq, &so, &m, err, sizeof err) == ZX_OK && zx_mset_total(m) > 0;
+    zx_mset_free(m);
+    zx_query_free(xq);
+    if (!found) {
+        free(fix);
+        return NULL;
+    }
+    return fix;
+}
+
 static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_results *r, char *err,
                size_t errlen)
 {
@@ -356,6 +381,8 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     if (rc == 0 && counting)
         rc = collect_facets(db, m, req, r, err, errlen);
     zx_mset_free(m);
+    if (rc == 0 && r->total == 0 && q->xapian[0])
+        r->suggestion = suggestion(db, req, q);
     return rc;
 }
 
@@ -470,5 +497,6 @@ void zp_results_free(zp_results *r)
     free_facet(&r->timeline);
     free(r->query);
     free(r->parsed);
+    free(r->suggestion);
     free(r);
 }

@@ -73,6 +73,7 @@ typedef struct {
 typedef struct {
     char *query;            /* as typed */
     char *parsed;           /* what Xapian's parser was given */
+    char *suggestion;       /* "did you mean" when nothing matched, else NULL */
     unsigned total;         /* matching documents (exact up to a few thousand;
                                exact always with facets or timeline) */
     unsigned offset;
@@ -95,7 +96,8 @@ void zp_results_free(zp_results *r);
  *   "snippet","snippet_html","highlights","date","town","body",
  *   "organisations","decisions":[{"text","owner","deadline","kind"}]}],
  *  "facets":{"years","towns","bodies","organisations":[{"value","count"}]},
- *  "timeline":[{"year","count"}]}  (facets and timeline when asked for) */
+ *  "timeline":[{"year","count"}], "suggestion"}  (facets and timeline when
+ *  asked for; suggestion when nothing matched and a spelling fits) */
 int zp_search_json(const zp_results *r, zp_buf *out);
 
 /* The file of an indexed document, by its id ("Q" + 16 hex digits, as in

@@ -106,6 +106,10 @@ int zp_search_json(const zp_results *r, zp_buf *b)
         zp_buf_addc(b, ',');
         json_facet(b, "timeline", "year", &r->timeline);
     }
+    if (r->suggestion) {
+        zp_buf_adds(b, ",\"suggestion\":");
+        zp_fmt_json_cstr(b, r->suggestion);
+    }
     zp_buf_addc(b, '}');
     return b->oom ? -1 : 0;
 }

@@ -108,6 +108,8 @@ static void print_text(const zp_results *r, int tty)
         print_timeline(&r->timeline);
     if (r->total == 0) {
         printf("No minutes match%s%s\n", r->query[0] ? ": " : " the filters", r->query);
+        if (r->suggestion)
+            printf("Did you mean: %s\n", r->suggestion);
         return;
     }
     printf("%u result%s%s%s", r->total, r->total == 1 ? "" : "s", r->query[0] ? " for: " : "", r->query);

@@ -327,6 +327,17 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
         rc = facet_html(s, req, "skupiny", "Skupina, komise, orgán", ZP_FILTER_BODY, &r->bodies, &facets, err, errlen);
     if (rc == 0)
         rc = facet_html(s, req, "organizace", "Organizace", ZP_FILTER_ORG, &r->orgs, &facets, err, errlen);
+    zp_buf suggest = ZP_BUF_INIT;
+    if (rc == 0 && r->suggestion) {
+        web_request fixed = *req;
+        fixed.q = r->suggestion;
+        char *url = url_of(&fixed, 1, NULL, NULL);
+        web_vars sv = { 0 };
+        web_var(&sv, "url", url);
+        web_var(&sv, "suggestion", r->suggestion);
+        rc = web_render(s->templates, "suggest.html", &sv, &suggest, err, errlen);
+        free(url);
+    }
     char count[128], start[16];
     if (r->total == 0)
         snprintf(count, sizeof count, "Nic nenalezeno");
@@ -338,7 +349,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     snprintf(start, sizeof start, "%u", r->offset + 1);
     web_vars v = { 0 };
     web_var(&v, "count", count);
-    web_var(&v, "suggestion", "");
+    web_var(&v, "suggestion", zp_buf_str(&suggest));
     web_var(&v, "active", zp_buf_str(&active));
     web_var(&v, "timeline", zp_buf_str(&timeline));
     web_var(&v, "start", start);
@@ -351,6 +362,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
         web_var(&a, "facets", zp_buf_str(&facets));
         rc = web_render(s->templates, "aside.html", &a, aside, err, errlen);
     }
+    zp_buf_free(&suggest);
     zp_buf_free(&hits);
     zp_buf_free(&active);
     zp_buf_free(&timeline);

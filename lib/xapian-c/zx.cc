@@ -396,6 +396,25 @@ int zx_db_each_term(zx_db *db, const char *prefix, zx_term_fn fn, void *ud, char
     }
 }
 
+int zx_db_add_spellings(zx_db *db, const zx_doc *doc, size_t min_len, char *err, size_t errlen)
+{
+    int rc = need_writer(db, err, errlen);
+    if (rc)
+        return rc;
+    try {
+        for (Xapian::TermIterator t = doc->doc.termlist_begin(); t != doc->doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            unsigned char c = static_cast<unsigned char>(term[0]);
+            if (term.size() < min_len || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+                continue;
+            db->write->add_spelling(term);
+        }
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
 int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err,
                    size_t errlen)
 {
@@ -514,6 +533,19 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
         }
         *out = new zx_query{q};
         return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "query");
+    }
+}
+
+int zx_query_correct(zx_db *db, const char *qs, char **out, char *err, size_t errlen)
+{
+    *out = nullptr;
+    try {
+        Xapian::QueryParser qp;
+        qp.set_database(*db->read);
+        qp.parse_query(qs, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        return copy_out(qp.get_corrected_query_string(), out, nullptr);
     } catch (...) {
         return handle_exception(err, errlen, "query");
     }
@@ -726,7 +758,7 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
 
 void zx_mset_free(zx_mset *m)
 {
-    delete m;
+    delete m;   // NULL is fine
 }
 
 } // extern "C"

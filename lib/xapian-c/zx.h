@@ -87,6 +87,10 @@ int zx_db_set_value(zx_db *db, const char *id_term, unsigned slot, const char *v
  * is valid only during the call); fn returning non-zero stops. */
 int zx_db_each_term(zx_db *db, const char *prefix, zx_term_fn fn, void *ud, char *err, size_t errlen);
 
+/* Adds the words of doc (its unprefixed terms of at least min_len bytes
+ * that are not numbers) to the spelling table, for zx_query_correct. */
+int zx_db_add_spellings(zx_db *db, const zx_doc *doc, size_t min_len, char *err, size_t errlen);
+
 /* Document data of the document with unique term id_term: *data is
  * malloc()ed (free it), *len its length.  ZX_ERR_ARG when there is none. */
 int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err, size_t errlen);
@@ -136,6 +140,11 @@ typedef struct {
  * An empty query gives ZX_ERR_QUERY.  Free *out with zx_query_free. */
 int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_query **out,
                    char *err, size_t errlen);
+
+/* The query string with its unknown words replaced by the nearest words of
+ * the spelling table ("did you mean"): *out malloc()ed, "" when there is
+ * nothing to correct; free it. */
+int zx_query_correct(zx_db *db, const char *qs, char **out, char *err, size_t errlen);
 
 /* A query matching every document. */
 int zx_query_all(zx_query **out, char *err, size_t errlen);

@@ -51,6 +51,16 @@ test('searching without diacritics finds the minutes and marks the words', async
   await p.context().close();
 });
 
+test('a typo is answered with a correction that can be followed', async () => {
+  const p = await page();
+  await search(p, 'zebrk');
+  assert.match(await p.locator('.count').innerText(), /Nic nenalezeno/);
+  await p.locator('.suggest').getByRole('link', { name: 'zebrik' }).click();
+  await p.waitForLoadState('load');
+  assert.match(await p.locator('.hit h2').first().innerText(), /Národnostní menšiny a cizinci/);
+  await p.context().close();
+});
+
 test('clicking a facet narrows the results and the filter can be removed', async () => {
   const p = await page();
   await search(p, 'cizinci');

@@ -53,6 +53,9 @@ expect_in "... as JSON" "Content-Type: application/json; charset=utf-8" "$header
 same=$("$bin/zapisy-search" --db "$db" --json --facets --timeline zebrik)
 [ "$(printf '%s' "$body" | jq -c .)" = "$(printf '%s' "$same" | jq -c .)" ] && ok "... the very JSON the CLI prints" || not_ok "the CGI's JSON is the CLI's" "$body" "$same"
 
+cgi "q=zebrk"
+expect_in "a misspelt query offers the correction as a link" '<p class="suggest">Měli jste na mysli <a href="?q=zebrik">zebrik</a>?</p>' "$body"
+
 cgi "mesto=ostrava"
 expect_status "a filter without a query searches" 200
 expect_in "... and finds the town's minutes" "DĚTI A RODINA" "$body"

@@ -36,6 +36,15 @@ sample_queries() {
 }
 sample_queries "$db"
 
+# Typos: nothing found, a correction that does find something is offered.
+run "$bin/zapisy-search" --db "$db" zebrk
+expect_rc "a misspelt word finds nothing (exit 1)" 1
+expect_in "... and the correction is offered" "Did you mean: zebrik" "$out"
+search "$db" 'cizinc prostejv'
+expect_in "... in JSON too, for every misspelt word" '"suggestion":"cizincu prostejov"' "$out"
+search "$db" 'poradenstvi xyzzyq'
+expect_not_in "no correction is offered when none would find anything" '"suggestion"' "$out"
+
 # The phrase must be adjacent: these words occur, but not side by side.
 search "$db" '"obnoveni poradenstvi"'
 expect_rc "a folded phrase whose words are not adjacent finds nothing" 1
