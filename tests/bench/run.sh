@@ -61,7 +61,7 @@ echo "== indexing per format (200 generated minutes each)"
 per=200
 for fmt in txt cp1250 html docx odt rtf pdf; do
   mkdir -p "$work/fmt/$fmt"
-  for f in $(ls "$work/scaled" | head -$per); do
+  for f in $(ls "$work/scaled" | sed -n "1,${per}p"); do
     in=$work/scaled/$f out=$work/fmt/$fmt/${f%.txt}
     case $fmt in
       txt) cp "$in" "$out.txt" ;;
