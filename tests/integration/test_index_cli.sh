@@ -41,4 +41,24 @@ printf 'not a database\n' > "$tmp/plainfile"
 run "$bin/zapisy-index" --db "$tmp/plainfile" "$src"
 expect_rc "a database path that is a file exits 2" 2
 expect_in "... with a message naming it" "plainfile" "$errout"
+# Unreadable files and directories: root reads everything, so run as nobody.
+if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null && runuser -u nobody -- test -x "$bin/zapisy-index"; then
+  perm=$tmp/perm
+  mkdir -p "$perm/src/closed"
+  chmod 777 "$perm"
+  printf 'Zápis o Žebříku\n' > "$perm/src/ok.txt"
+  printf 'tajné\n' > "$perm/src/secret.txt"
+  printf 'uvnitř\n' > "$perm/src/closed/inner.txt"
+  chmod 000 "$perm/src/secret.txt" "$perm/src/closed"
+  chmod 755 "$perm/src"
+  chmod 755 "$tmp"
+  run runuser -u nobody -- "$bin/zapisy-index" --db "$perm/db" "$perm/src"
+  expect_rc "unreadable files exit 1" 1
+  expect_in "an unreadable file is named" "secret.txt: cannot open: Permission denied" "$errout"
+  expect_in "an unreadable directory is named" "closed: cannot read directory: Permission denied" "$errout"
+  expect_in "... and the readable file is indexed" "indexed 1," "$out"
+  chmod -R 755 "$perm/src"
+else
+  skip "not root or no runuser, or nobody cannot reach bin/: unreadable-file cases not run"
+fi
 echo "1..$n"
