@@ -72,11 +72,11 @@ int zp_meta_extract(const char *text, size_t len, zp_meta *m)
     zp_meta_meeting_date(text, len, &m->date);
     m->town = steal_or_null(&town, zp_meta_town_in(text, &ws, &town));
     m->body = steal_or_null(&body, zp_meta_body_in(text, &ws, &body));
+    if (rc == 0)
+        rc = zp_meta_people_in(text, len, &ws, m);
+    if (rc == 0)
+        rc = zp_meta_orgs_in(text, len, &ws, m);
     zp_words_free(&ws);
-    if (rc == 0)
-        rc = zp_meta_people(text, len, m);
-    if (rc == 0)
-        rc = zp_meta_orgs(text, len, m);
     if (rc == 0)
         rc = zp_meta_decisions(text, len, m);
     if (rc || !m->title) {

@@ -5,6 +5,7 @@
 #define ZP_META_INTERNAL_H
 
 #include "buf.h"
+#include "meta.h"
 #include "meta_words.h"
 
 /* The nominative-looking form of word w among the forms of the same word
@@ -13,5 +14,7 @@ int zp_meta_nominative(const char *text, const zp_words *ws, const zp_word *w, z
 
 int zp_meta_town_in(const char *text, const zp_words *ws, zp_buf *display);
 int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *display);
+int zp_meta_people_in(const char *text, size_t len, const zp_words *ws, zp_meta *m);
+int zp_meta_orgs_in(const char *text, size_t len, const zp_words *ws, zp_meta *m);
 
 #endif

@@ -190,11 +190,9 @@ static int after_noun(const char *text, const zp_words *ws, size_t i, zp_meta *m
     return zp_strlist_add(&m->orgs, text + s, ws->w[i + n].end - s, 1);
 }
 
-int zp_meta_orgs(const char *text, size_t len, zp_meta *m)
+int zp_meta_orgs_in(const char *text, size_t len, const zp_words *wl, zp_meta *m)
 {
-    zp_words ws;
-    if (zp_words_collect(text, len, &ws) < 0)
-        return -1;
+    const zp_words ws = *wl;
     int rc = 0;
     for (size_t i = 0; i < ws.n && rc >= 0; i++) {
         size_t n;
@@ -216,6 +214,15 @@ int zp_meta_orgs(const char *text, size_t len, zp_meta *m)
         if (rc >= 0)
             rc = between_dashes(text, &ws, i, m);
     }
-    zp_words_free(&ws);
     return rc < 0 ? -1 : 0;
+}
+
+int zp_meta_orgs(const char *text, size_t len, zp_meta *m)
+{
+    zp_words ws;
+    if (zp_words_collect(text, len, &ws) < 0)
+        return -1;
+    int rc = zp_meta_orgs_in(text, len, &ws, m);
+    zp_words_free(&ws);
+    return rc;
 }

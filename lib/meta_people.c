@@ -8,6 +8,7 @@
 
 #include "fold.h"
 #include "meta.h"
+#include "meta_internal.h"
 #include "meta_words.h"
 
 /* Longest attendance entry that is still one person or organisation. */
@@ -230,11 +231,9 @@ static int dot_after(const char *text, const zp_word *w)
 }
 
 /* "Mgr. Barbora Klinovská", "P. Kadlec", "paní Mgr. Jana Křivánková". */
-static int titled_names(const char *text, size_t len, zp_meta *m)
+static int titled_names(const char *text, const zp_words *wl, zp_meta *m)
 {
-    zp_words ws;
-    if (zp_words_collect(text, len, &ws) < 0)
-        return -1;
+    const zp_words ws = *wl;
     int rc = 0;
     for (size_t i = 0; i < ws.n && rc == 0; i++) {
         const zp_word *t = &ws.w[i];
@@ -260,13 +259,22 @@ static int titled_names(const char *text, size_t len, zp_meta *m)
             rc = -1;
         i = j + names - 1;
     }
-    zp_words_free(&ws);
     return rc;
+}
+
+int zp_meta_people_in(const char *text, size_t len, const zp_words *ws, zp_meta *m)
+{
+    if (attendance(text, len, m) < 0)
+        return -1;
+    return titled_names(text, ws, m);
 }
 
 int zp_meta_people(const char *text, size_t len, zp_meta *m)
 {
-    if (attendance(text, len, m) < 0)
+    zp_words ws;
+    if (zp_words_collect(text, len, &ws) < 0)
         return -1;
-    return titled_names(text, len, m);
+    int rc = zp_meta_people_in(text, len, &ws, m);
+    zp_words_free(&ws);
+    return rc;
 }

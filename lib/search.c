@@ -41,25 +41,9 @@ static const unsigned facet_slots[N_FACETS] = { ZP_SLOT_YEAR, ZP_SLOT_TOWN, ZP_S
 static const char *const facet_display[N_FACETS] = { NULL, ZP_PREFIX_TOWN, ZP_PREFIX_BODY, ZP_PREFIX_ORG };
 
 typedef struct {
-    char **words, **stems;
-    size_t n_words, n_stems;
+    zp_strlist words, stems;
     int oom;
 } term_sets;
-
-static int push(char ***list, size_t *n, const char *s, size_t len)
-{
-    char **l = realloc(*list, (*n + 1) * sizeof *l);
-    if (!l)
-        return -1;
-    *list = l;
-    l[*n] = malloc(len + 1);
-    if (!l[*n])
-        return -1;
-    memcpy(l[*n], s, len);
-    l[*n][len] = '\0';
-    (*n)++;
-    return 0;
-}
 
 /* Strips a text-field prefix (S for titles, XDEC for decisions). */
 static size_t field_prefix(const char *t, size_t len)
@@ -80,22 +64,15 @@ static int on_term(const char *term, size_t len, void *ud)
     int rc = 0;
     if (len > 1 && term[0] == 'Z') {
         size_t p = 1 + field_prefix(term + 1, len - 1);
-        rc = push(&t->stems, &t->n_stems, term + p, len - p);
+        rc = zp_strlist_add(&t->stems, term + p, len - p, 0);
     } else if (len > 0) {
         size_t p = field_prefix(term, len);
         if (!(term[p] >= 'A' && term[p] <= 'Z'))
-            rc = push(&t->words, &t->n_words, term + p, len - p);
+            rc = zp_strlist_add(&t->words, term + p, len - p, 0);
     }
     if (rc < 0)
         t->oom = 1;
     return rc < 0;
-}
-
-static void free_list(char **l, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(l[i]);
-    free(l);
 }
 
 static void add_decision(const char *v, size_t len, void *ud)
@@ -181,7 +158,7 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
         memcpy(h->date, v, 10);
     zp_docdata_each(data, len, "org", add_org, &h->orgs);
     zp_docdata_each(data, len, "decision", add_decision, &h->decisions);
-    term_sets t = { NULL, NULL, 0, 0, 0 };
+    term_sets t = { { NULL, 0 }, { NULL, 0 }, 0 };
     rc = zx_mset_matching_terms(m, i, on_term, &t, err, errlen);
     const char *text = "";
     size_t tlen = 0;
@@ -190,8 +167,8 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
         tlen = 0;
     }
     if (rc == 0) {
-        zp_snip_terms st = { (const char *const *)t.words, t.n_words, (const char *const *)t.stems,
-                             t.n_stems, (const char *const *)q->wildcards, q->n_wildcards };
+        zp_snip_terms st = { (const char *const *)t.words.v, t.words.n, (const char *const *)t.stems.v,
+                             t.stems.n, (const char *const *)q->wildcards, q->n_wildcards };
         int s = t.oom ? -1 : decisions ? decision_snippet(h, &st, &h->snippet) : 1;
         if (s == 1)
             s = zp_snip_make(text, tlen, &st, ZP_SNIP_MAX_CHARS, &h->snippet);
@@ -200,8 +177,8 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
             rc = ZX_ERR_NOMEM;
         }
     }
-    free_list(t.words, t.n_words);
-    free_list(t.stems, t.n_stems);
+    zp_strlist_free(&t.words);
+    zp_strlist_free(&t.stems);
     free(data);
     if (rc == 0 && (!h->path || !h->title || !h->mime || !h->town || !h->body)) {
         snprintf(err, errlen, "out of memory");
@@ -386,15 +363,10 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     return rc;
 }
 
-static int syn_collect(const char *term, size_t len, void *ud)
-{
-    return zp_strlist_add(ud, term, len, 0) < 0;
-}
-
 static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
 {
     char err[256];
-    return zx_db_synonyms(ud, key, syn_collect, out, err, sizeof err) == ZX_OK ? 0 : -1;
+    return zp_search_synonyms(ud, key, out, err, sizeof err);
 }
 
 int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t errlen)

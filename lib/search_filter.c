@@ -90,6 +90,11 @@ static int syn_collect(const char *term, size_t len, void *ud)
     return zp_strlist_add(ud, term, len, 0) < 0;
 }
 
+int zp_search_synonyms(zx_db *db, const char *key, zp_strlist *out, char *err, size_t errlen)
+{
+    return zx_db_synonyms(db, key, syn_collect, out, err, errlen) == ZX_OK ? 0 : -1;
+}
+
 /* An organisation: its words, or the words of a synonym (OPU <-> name). */
 static int org_query(zx_db *db, const char *value, zx_query **out, char *err, size_t errlen)
 {
@@ -98,7 +103,7 @@ static int org_query(zx_db *db, const char *value, zx_query **out, char *err, si
     zp_meta_folded_words(value, strlen(value), &key);
     zp_strlist syn = { NULL, 0 };
     if (rc == 0)
-        rc = zx_db_synonyms(db, zp_buf_str(&key), syn_collect, &syn, err, errlen);
+        rc = zp_search_synonyms(db, zp_buf_str(&key), &syn, err, errlen) == 0 ? 0 : ZX_ERR;
     for (size_t i = 0; i < syn.n && rc == 0; i++) {
         zx_query *alt = NULL;
         rc = words_query(ZP_PREFIX_ORG_WORD, syn.v[i], &alt, err, errlen);

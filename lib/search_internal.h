@@ -9,4 +9,7 @@
  * AND across kinds.  0 or a negative ZX_ERR_* with a message. */
 int zp_search_filters(zx_db *db, const zp_filter *f, size_t n, zx_query **out, char *err, size_t errlen);
 
+/* Adds the synonyms of key (folded words) to out.  0 or -1. */
+int zp_search_synonyms(zx_db *db, const char *key, zp_strlist *out, char *err, size_t errlen);
+
 #endif
