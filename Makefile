@@ -12,7 +12,7 @@ CXXSTD  = -std=c++17 -Wall -Wextra -Werror
 OPT     ?= -O2 -g
 INC     = -Ilib -Ilib/xapian-c -Iweb -I/usr/include/libxml2
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2
+LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2 -lcmark -lhunspell
 DB      ?= var/db
 
 LIB_C   = $(wildcard lib/*.c)

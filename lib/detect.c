@@ -1,10 +1,23 @@
-/* Detection through libmagic: MIME type and charset in one call. */
+/* Detection through libmagic: MIME type and charset in one call, then two
+ * corrections libmagic cannot make: a text that merely contains a tag
+ * somewhere is text, not HTML ("<br>" in Markdown, "<b>" quoted in
+ * minutes), and Markdown is told from plain text by its front matter and
+ * its markup (headings, emphasis, links). */
 #include "detect.h"
 
 #include <magic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "meta.h"
+
+/* How far into a text its markup is looked for. */
+#define SNIFF_BYTES (64u * 1024u)
+/* Markdown shows itself in this many lines of markup, one of them strong
+ * (a heading, emphasis or a link), or in a front-matter block. */
+#define MARKDOWN_MARKS 3
 
 struct zp_detector {
     magic_t magic;
@@ -29,6 +42,72 @@ int zp_detect_open(zp_detector **out, char *err, size_t errlen)
     return 0;
 }
 
+/* HTML as a page is written: it opens with a tag, a doctype or a
+ * comment, or names <html>/<body> early. */
+static int really_html(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && strchr(" \t\r\n", s[i]))
+        i++;
+    if (i < len && s[i] == '<')
+        return 1;
+    size_t n = len < 4096 ? len : 4096;
+    for (size_t k = 0; k + 5 < n; k++)
+        if (s[k] == '<' && (strncasecmp(s + k, "<html", 5) == 0 || strncasecmp(s + k, "<body", 5) == 0))
+            return 1;
+    return 0;
+}
+
+/* One line's Markdown: 2 for a strong mark (ATX heading, **emphasis**,
+ * [link](url)), 1 for a weaker one (list item, table row, quote), else 0. */
+static int markdown_line(const char *s, size_t len)
+{
+    size_t h = 0;
+    while (h < len && h < 7 && s[h] == '#')
+        h++;
+    if (h >= 1 && h <= 6 && h < len && s[h] != '#' && s[h] != '!')
+        return 2;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] == '*' && s[i + 1] == '*' && memchr(s + i + 2, '*', len - i - 2))
+            return 2;
+        if (s[i] == ']' && s[i + 1] == '(')
+            return 2;
+    }
+    if (len >= 2 && (s[0] == '*' || s[0] == '-' || s[0] == '>' || s[0] == '|') && s[1] == ' ')
+        return 1;
+    return len >= 2 && s[0] == '|' && s[len - 1] == '|';
+}
+
+static int looks_like_markdown(const char *s, size_t len)
+{
+    if (zp_meta_front_matter_end(s, len) > 0)
+        return 1;
+    size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES;
+    int marks = 0, strong = 0;
+    for (size_t ls = 0; ls < n;) {
+        const char *nl = memchr(s + ls, '\n', n - ls);
+        size_t le = nl ? (size_t)(nl - s) : n;
+        int m = markdown_line(s + ls, le - ls);
+        marks += m > 0;
+        strong += m == 2;
+        ls = le + 1;
+    }
+    return strong > 0 && marks >= MARKDOWN_MARKS;
+}
+
+static void refine(const char *data, size_t len, zp_type *t)
+{
+    int html = strcmp(t->mime, "text/html") == 0;
+    if (html && !really_html(data, len)) {
+        snprintf(t->mime, sizeof t->mime, "text/plain");
+        html = 0;
+    }
+    if (!html && strncmp(t->mime, "text/", 5) == 0 && looks_like_markdown(data, len))
+        snprintf(t->mime, sizeof t->mime, "text/markdown");
+}
+
 int zp_detect_buffer(zp_detector *d, const void *data, size_t len, zp_type *out, char *err,
                      size_t errlen)
 {
@@ -49,6 +128,8 @@ int zp_detect_buffer(zp_detector *d, const void *data, size_t len, zp_type *out,
     snprintf(out->mime, sizeof out->mime, "%.*s", (int)n, r);
     const char *cs = strstr(r, "charset=");
     snprintf(out->charset, sizeof out->charset, "%s", cs ? cs + 8 : "binary");
+    if (strcmp(out->charset, "binary") != 0)
+        refine(data, len < ZP_DETECT_BYTES ? len : ZP_DETECT_BYTES, out);
     return 0;
 }
 

@@ -19,6 +19,7 @@ static const extractor extractors[] = {
     { "application/vnd.ms-word", zp_extract_doc },
     { "text/rtf", zp_extract_rtf },
     { "application/rtf", zp_extract_rtf },
+    { "text/markdown", zp_extract_markdown },
     { "text/html", zp_extract_html },
     { "application/xhtml+xml", zp_extract_html },
     { "text/", zp_extract_text },

@@ -35,6 +35,8 @@ int zp_extract_zip(const char *path, const char *data, size_t len, const zp_type
                    char *err, size_t errlen);
 int zp_extract_doc(const char *path, const char *data, size_t len, const zp_type *type, zp_buf *text,
                    char *err, size_t errlen);
+int zp_extract_markdown(const char *path, const char *data, size_t len, const zp_type *type, zp_buf *text,
+                        char *err, size_t errlen);
 int zp_extract_rtf(const char *path, const char *data, size_t len, const zp_type *type, zp_buf *text,
                    char *err, size_t errlen);
 

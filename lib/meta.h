@@ -110,6 +110,16 @@ int zp_meta_body(const char *text, size_t len, zp_buf *display);
  * synonyms are stored and looked up in.  Appends to out; 0 or -1. */
 int zp_meta_folded_words(const char *s, size_t len, zp_buf *out);
 
+/* The end (byte offset past its closing "---" line) of a front-matter
+ * block opening the text ("---\nkey: value\n---\n"), 0 when there is none. */
+int zp_meta_front_matter_end(const char *text, size_t len);
+
+/* The value of the first front-matter field whose folded key is one of
+ * keys ("nazev", "datum jednani"): 1 with *value and *vlen pointing into
+ * text (blanks trimmed), 0 when there is none. */
+int zp_meta_front_field(const char *text, size_t len, const char *const *keys, const char **value,
+                        size_t *vlen);
+
 /* "2019-01-11" into out (11 bytes). */
 void zp_meta_date_iso(const zp_date *d, char out[11]);
 

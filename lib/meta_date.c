@@ -1,7 +1,13 @@
-/* Meeting date of minutes.  Dates are found with their line context; the
- * words just before a date say what it is: "Dne:", "DATUM:", "konaného
- * dne", "ze dne" label the meeting, "do", "další", "příští" a deadline or
- * the next meeting.  The header decides; the signature is the fallback. */
+/* Meeting date of minutes: the day the meeting was held (for a resolution,
+ * the day it was adopted), as the document says it of itself.  In order of
+ * trust: a date field of a front-matter block ("platnost: 2010-11-28"), a
+ * labelled date in the header ("konaného dne 17.3.2021", "Datum: 18. 4.
+ * 2015", "datum: 2017-04-04", "Ze dne 10.08.1999" on its own line, "Zápis
+ * ze dne ..."), a date standing alone in the heading lines, and last the
+ * signature ("V Prostějově dne ...").  Convening and posting dates
+ * ("svoláno dne", "vyvěšeno"), a quoted older resolution or contract ("ze
+ * dne" inside a sentence), deadlines and the next meeting never count; a
+ * text whose headings each carry a date covers many meetings and gets none. */
 #include "meta.h"
 
 #include <stdio.h>
@@ -10,12 +16,19 @@
 #include "fold.h"
 #include "meta_words.h"
 
-/* The header: where the meeting date of minutes is written. */
+/* The header: where minutes and resolutions state their date. */
 #define HEADER_BYTES 2000
+#define HEADER_LINES 16
+/* Lines at the very top that may hold an unlabelled date ("10. září 2014"). */
+#define HEADING_LINES 3
+/* Short lines opening with a date: headings of the meetings a text gathers;
+ * this many of them (or two marked "#") make a text of many meetings. */
+#define DATED_HEADING_BYTES 80
+#define MANY_MEETINGS 3
 /* The signature ("V Prostějově dne ...") is in the last bytes. */
 #define SIGNATURE_BYTES 600
 /* How much of the line before a date is read for its label. */
-#define CONTEXT_BYTES 48
+#define CONTEXT_BYTES 80
 #define MIN_YEAR 1950
 #define MAX_YEAR 2100
 
@@ -26,22 +39,40 @@ static const char *const months[][2] = {
     { "rijen", "rijna" },     { "listopad", "listopadu" }, { "prosinec", "prosince" },
 };
 
-/* Words that, just before a date, make it the meeting's. */
-static const char *const labels[] = { "dne", "datum", "konani", "konane", "konaneho", "konalo",
-                                      "konala", "konal", "jednani", "setkani", "zasedani", NULL };
-/* Words anywhere shortly before a date that make it something else. */
-static const char *const not_meeting[] = { "dalsi", "pristi", "nejpozdeji", "ve dnech",
-                                           "platnost", "ucinnost", "splatnost", "narozen",
-                                           "vyveseno", "sejmuto", NULL };
-/* Words right before a date that make it a deadline or a range start. */
-static const char *const deadline_words[] = { "do", "od", "termin", "t", NULL };
+/* Front-matter fields that hold the day a record was made or adopted. */
+static const char *const front_fields[] = { "date", "datum", "platnost", "schvaleno", "prijato",
+                                            "dne", "datum jednani", "datum konani", "datum zasedani",
+                                            NULL };
+/* The last word before a date that labels it as the meeting's.  "dne" and
+ * "ze dne" need more (see label_of). */
+static const char *const labels[] = { "datum", "konani", "konane", "konaneho", "konanem", "konana",
+                                      "konalo", "konala", "konal", "jednani", "zasedani", "schuze",
+                                      "setkani", NULL };
+/* Past participles of holding a meeting: "konaného dne" anywhere. */
+static const char *const held_words[] = { "konane", "konaneho", "konanem", "konana", "konalo", "konala",
+                                          "konal", "konani", NULL };
+/* Days of the week, which may stand before a date in a heading. */
+static const char *const weekdays[] = { "pondeli", "utery", "streda", "ctvrtek", "patek", "sobota",
+                                        "nedele", NULL };
+/* Words in the sentence before a date that make it something else. */
+static const char *const not_meeting[] = {
+    "dalsi", "pristi", "nasledujici", "nejpozdeji", "svolan", "svolal", "svolav", "vyvesen",
+    "sejmut", "snato", "zverejnen", "doruc", "podan", "platnost", "ucinnost", "splatnost", "narozen",
+    "smlouv", "usnesen", "dopis", "zadost", "vyhlasen", "ve dnech", "do dne", "od dne", NULL,
+};
+/* Words right before a date that make it a deadline or a range. */
+static const char *const deadline_words[] = { "do", "od", "termin", "t", "lhuta", NULL };
+/* Headings that name the record itself ("Zápis ze dne ..."). */
+static const char *const record_nouns[] = { "zapis", "usneseni", "protokol", "zaznam", "prubeh",
+                                            "zasedani", "jednani", "schuze", "setkani", "porada",
+                                            "z", NULL };
 
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-/* Reads 1..max digits at s[*i]; -1 when none. */
+/* Reads 1..max digits at s[*i]; -1 when none or more follow. */
 static int digits(const char *s, size_t len, size_t *i, int max)
 {
     int v = 0, n = 0;
@@ -55,14 +86,21 @@ static int digits(const char *s, size_t len, size_t *i, int max)
     return v;
 }
 
+/* A dot, then spaces (plain or no-break). */
 static void skip_dot_space(const char *s, size_t len, size_t *i, int *ok)
 {
     if (*i < len && s[*i] == '.')
         (*i)++;
     else
         *ok = 0;
-    while (*i < len && s[*i] == ' ')
-        (*i)++;
+    for (;;) {
+        if (*i < len && s[*i] == ' ')
+            (*i)++;
+        else if (*i + 1 < len && (unsigned char)s[*i] == 0xC2 && (unsigned char)s[*i + 1] == 0xA0)
+            *i += 2;
+        else
+            break;
+    }
 }
 
 static int month_by_name(const char *s, size_t len, size_t *i)
@@ -92,11 +130,33 @@ static int valid(int y, int m, int d)
     return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
 }
 
+/* "2017-04-04" at s[at]: four digits, dash, two, dash, two, and no more. */
+static int iso_at(const char *s, size_t len, size_t at, zp_date *out, size_t *end)
+{
+    if (at + 10 > len)
+        return 0;
+    const char *p = s + at;
+    for (int k = 0; k < 10; k++)
+        if ((k == 4 || k == 7) ? p[k] != '-' : !is_digit(p[k]))
+            return 0;
+    if (at + 10 < len && (is_digit(p[10]) || p[10] == '-'))
+        return 0;
+    int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    int m = (p[5] - '0') * 10 + (p[6] - '0'), d = (p[8] - '0') * 10 + (p[9] - '0');
+    if (!valid(y, m, d))
+        return 0;
+    *out = (zp_date){ y, m, d };
+    *end = at + 10;
+    return 1;
+}
+
 /* A date starting exactly at s[at]. */
 static int date_at(const char *s, size_t len, size_t at, zp_date *out, size_t *end)
 {
-    if (at > 0 && (is_digit(s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '/'))
+    if (at > 0 && (is_digit(s[at - 1]) || s[at - 1] == '.' || s[at - 1] == '/' || s[at - 1] == '-'))
         return 0;
+    if (iso_at(s, len, at, out, end))
+        return 1;
     size_t i = at;
     int ok = 1;
     int d = digits(s, len, &i, 2);
@@ -145,40 +205,153 @@ void zp_meta_date_iso(const zp_date *d, char out[11])
              (unsigned)d->day % 100u);
 }
 
+/* ---- front matter ------------------------------------------------------ */
+
+static int front_matter_date(const char *text, size_t len, zp_date *out)
+{
+    const char *v;
+    size_t vlen, end;
+    if (!zp_meta_front_field(text, len, front_fields, &v, &vlen))
+        return 0;
+    while (vlen && (*v == '"' || *v == '\''))
+        v++, vlen--;
+    return vlen && date_at(v, vlen, 0, out, &end);
+}
+
+/* ---- labels in the header ---------------------------------------------- */
+
 typedef enum { CTX_NONE, CTX_LABEL, CTX_OTHER } date_ctx;
 
-/* What the line says just before a date at s[at]. */
-static date_ctx context(const char *s, size_t at)
+static size_t line_start(const char *s, size_t at)
 {
-    size_t ls = at;
-    while (ls > 0 && s[ls - 1] != '\n' && at - ls < CONTEXT_BYTES)
-        ls--;
+    while (at > 0 && s[at - 1] != '\n')
+        at--;
+    return at;
+}
+
+/* The folded words of the line before s[at], at most CONTEXT_BYTES back
+ * and from the start of the sentence (". " before a capital). */
+static void before_on_line(const char *s, size_t at, zp_buf *f, int *from_line_start)
+{
+    size_t ls = line_start(s, at);
+    *from_line_start = 1;
+    if (at - ls > CONTEXT_BYTES) {
+        ls = at - CONTEXT_BYTES;
+        while (ls < at && ((unsigned char)s[ls] & 0xC0) == 0x80)
+            ls++;
+        *from_line_start = 0;
+    }
+    zp_fold_word(s + ls, at - ls, f);
+}
+
+/* The i-th word from the end of folded p (0 = last), as [b, e). */
+static int word_from_end(const char *p, size_t len, int nth, size_t *b, size_t *e)
+{
+    size_t x = len;
+    for (int k = 0; k <= nth; k++) {
+        while (x > 0 && !((p[x - 1] >= 'a' && p[x - 1] <= 'z') || is_digit(p[x - 1])))
+            x--;
+        *e = x;
+        while (x > 0 && ((p[x - 1] >= 'a' && p[x - 1] <= 'z') || is_digit(p[x - 1])))
+            x--;
+        *b = x;
+        if (*e == *b)
+            return 0;
+    }
+    return 1;
+}
+
+static int word_is(const char *p, size_t b, size_t e, const char *w)
+{
+    return e - b == strlen(w) && memcmp(p + b, w, e - b) == 0;
+}
+
+/* Only blanks and label punctuation before p[b]. */
+static int only_blanks_before(const char *p, size_t b)
+{
+    for (size_t i = 0; i < b; i++)
+        if (!strchr(" \t:*#-|", p[i]))
+            return 0;
+    return 1;
+}
+
+/* The first word of folded p is a noun naming the record ("Zápis ze dne"). */
+static int starts_with_record_noun(const char *p, size_t len)
+{
+    size_t b = 0;
+    while (b < len && !(p[b] >= 'a' && p[b] <= 'z'))
+        b++;
+    size_t e = b;
+    while (e < len && p[e] >= 'a' && p[e] <= 'z')
+        e++;
+    char w[24];
+    if (e - b == 0 || e - b >= sizeof w)
+        return 0;
+    memcpy(w, p + b, e - b);
+    w[e - b] = '\0';
+    return zp_words_in(w, record_nouns);
+}
+
+/* What the text says of the date at s[at]; heading = the line is one of
+ * the document's first lines. */
+static date_ctx label_of(const char *s, size_t at, int heading)
+{
     zp_buf f = ZP_BUF_INIT;
-    zp_fold_word(s + ls, at - ls, &f);
-    char *p = f.data ? f.data : (char *)"";
+    int whole_line;
+    before_on_line(s, at, &f, &whole_line);
+    const char *p = f.data ? f.data : "";
+    size_t n = f.len, b, e, b2, e2;
     date_ctx c = CTX_NONE;
-    for (const char *const *w = not_meeting; *w; w++)
-        if (strstr(p, *w))
+    int has_last = word_from_end(p, n, 0, &b, &e);
+    for (const char *const *w = not_meeting; *w && c == CTX_NONE; w++) {
+        const char *hit = strstr(p, *w);
+        /* "ze zasedání ... konaného dne" may follow "usnesení č. 1/2021" */
+        if (hit && !(strcmp(*w, "usnesen") == 0 && (hit == p || only_blanks_before(p, (size_t)(hit - p)))))
             c = CTX_OTHER;
-    /* last word before the date */
-    size_t e = f.len;
-    while (e > 0 && !(p[e - 1] >= 'a' && p[e - 1] <= 'z'))
-        e--;
-    size_t b = e;
-    while (b > 0 && p[b - 1] >= 'a' && p[b - 1] <= 'z')
-        b--;
-    if (c == CTX_NONE && e > b) {
-        p[e] = '\0';
-        if (zp_words_in(p + b, deadline_words))
+    }
+    if (c == CTX_NONE && has_last) {
+        char last[24] = "";
+        if (e - b < sizeof last) {
+            memcpy(last, p + b, e - b);
+            last[e - b] = '\0';
+        }
+        int prev = word_from_end(p, n, 1, &b2, &e2);
+        if (zp_words_in(last, deadline_words) && !(prev && word_is(p, b2, e2, "termin")))
             c = CTX_OTHER;
-        else if (zp_words_in(p + b, labels))
+        else if (prev && word_is(p, b2, e2, "termin") && (word_is(p, b, e, "konani") || word_is(p, b, e, "jednani")))
             c = CTX_LABEL;
+        else if (zp_words_in(last, labels))
+            c = CTX_LABEL;
+        else if (word_is(p, b, e, "dne")) {
+            /* "Dne: 5. 3." or "Ze dne ..." opening a line, "konaného dne",
+             * or "ze dne" in a heading that names the record. */
+            int ze = prev && word_is(p, b2, e2, "ze");
+            size_t first = ze ? b2 : b;
+            if (whole_line && only_blanks_before(p, first))
+                c = CTX_LABEL;
+            else if (prev && e2 - b2 < 24) {
+                char pw[24];
+                memcpy(pw, p + b2, e2 - b2);
+                pw[e2 - b2] = '\0';
+                /* "konaného dne", "se konalo dne"; "schůze dne" only in a
+                 * heading ("Zápis ze schůze dne"), not in a sentence that
+                 * speaks of another meeting */
+                if (zp_words_in(pw, held_words) || strcmp(pw, "se") == 0)
+                    c = CTX_LABEL;
+                else if (heading && whole_line && starts_with_record_noun(p, n) &&
+                         (ze || zp_words_in(pw, labels)))
+                    c = CTX_LABEL;
+            }
+        }
     }
     zp_buf_free(&f);
     return c;
 }
 
-static size_t line_number(const char *s, size_t at)
+/* ---- the header -------------------------------------------------------- */
+
+/* Counts lines with content before s[at]. */
+static size_t content_lines_before(const char *s, size_t at)
 {
     size_t n = 0;
     int content = 0;
@@ -186,27 +359,88 @@ static size_t line_number(const char *s, size_t at)
         if (s[i] == '\n') {
             n += content;
             content = 0;
-        } else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') {
+        } else if (!strchr(" \t\r-#*=", s[i])) {
             content = 1;
         }
     }
     return n;
 }
 
+/* The date is all its line holds, bar heading marks ("## 17. 3. 2022"). */
+static int alone_on_line(const char *s, size_t len, size_t st, size_t en)
+{
+    size_t ls = line_start(s, st);
+    zp_buf f = ZP_BUF_INIT;
+    zp_fold_word(s + ls, st - ls, &f);
+    size_t b, e, b2, e2;
+    const char *p = zp_buf_str(&f);
+    int words = word_from_end(p, f.len, 0, &b, &e);
+    int weekday = 0;
+    if (words && e - b < 16) {
+        char w[16];
+        memcpy(w, p + b, e - b);
+        w[e - b] = '\0';
+        weekday = zp_words_in(w, weekdays) && !word_from_end(p, f.len, 1, &b2, &e2);
+    }
+    zp_buf_free(&f);
+    if (words && !weekday)
+        return 0;
+    for (size_t i = ls; i < st && !weekday; i++)
+        if (!strchr(" \t#*=-", s[i]))
+            return 0;
+    for (size_t i = en; i < len && s[i] != '\n'; i++)
+        if (!strchr(" \t\r*", s[i]))
+            return 0;
+    return 1;
+}
+
+/* Headings of the form "## 17. 3. 2022" beyond the header: the text
+ * gathers many meetings, each under its dated heading. */
+static int dated_headings(const char *s, size_t len)
+{
+    int marked = 0, plain = 0;
+    size_t at = 0, st, en;
+    zp_date d;
+    while (at < len && marked < 2 && plain < MANY_MEETINGS && zp_meta_find_date(s + at, len - at, &d, &st, &en)) {
+        size_t ls = line_start(s, at + st), k = ls, le = at + en;
+        while (k < at + st && strchr("# \t", s[k]))
+            k++;
+        while (le < len && s[le] != '\n')
+            le++;
+        /* "## 17. 3. 2022", or (Markdown read) "2025-03-18: schůze výboru" */
+        if (k == at + st && le - ls <= DATED_HEADING_BYTES) {
+            marked += s[ls] == '#';
+            plain++;
+        }
+        at += en;
+    }
+    return marked >= 2 || plain >= MANY_MEETINGS;
+}
+
 int zp_meta_meeting_date(const char *text, size_t len, zp_date *out)
 {
     memset(out, 0, sizeof *out);
-    size_t head = len < HEADER_BYTES ? len : HEADER_BYTES;
-    size_t at = 0, st, en;
+    if (front_matter_date(text, len, out))
+        return 1;
+    if (dated_headings(text, len))
+        return 0;
+    size_t from = (size_t)zp_meta_front_matter_end(text, len);
+    size_t head = len < from + HEADER_BYTES ? len : from + HEADER_BYTES;
+    size_t at = from, st, en;
     zp_date d, first_plain = { 0, 0, 0 };
     while (at < head && zp_meta_find_date(text + at, head - at, &d, &st, &en)) {
-        date_ctx c = context(text, at + st);
-        if (c == CTX_LABEL) {
+        size_t lines = content_lines_before(text + from, at + st - from);
+        if (lines >= HEADER_LINES)
+            break;
+        date_ctx c = label_of(text, at + st, lines < HEADING_LINES);
+        /* a date alone on a heading line ("10. září 2014" under the title) */
+        if (c == CTX_LABEL || (c == CTX_NONE && lines < HEADING_LINES && alone_on_line(text, len, at + st, at + en))) {
             *out = d;
             return 1;
         }
-        /* An unlabelled date in the heading lines ("Zápis 16.1.2025"). */
-        if (c == CTX_NONE && first_plain.year == 0 && line_number(text, at + st) < 3)
+        /* A date standing in the heading lines ("Zápis 16.1.2025",
+         * "10. září 2014" under the title). */
+        if (c == CTX_NONE && first_plain.year == 0 && lines == 0)
             first_plain = d;
         at += en;
     }
@@ -215,19 +449,21 @@ int zp_meta_meeting_date(const char *text, size_t len, zp_date *out)
         return 1;
     }
     /* Signature: "V Prostějově dne 11. 1. 2019" near the end. */
-    size_t from = len > SIGNATURE_BYTES ? len - SIGNATURE_BYTES : 0;
-    at = from;
+    at = len > SIGNATURE_BYTES ? len - SIGNATURE_BYTES : 0;
     int found = 0;
     while (at < len && zp_meta_find_date(text + at, len - at, &d, &st, &en)) {
-        size_t ls = at + st;
-        while (ls > 0 && text[ls - 1] != '\n')
-            ls--;
+        size_t ls = line_start(text, at + st);
         while (ls < at + st && text[ls] == ' ')
             ls++;
-        if ((strncmp(text + ls, "V ", 2) == 0 || strncmp(text + ls, "Ve ", 3) == 0) &&
-            context(text, at + st) == CTX_LABEL) {
-            *out = d;
-            found = 1;
+        if ((strncmp(text + ls, "V ", 2) == 0 || strncmp(text + ls, "Ve ", 3) == 0)) {
+            zp_buf f = ZP_BUF_INIT;
+            zp_fold_word(text + ls, at + st - ls, &f);
+            size_t b, e;
+            if (word_from_end(zp_buf_str(&f), f.len, 0, &b, &e) && word_is(zp_buf_str(&f), b, e, "dne")) {
+                *out = d;
+                found = 1;
+            }
+            zp_buf_free(&f);
         }
         at += en;
     }

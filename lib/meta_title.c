@@ -140,6 +140,17 @@ static void cut(zp_buf *b)
 
 int zp_meta_title(const char *text, size_t len, zp_buf *out)
 {
+    static const char *const title_fields[] = { "nazev", "title", "titulek", "predmet", NULL };
+    const char *v;
+    size_t vlen;
+    if (zp_meta_front_field(text, len, title_fields, &v, &vlen)) {
+        zp_words_squeeze(v, 0, vlen, out);
+        cut(out);
+        return out->oom ? -1 : 0;
+    }
+    size_t fm = (size_t)zp_meta_front_matter_end(text, len);
+    text += fm;
+    len -= fm;
     line lines[TITLE_SCAN_LINES];
     size_t n = split_lines(text, len, lines, TITLE_SCAN_LINES);
     if (n == 0)

@@ -18,6 +18,8 @@ packages=(
   libutf8proc-dev                # Unicode: NFC, case folding, diacritics
   libmagic-dev                   # file type detection
   libxml2-dev libzip-dev         # DOCX, ODT (zip + XML) and HTML
+  libcmark-dev                   # Markdown
+  libhunspell-dev hunspell-cs    # Czech dictionary: nominatives of names (towns)
   poppler-utils                  # PDF: pdftotext
   catdoc unrtf                   # DOC; RTF
   zip                            # tests build DOCX/ODT fixtures

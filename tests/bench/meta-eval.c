@@ -1,31 +1,47 @@
 /* meta-eval: measures metadata extraction against labelled minutes.
- *   meta-eval MANIFEST.tsv DIR     precision/recall of date, town, body
+ *   meta-eval MANIFEST.tsv DIR     date right/wrong/empty, town, body,
+ *                                  over all files and per source
  *   meta-eval --dump FILE...       everything extracted, for reading
- * MANIFEST.tsv: file, url, town, meeting_date, body, ... (a header line
- * first); an empty cell means the text gives none.  Towns and bodies are
- * compared by their canonical word stems as a set (so "Pracovní skupiny
- * Senioři" equals "Pracovní skupina Senioři"); dates exactly. */
+ * MANIFEST.tsv: file, source, town, meeting_date, body[, kind,
+ * organisation] (a header line first); an empty cell means the text gives
+ * none.  Files are read as the indexer reads them (libmagic, then the
+ * format's extractor).  Dates must match exactly; towns by their canonical
+ * word stems as a set ("Ostravy" = "Ostrava"); a body is right when it
+ * names the labelled kind of body (its head noun), with the town -- or,
+ * for a body that is no town's, a word of its organisation -- and no word
+ * the label does not have.  "MČ" in a label is read as "městská část", a
+ * bracketed remark and " / " alternatives are the labeller's notes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "detect.h"
+#include "extract.h"
 #include "fold.h"
 #include "meta.h"
 
-/* The file's metadata as the indexer sees it (clean text, then extraction). */
+static zp_detector *detector;
+
+/* The file's metadata as the indexer sees it: detected, extracted, cleaned. */
 static int extract_file(const char *path, zp_meta *m)
 {
-    zp_buf raw = ZP_BUF_INIT, clean = ZP_BUF_INIT;
+    zp_buf raw = ZP_BUF_INIT, text = ZP_BUF_INIT, clean = ZP_BUF_INIT;
     char err[512];
+    zp_type type;
     int rc = zp_buf_read_file(&raw, path, err, sizeof err);
+    if (rc == 0)
+        rc = zp_detect_buffer(detector, zp_buf_str(&raw), raw.len, &type, err, sizeof err);
+    if (rc == 0)
+        rc = zp_extract(path, zp_buf_str(&raw), raw.len, &type, &text, err, sizeof err) == ZP_EXTRACT_OK ? 0 : -1;
     if (rc == 0) {
-        zp_fold_clean_text(zp_buf_str(&raw), raw.len, &clean);
+        zp_fold_clean_text(zp_buf_str(&text), text.len, &clean);
         rc = zp_meta_extract(zp_buf_str(&clean), clean.len, m);
     } else {
         printf("  %s\n", err);
     }
     zp_buf_free(&raw);
+    zp_buf_free(&text);
     zp_buf_free(&clean);
     return rc;
 }
@@ -42,7 +58,8 @@ static char *stem_set(const char *s)
     zp_meta_canonical(s, strlen(s), &c);
     char *all = zp_buf_steal(&c), *words[256];
     size_t n = 0;
-    for (char *w = strtok(all, " "); w && n < 256; w = strtok(NULL, " "))
+    char *sv0;
+    for (char *w = strtok_r(all, " ", &sv0); w && n < 256; w = strtok_r(NULL, " ", &sv0))
         words[n++] = w;
     qsort(words, n, sizeof *words, cmp_str);
     zp_buf out = ZP_BUF_INIT;
@@ -57,49 +74,222 @@ static char *stem_set(const char *s)
     return zp_buf_steal(&out);
 }
 
-typedef struct {
-    const char *name;
-    int labelled, extracted, correct, absent_ok, absent_wrong;
-} score;
-
-static void judge(score *s, const char *file, const char *want, const char *got, int exact)
+/* Stems of s that carry meaning: words of two letters or fewer that are
+ * not numbers ("v", "z", "ČR") are left out. */
+static int content_word(const char *w)
 {
-    int has_want = want && *want, has_got = got && *got;
-    if (has_got)
-        s->extracted++;
-    if (!has_want) {
-        if (has_got) {
-            s->absent_wrong++;
-            printf("  %-6s %-40s labelled none, extracted \"%s\"\n", s->name, file, got);
-        } else {
-            s->absent_ok++;
-        }
-        return;
-    }
-    s->labelled++;
-    int ok = 0;
-    if (has_got) {
-        if (exact) {
-            ok = strcmp(want, got) == 0;
-        } else {
-            char *a = stem_set(want), *b = stem_set(got);
-            ok = strcmp(a, b) == 0;
-            free(a);
-            free(b);
-        }
-    }
-    s->correct += ok;
-    if (!ok)
-        printf("  %-6s %-40s wanted \"%s\", extracted \"%s\"\n", s->name, file, want, has_got ? got : "(none)");
+    return strlen(w) > 2 || (w[0] >= '0' && w[0] <= '9');
 }
 
-static void report(const score *s)
+/* 1 when every content stem of a (space-joined stems) is in the set b. */
+static int stems_within(const char *a, const char *b)
 {
-    double p = s->extracted ? 100.0 * s->correct / s->extracted : 0;
-    double r = s->labelled ? 100.0 * s->correct / s->labelled : 0;
-    printf("meta %-5s: %d/%d labelled right (recall %.0f%%), precision %.0f%% (%d extracted); "
-           "%d/%d unlabelled correctly left empty\n",
-           s->name, s->correct, s->labelled, r, p, s->extracted, s->absent_ok, s->absent_ok + s->absent_wrong);
+    char *copy = strdup(a);
+    int ok = 1;
+    char *sv;
+    for (char *w = strtok_r(copy, " ", &sv); w && ok; w = strtok_r(NULL, " ", &sv)) {
+        if (!content_word(w))
+            continue;
+        size_t n = strlen(w);
+        const char *p = b;
+        int found = 0;
+        while ((p = strstr(p, w)) && !found) {
+            found = (p == b || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0');
+            p += n;
+        }
+        ok = found;
+    }
+    free(copy);
+    return ok;
+}
+
+/* The label as the labeller meant it: bracketed remarks gone, "MČ" spelt
+ * out, "A / B rest" read as "A rest" and "B rest" (both allowed). */
+static char *label_stems(const char *label)
+{
+    zp_buf t = ZP_BUF_INIT;
+    int depth = 0;
+    for (const char *p = label; *p; p++) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && depth)
+            depth--;
+        else if (!depth && *p != '/')
+            zp_buf_addc(&t, *p);
+    }
+    zp_buf e = ZP_BUF_INIT;
+    char *sv;
+    for (char *w = strtok_r(t.data ? t.data : (char *)"", " ", &sv); w; w = strtok_r(NULL, " ", &sv)) {
+        if (e.len)
+            zp_buf_addc(&e, ' ');
+        zp_buf_adds(&e, strcmp(w, "MČ") == 0 ? "městská část" : w);
+    }
+    zp_buf_free(&t);
+    char *r = stem_set(zp_buf_str(&e));
+    zp_buf_free(&e);
+    return r;
+}
+
+/* The first word of s, stemmed. */
+static char *head_stem(const char *s)
+{
+    zp_buf c = ZP_BUF_INIT;
+    zp_meta_canonical(s, strlen(s), &c);
+    char *all = zp_buf_steal(&c);
+    if (all)
+        all[strcspn(all, " ")] = '\0';
+    return all;
+}
+
+/* A body is right: the labelled kind (head noun of the label or of one of
+ * its " / " alternatives), the town or a word of the organisation, and no
+ * word that neither the label, the town nor the organisation has. */
+static int body_right(const char *want, const char *town, const char *org, const char *got)
+{
+    char *g = stem_set(got), *w = label_stems(want);
+    zp_buf allowed = ZP_BUF_INIT;
+    zp_buf_adds(&allowed, w);
+    char *ts = town && *town ? stem_set(town) : NULL, *os = org && *org ? stem_set(org) : NULL;
+    if (ts) {
+        zp_buf_addc(&allowed, ' ');
+        zp_buf_adds(&allowed, ts);
+    }
+    if (os) {
+        zp_buf_addc(&allowed, ' ');
+        zp_buf_adds(&allowed, os);
+    }
+    int ok = stems_within(g, zp_buf_str(&allowed));
+    /* the kind */
+    int kind = 0;
+    char *alts = strdup(want);
+    char *sva;
+    for (char *alt = strtok_r(alts, "/", &sva); alt && !kind; alt = strtok_r(NULL, "/", &sva)) {
+        while (*alt == ' ')
+            alt++;
+        char *h = head_stem(alt);
+        if (h && *h)
+            kind = stems_within(h, g);
+        free(h);
+    }
+    free(alts);
+    /* whose body: the town, else any content word of the organisation */
+    int whose = 0;
+    if (ts) {
+        whose = stems_within(ts, g);
+    } else if (os) {
+        char *copy = strdup(os);
+        char *svo;
+        for (char *x = strtok_r(copy, " ", &svo); x && !whose; x = strtok_r(NULL, " ", &svo))
+            whose = content_word(x) && stems_within(x, g);
+        free(copy);
+    } else {
+        whose = 1;
+    }
+    free(g);
+    free(w);
+    free(ts);
+    free(os);
+    zp_buf_free(&allowed);
+    return ok && kind && whose;
+}
+
+typedef struct {
+    char source[64];
+    int files, dated, date_right, date_wrong, date_empty, undated_ok, undated_wrong;
+    int towns, town_right, town_wrong, untowned_wrong, body_right;
+} tally;
+
+#define MAX_SOURCES 64
+
+static tally *tally_for(tally *t, int *n, const char *file)
+{
+    /* the source: the file name without its leading number and its last
+     * (numbering) parts -- "092-praha7-rm-usneseni-1999-556.txt" -> "praha7" */
+    char src[64];
+    const char *p = file + strspn(file, "0123456789");
+    p = p > file && *p == '-' ? p + 1 : file;
+    size_t k = strcspn(p, "-._");
+    snprintf(src, sizeof src, "%.*s", (int)k, p);
+    for (int i = 0; i < *n; i++)
+        if (strcmp(t[i].source, src) == 0)
+            return &t[i];
+    if (*n == MAX_SOURCES)
+        return &t[MAX_SOURCES - 1];
+    memset(&t[*n], 0, sizeof t[*n]);
+    snprintf(t[*n].source, sizeof t[*n].source, "%s", src);
+    return &t[(*n)++];
+}
+
+static void add_tally(tally *all, const tally *x)
+{
+    all->files += x->files;
+    all->dated += x->dated;
+    all->date_right += x->date_right;
+    all->date_wrong += x->date_wrong;
+    all->date_empty += x->date_empty;
+    all->undated_ok += x->undated_ok;
+    all->undated_wrong += x->undated_wrong;
+    all->towns += x->towns;
+    all->town_right += x->town_right;
+    all->town_wrong += x->town_wrong;
+    all->untowned_wrong += x->untowned_wrong;
+    all->body_right += x->body_right;
+}
+
+static double pct(int a, int b)
+{
+    return b ? 100.0 * a / b : 0.0;
+}
+
+static void print_tally(const tally *t)
+{
+    printf("%-12s %5d | %3d/%-3d %5.1f%% %3d %5.1f%% %3d | %d/%d | %3d/%-3d %5.1f%% %2d | %3d/%-3d %5.1f%%\n",
+           t->source, t->files, t->date_right, t->dated, pct(t->date_right, t->dated), t->date_wrong,
+           pct(t->date_wrong, t->dated), t->date_empty, t->undated_ok, t->undated_ok + t->undated_wrong,
+           t->town_right, t->towns, pct(t->town_right, t->towns), t->town_wrong + t->untowned_wrong,
+           t->body_right, t->files, pct(t->body_right, t->files));
+}
+
+static void judge_file(tally *t, const char *file, char **cols, const zp_meta *m)
+{
+    const char *want_date = cols[3], *want_town = cols[2], *want_body = cols[4];
+    const char *org = cols[6] ? cols[6] : "";
+    char iso[11] = "";
+    if (m->date.year)
+        zp_meta_date_iso(&m->date, iso);
+    t->files++;
+    if (*want_date) {
+        t->dated++;
+        if (strcmp(iso, want_date) == 0) {
+            t->date_right++;
+        } else {
+            *iso ? t->date_wrong++ : t->date_empty++;
+            printf("  date   %-44s wanted %s, extracted %s\n", file, want_date, *iso ? iso : "(none)");
+        }
+    } else if (*iso) {
+        t->undated_wrong++;
+        printf("  date   %-44s labelled none, extracted %s\n", file, iso);
+    } else {
+        t->undated_ok++;
+    }
+    if (*want_town) {
+        t->towns++;
+        char *a = stem_set(want_town), *b = m->town ? stem_set(m->town) : NULL;
+        int ok = b && strcmp(a, b) == 0;
+        t->town_right += ok;
+        t->town_wrong += !ok && b;
+        if (!ok)
+            printf("  town   %-44s wanted \"%s\", extracted \"%s\"\n", file, want_town, m->town ? m->town : "(none)");
+        free(a);
+        free(b);
+    } else if (m->town) {
+        t->untowned_wrong++;
+        printf("  town   %-44s labelled none, extracted \"%s\"\n", file, m->town);
+    }
+    if (*want_body && m->body && body_right(want_body, want_town, org, m->body))
+        t->body_right++;
+    else if (*want_body)
+        printf("  body   %-44s wanted \"%s\", extracted \"%s\"\n", file, want_body, m->body ? m->body : "(none)");
 }
 
 static int evaluate(const char *manifest, const char *dir)
@@ -109,7 +299,8 @@ static int evaluate(const char *manifest, const char *dir)
         perror(manifest);
         return 2;
     }
-    score date = { "date", 0, 0, 0, 0, 0 }, town = { "town", 0, 0, 0, 0, 0 }, body = { "body", 0, 0, 0, 0, 0 };
+    tally sources[MAX_SOURCES];
+    int n_sources = 0;
     char line[8192];
     int header = 1;
     while (fgets(line, sizeof line, f)) {
@@ -118,9 +309,9 @@ static int evaluate(const char *manifest, const char *dir)
             continue;
         }
         line[strcspn(line, "\r\n")] = '\0';
-        char *cols[6] = { 0 };
+        char *cols[7] = { 0 };
         char *p = line;
-        for (int c = 0; c < 6 && p; c++) {
+        for (int c = 0; c < 7 && p; c++) {
             cols[c] = p;
             p = strchr(p, '\t');
             if (p)
@@ -133,18 +324,25 @@ static int evaluate(const char *manifest, const char *dir)
         zp_meta m;
         if (extract_file(path, &m) < 0)
             continue;
-        char iso[11] = "";
-        if (m.date.year)
-            zp_meta_date_iso(&m.date, iso);
-        judge(&date, cols[0], cols[3], iso, 1);
-        judge(&town, cols[0], cols[2], m.town, 0);
-        judge(&body, cols[0], cols[4], m.body, 0);
+        judge_file(tally_for(sources, &n_sources, cols[0]), cols[0], cols, &m);
         zp_meta_free(&m);
     }
     fclose(f);
-    report(&date);
-    report(&town);
-    report(&body);
+    printf("%-12s %5s | %-27s | %-5s | %-21s | %s\n", "source", "files", "date right / wrong / empty",
+           "undat", "town right / wrong", "body right");
+    tally all;
+    memset(&all, 0, sizeof all);
+    snprintf(all.source, sizeof all.source, "all");
+    for (int i = 0; i < n_sources; i++) {
+        print_tally(&sources[i]);
+        add_tally(&all, &sources[i]);
+    }
+    if (n_sources > 1)
+        print_tally(&all);
+    printf("meta summary: date right %.1f%%, wrong %.1f%% of %d dated; town right %.1f%% of %d; "
+           "body right %.1f%% of %d\n",
+           pct(all.date_right, all.dated), pct(all.date_wrong, all.dated), all.dated, pct(all.town_right, all.towns),
+           all.towns, pct(all.body_right, all.files), all.files);
     return 0;
 }
 
@@ -191,6 +389,11 @@ static int dump(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    char err[256];
+    if (zp_detect_open(&detector, err, sizeof err) < 0) {
+        fprintf(stderr, "meta-eval: %s\n", err);
+        return 2;
+    }
     if (argc >= 3 && strcmp(argv[1], "--dump") == 0)
         return dump(argc - 2, argv + 2);
     if (argc != 3) {
