@@ -13,6 +13,9 @@
 int zp_meta_nominative(const char *text, const zp_words *ws, const zp_word *w, zp_buf *out);
 
 int zp_meta_town_in(const char *text, const zp_words *ws, zp_buf *display);
+/* The same, with what kind of municipality the text calls it ("obce",
+ * "města", "městyse", "městské části"; NULL when it does not say). */
+int zp_meta_town_kind_in(const char *text, const zp_words *ws, zp_buf *display, const char **kind);
 int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *display);
 int zp_meta_people_in(const char *text, size_t len, const zp_words *ws, zp_meta *m);
 int zp_meta_orgs_in(const char *text, size_t len, const zp_words *ws, zp_meta *m);

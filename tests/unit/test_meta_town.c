@@ -27,6 +27,23 @@ static const struct {
     { "služeb souvisejících v městské části Praha 17 na období 2022 – 2027", "Praha 17" },
     { "Zasedání Zastupitelstva obce Nové Město na Moravě", "Nové Město na Moravě" },
     { "Koordinátorka KPSS přivítala všechny přítomné.", "" },
+    /* the archives (../shared/corpus/archive): the heading outweighs a
+     * mention, case forms become the nominative the town writes */
+    { "Usnesení rady MČ Praha 7\n\nNávrh na převod vlastnictví bytové jednotky č. 933/18, Šmeralova č.o. 24, Praha 7\n"
+      "\t\tč. 0573/06\n\t\tZe dne 28.03.2006\nRada MČ P7\n po projednání\nBere na vědomí\n"
+      "1. vlastníkem je hlavní město Praha, obec Praha, jednající svěřenou správou\n"
+      "2. smlouva mezi obec Praha a oprávněným nájemcem\n"
+      "1.1 Úkol: předložit na zasedání Zastupitelstva MČ Praha 7 návrh; obec Praha souhlasí", "Praha 7" },
+    { "Zápis č. 1/2021 ze zasedání zastupitelstva obce Krhanice konaného dne 17.3.2021\n\n"
+      "Starosta přivítal přítomné v Krhanicích.", "Krhanice" },
+    { "Zápis ze zasedání zastupitelstva města Vodňany\n\nV Vodňanech dne 3. 5. 2021", "Vodňany" },
+    /* no town: a budget in crowns, a person's address in a long sentence,
+     * a table row naming the capital, the place a national body met */
+    { "Výdajová položka se snižuje o 150 000,- Kč\nZřizuje se nová položka ve výši 300 000,- Kč", "" },
+    { "bere na vědomí\nnávrh\nkonstatuje, že dohodnuté nájemné je průměr mezi znaleckými posudky č. 217-2016, "
+      "vypracovaným Ing. Michalem Crkvou, V Podhoří 128, Praha 7 a č. 5309/2533/16, Plickova 552, Praha 4\n", "" },
+    { "Rozpočet strany\n\n|Krajské sdružení|částka|\n|Hlavní město Praha\t| 10|", "" },
+    { "Zápis ze zasedání Republikového výboru\n\nProjednáno.\n\nV Brně dne 22. 2. 2013", "" },
 };
 
 static void finds_the_town_in_the_nominative(void **state)
