@@ -278,8 +278,12 @@ static int find_town(const char *text, const zp_words *ws, span *out, const char
     candidate c[MAX_CANDIDATES];
     size_t nc = 0;
     for (size_t i = 0; i < limit; i++) {
-        size_t line = lines_before(text, ws->w[i].start);
-        int heading = line < HEADING_LINES;
+        size_t line = lines_before(text, ws->w[i].start), ls = ws->w[i].start;
+        while (ls > 0 && text[ls - 1] != '\n')
+            ls--;
+        /* a table row is data, never the heading */
+        int table = text[ls] == '|';
+        int heading = line < HEADING_LINES && !table;
         for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
             const char *k;
             size_t s = patterns[p](ws, i, &k);
@@ -290,7 +294,7 @@ static int find_town(const char *text, const zp_words *ws, span *out, const char
                 continue;
             int v = patterns[p] == after_urad ? VOTE_OFFICE
                     : (i > 0 && is_term(&ws->w[i - 1], councils)) ? VOTE_COUNCIL : VOTE_MENTION;
-            vote(text, ws, c, &nc, (span){ s, n }, k, heading ? VOTE_HEADING : v);
+            vote(text, ws, c, &nc, (span){ s, n }, k, heading ? VOTE_HEADING : table ? VOTE_MENTION : v);
         }
         span sp;
         if (line < LETTERHEAD_LINES && (postcode_name(text, ws, i, &sp) || address_name(text, ws, i, &sp)))
