@@ -60,6 +60,36 @@ static char *steal_or_null(zp_buf *b, int found)
     return zp_buf_steal(b);
 }
 
+/* Names a body with its town, so that two towns' councils are two bodies:
+ * "Zastupitelstvo obce" -> "Zastupitelstvo obce Krhanice", "Rada" ->
+ * "Rada městské části Praha 7", "Pracovní skupina Senioři" ->
+ * "Pracovní skupina Senioři (Brno)".  Nothing when the name has it. */
+static void with_town(zp_buf *body, int kind_of_body, const char *town, const char *town_kind)
+{
+    zp_buf b = ZP_BUF_INIT, t = ZP_BUF_INIT;
+    zp_meta_canonical(zp_buf_str(body), body->len, &b);
+    zp_meta_canonical(town, strlen(town), &t);
+    const char *hit = strstr(zp_buf_str(&b), zp_buf_str(&t));
+    int named = t.len && hit && (hit == b.data || hit[-1] == ' ');
+    zp_buf_free(&b);
+    zp_buf_free(&t);
+    if (named)
+        return;
+    if (kind_of_body == ZP_BODY_COUNCIL) {
+        /* "Rada" alone: whose, when the text said ("MČ Praha 7") */
+        if (!strchr(zp_buf_str(body), ' ') && town_kind) {
+            zp_buf_addc(body, ' ');
+            zp_buf_adds(body, town_kind);
+        }
+        zp_buf_addc(body, ' ');
+        zp_buf_adds(body, town);
+    } else {
+        zp_buf_adds(body, " (");
+        zp_buf_adds(body, town);
+        zp_buf_addc(body, ')');
+    }
+}
+
 int zp_meta_extract(const char *text, size_t len, zp_meta *m)
 {
     memset(m, 0, sizeof *m);
@@ -70,8 +100,13 @@ int zp_meta_extract(const char *text, size_t len, zp_meta *m)
     int rc = zp_meta_title(text, len, &title);
     m->title = steal_or_null(&title, rc == 0 ? 1 : -1);
     zp_meta_meeting_date(text, len, &m->date);
-    m->town = steal_or_null(&town, zp_meta_town_in(text, &ws, &town));
-    m->body = steal_or_null(&body, zp_meta_body_in(text, &ws, &body));
+    const char *kind = NULL;
+    int has_town = zp_meta_town_kind_in(text, &ws, &town, &kind);
+    int body_kind = zp_meta_body_in(text, &ws, &body);
+    if (has_town > 0 && body_kind > 0)
+        with_town(&body, body_kind, zp_buf_str(&town), kind);
+    m->town = steal_or_null(&town, has_town);
+    m->body = steal_or_null(&body, body_kind);
     if (rc == 0)
         rc = zp_meta_people_in(text, len, &ws, m);
     if (rc == 0)

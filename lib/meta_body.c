@@ -2,14 +2,22 @@
  * assembly.  Found in the header by its head noun ("pracovní skupiny",
  * "Zastupitelstva obce", "Komise", "PS"), given in the nominative, with
  * the group's own name as written up to the end of the line or the words
- * that end it ("konaného dne"). */
+ * that end it ("konaného dne"); or by what the record says it is
+ * ("orgán: rada", front matter "původce: republikový výbor"); or by the
+ * body whose sitting it records ("schůze Poslanecké sněmovny" ->
+ * "Poslanecká sněmovna", "schůze Spolku přátel ..." -> "Schůze Spolku
+ * přátel ...").  zp_meta_extract then names it with its town. */
 #include <string.h>
 
+#include "dict_cs.h"
+#include "fold.h"
 #include "meta.h"
 #include "meta_internal.h"
 #include "meta_words.h"
 
 #define BODY_HEADER_BYTES 1500
+/* Lines at the top where a label "orgán: rada" is looked for. */
+#define LABEL_LINES 8
 #define MAX_NAME_WORDS 16
 
 static const char *const skupina[] = { "skupina", "skupiny", "skupine", "skupinou", "skupin", "skupinam", NULL };
@@ -121,8 +129,213 @@ static size_t agenda_start(const char *text)
     return BODY_HEADER_BYTES;
 }
 
+/* Nouns of bodies that sit ("schůze výboru"); and of organisations whose
+ * members' meeting is the body ("schůze spolku"). */
+static const char *const body_nouns[] = { "snemovna", "senat", "vybor", "rada", "zastupitelstvo", "komise",
+                                          "skupina", "predstavenstvo", "kolegium", "shromazdeni", "snem",
+                                          "predsednictvo", "sbor", NULL };
+static const char *const org_nouns[] = { "spolek", "sdruzeni", "strana", "nadace", "svaz", "klub", "unie",
+                                         "spolecnost", "organizace", "druzstvo", NULL };
+static const char *const sittings[] = { "schuze", "schuzi", "zasedani", "jednani", "hromady", "hromada", NULL };
+/* Words after which a body's name does not go on ("... výboru v Brně"). */
+static const char *const phrase_end[] = { "v", "ve", "konane", "konaneho", "konana", "dne", "ze", "c", "cislo",
+                                          "a", "na", "od", "do", "k", "pro", "se", "schvaluje", "neschvaluje",
+                                          "bere", "uklada", "souhlasi", "nesouhlasi", "doporucuje", "rozhodl",
+                                          "rozhodla", "rozhodlo", "voli", "jmenuje", "zamita", "revokuje",
+                                          "poveruje", "odvolava", "konstatuje", "po", NULL };
+/* Verbs of resolving: "Republikový výbor schvaluje ..." names its body. */
+static const char *const resolves[] = { "schvaluje", "neschvaluje", "bere", "uklada", "souhlasi", "nesouhlasi",
+                                        "doporucuje", "rozhodl", "rozhodla", "rozhodlo", "voli", "jmenuje",
+                                        "zamita", "revokuje", "poveruje", "odvolava", NULL };
+
+/* The folded lemma of a word from the dictionary ("sněmovny" ->
+ * "snemovna"); empty when the dictionary does not know it. */
+static void folded_lemma(const char *text, const zp_word *w, zp_buf *out)
+{
+    zp_buf l = ZP_BUF_INIT;
+    if (zp_dict_lemma(text + w->start, w->end - w->start, &l) == 1)
+        zp_fold_word(zp_buf_str(&l), l.len, out);
+    zp_buf_free(&l);
+}
+
+/* Capitalises the first letter of what out holds from `from` on. */
+static void capitalise(zp_buf *out, size_t from)
+{
+    zp_buf t = ZP_BUF_INIT;
+    zp_words_recase(out->data + from, out->len - from, 1, &t);
+    /* keep the rest as written: only the first letter changes */
+    size_t first = 1;
+    while (first < t.len && ((unsigned char)t.data[first] & 0xC0) == 0x80)
+        first++;
+    if (t.len >= first && out->len - from >= first) {
+        memcpy(out->data + from, t.data, first);
+    }
+    zp_buf_free(&t);
+}
+
+/* "Poslanecké sněmovny" -> "Poslanecká sněmovna": the adjectives before
+ * a body noun take its gender in the nominative, the noun its lemma; the
+ * rest of the name is kept as written (a genitive attribute). */
+static int body_phrase(const char *text, const zp_words *ws, size_t i, zp_buf *out)
+{
+    size_t n = name_words(text, ws, i), head = i + n;
+    for (size_t k = i; k < i + n && k < i + 4; k++) {
+        zp_buf l = ZP_BUF_INIT;
+        folded_lemma(text, &ws->w[k], &l);
+        int is_body = zp_words_in(zp_buf_str(&l), body_nouns);
+        zp_buf_free(&l);
+        if (is_body) {
+            head = k;
+            break;
+        }
+    }
+    if (head == i + n)
+        return 0;
+    size_t from = out->len;
+    zp_buf noun = ZP_BUF_INIT;
+    zp_dict_lemma(text + ws->w[head].start, ws->w[head].end - ws->w[head].start, &noun);
+    char g = noun.len ? noun.data[noun.len - 1] : 'x';
+    const char *ending = g == 'a' || g == 'e' ? "\xC3\xA1" : g == 'o' ? "\xC3\xA9" : "\xC3\xBD";   /* á é ý */
+    for (size_t k = i; k < head; k++) {
+        zp_buf l = ZP_BUF_INIT;
+        zp_dict_lemma(text + ws->w[k].start, ws->w[k].end - ws->w[k].start, &l);
+        /* a hard adjective ("republikový") agrees; anything else as written */
+        if (l.len > 2 && memcmp(l.data + l.len - 2, "\xC3\xBD", 2) == 0) {
+            zp_buf_add(out, l.data, l.len - 2);
+            zp_buf_adds(out, ending);
+        } else {
+            zp_buf_add(out, text + ws->w[k].start, ws->w[k].end - ws->w[k].start);
+        }
+        zp_buf_addc(out, ' ');
+        zp_buf_free(&l);
+    }
+    zp_buf_add(out, zp_buf_str(&noun), noun.len);
+    zp_buf_free(&noun);
+    size_t end = head + 1;
+    while (end < i + n && !zp_words_in(ws->w[end].term, phrase_end) && !ws->w[end].digits)
+        end++;
+    if (end > head + 1) {
+        zp_buf_addc(out, ' ');
+        zp_buf_add(out, text + ws->w[head + 1].start, ws->w[end - 1].end - ws->w[head + 1].start);
+    }
+    capitalise(out, from);
+    return out->oom ? -1 : 1;
+}
+
+/* "schůze Spolku přátel severské zvěře": the members' meeting of an
+ * organisation is the body; its name stays as written. */
+static int org_meeting(const char *text, const zp_words *ws, size_t i, zp_buf *out)
+{
+    zp_buf l = ZP_BUF_INIT;
+    folded_lemma(text, &ws->w[i], &l);
+    int org = zp_words_in(zp_buf_str(&l), org_nouns) && ws->w[i].upper;
+    zp_buf_free(&l);
+    if (!org)
+        return 0;
+    size_t n = name_words(text, ws, i);
+    zp_buf_adds(out, "Schůze ");
+    zp_buf_add(out, text + ws->w[i].start, ws->w[i + n - 1].end - ws->w[i].start);
+    return out->oom ? -1 : 1;
+}
+
+/* The body whose sitting the heading records: "Zahájení schůze
+ * Poslanecké sněmovny", "zahajuji 16. schůzi Poslanecké sněmovny",
+ * "Zápis ze schůze Spolku ...". */
+static int sitting_of(const char *text, const zp_words *ws, size_t limit, zp_buf *out)
+{
+    for (size_t i = 0; i + 1 < limit; i++) {
+        if (!zp_words_in(ws->w[i].term, sittings))
+            continue;
+        size_t k = i + 1;
+        if (ws->w[k].digits && k + 1 < ws->n)
+            k++;   /* "schůzi 16." -- an ordinal after is rare, before is usual */
+        if (!gap_ok(text, &ws->w[k - 1], &ws->w[k]))
+            continue;
+        /* "zasedání republikového výboru": a body noun needs no capital;
+         * an organisation's name does */
+        int rc = body_phrase(text, ws, k, out);
+        if (rc == 0 && ws->w[k].upper)
+            rc = org_meeting(text, ws, k, out);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* "Republikový výbor schvaluje ...", "Zastupitelstvo obce Krhanice
+ * schvaluje": the subject of a resolution opening a line. */
+static int subject_of_resolution(const char *text, const zp_words *ws, size_t limit, zp_buf *out)
+{
+    for (size_t i = 0; i < limit; i++) {
+        if (!ws->w[i].upper || !zp_words_line_start(text, ws, i))
+            continue;
+        size_t v = i + 1;
+        while (v < ws->n && v < i + 6 && !zp_words_in(ws->w[v].term, resolves) &&
+               gap_ok(text, &ws->w[v - 1], &ws->w[v]))
+            v++;
+        if (v >= ws->n || v >= i + 6 || !zp_words_in(ws->w[v].term, resolves))
+            continue;
+        size_t mark = out->len;
+        int rc = body_phrase(text, ws, i, out);
+        if (rc)
+            return rc;
+        out->len = mark;
+    }
+    return 0;
+}
+
+/* "orgán: rada" as a line of the header or a front-matter field
+ * ("původce: republikový výbor"). */
+static int labelled_body(const char *text, zp_buf *out)
+{
+    static const char *const fields[] = { "organ", "puvodce", "body", NULL };
+    size_t len = strlen(text);
+    const char *v;
+    size_t vlen;
+    if (!zp_meta_front_field(text, len, fields, &v, &vlen)) {
+        /* a plain "orgán: ..." line among the first ones */
+        v = NULL;
+        size_t lines = 0;
+        for (size_t ls = 0; ls < len && lines < LABEL_LINES && !v; lines++) {
+            const char *nl = memchr(text + ls, '\n', len - ls);
+            size_t le = nl ? (size_t)(nl - text) : len;
+            const char *colon = memchr(text + ls, ':', le - ls);
+            if (colon) {
+                zp_buf key = ZP_BUF_INIT;
+                zp_fold_word(text + ls, (size_t)(colon - text) - ls, &key);
+                if (strcmp(zp_buf_str(&key), "organ") == 0) {
+                    v = colon + 1;
+                    while (v < text + le && *v == ' ')
+                        v++;
+                    vlen = (size_t)(text + le - v);
+                    while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\r'))
+                        vlen--;
+                }
+                zp_buf_free(&key);
+            }
+            ls = le + 1;
+        }
+        if (!v || !vlen)
+            return 0;
+    }
+    size_t from = out->len;
+    zp_buf_add(out, v, vlen);
+    capitalise(out, from);
+    zp_buf f = ZP_BUF_INIT;
+    zp_fold_word(v, vlen, &f);
+    int council = strcmp(zp_buf_str(&f), "rada") == 0 || strcmp(zp_buf_str(&f), "zastupitelstvo") == 0;
+    zp_buf_free(&f);
+    return out->oom ? -1 : council ? ZP_BODY_COUNCIL : 1;
+}
+
 int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *out)
 {
+    /* a front matter says what the record is before anything else */
+    if (zp_meta_front_matter_end(text, strlen(text)) > 0) {
+        int rc = labelled_body(text, out);
+        if (rc)
+            return rc;
+    }
     size_t limit = zp_words_at(ws, agenda_start(text));
     for (size_t i = 0; i < limit; i++) {
         const zp_word *w = &ws->w[i];
@@ -133,15 +346,22 @@ int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *out)
             return named_group(text, ws, i + 2, "Řídící skupina", out);
         if (next && strcmp(w->term, "ps") == 0 && w->caps && next->upper && gap_ok(text, w, next))
             return named_group(text, ws, i + 1, "Pracovní skupina", out);
-        if (next && zp_words_in(w->term, komise))
+        /* "Komise" needs its name ("Komise pro sociální oblast"): alone it
+         * is a commission spoken of, not the one that met */
+        if (next && zp_words_in(w->term, komise) && gap_ok(text, w, next))
             return named_group(text, ws, i + 1, "Komise", out);
         if (next && (zp_words_in(w->term, zastupitelstvo) || zp_words_in(w->term, rada)) && council_of(next->term)) {
             zp_buf_adds(out, zp_words_in(w->term, rada) ? "Rada " : "Zastupitelstvo ");
             zp_buf_adds(out, council_of(next->term));
-            return out->oom ? -1 : 1;
+            return out->oom ? -1 : ZP_BODY_COUNCIL;
         }
     }
-    return 0;
+    int rc = labelled_body(text, out);
+    if (rc == 0)
+        rc = sitting_of(text, ws, limit, out);
+    if (rc == 0)
+        rc = subject_of_resolution(text, ws, limit, out);
+    return rc;
 }
 
 int zp_meta_body(const char *text, size_t len, zp_buf *display)
@@ -151,5 +371,5 @@ int zp_meta_body(const char *text, size_t len, zp_buf *display)
         return -1;
     int rc = zp_meta_body_in(text, &ws, display);
     zp_words_free(&ws);
-    return rc;
+    return rc > 0 ? 1 : rc;
 }

@@ -128,7 +128,8 @@ static void serve_document(const char *db, const char *id)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     zp_buf type = ZP_BUF_INIT, extra = ZP_BUF_INIT;
-    zp_buf_adds(&type, mime);
+    /* Markdown is shown as the text it is: browsers download text/markdown */
+    zp_buf_adds(&type, strcmp(mime, "text/markdown") == 0 ? "text/plain" : mime);
     if (strncmp(mime, "text/", 5) == 0)
         zp_buf_adds(&type, "; charset=utf-8");
     zp_buf_adds(&extra, "Content-Security-Policy: default-src 'none'; sandbox\r\n"

@@ -144,7 +144,7 @@ static char *head_stem(const char *s)
 /* A body is right: the labelled kind (head noun of the label or of one of
  * its " / " alternatives), the town or a word of the organisation, and no
  * word that neither the label, the town nor the organisation has. */
-static int body_right(const char *want, const char *town, const char *org, const char *got)
+static int body_right(const char *want, const char *town, const char *org, const char *got, int *names_org)
 {
     char *g = stem_set(got), *w = label_stems(want);
     zp_buf allowed = ZP_BUF_INIT;
@@ -172,18 +172,18 @@ static int body_right(const char *want, const char *town, const char *org, const
         free(h);
     }
     free(alts);
-    /* whose body: the town, else any content word of the organisation */
-    int whose = 0;
+    /* whose body: a town's names the town; a body of no town is right by
+     * its kind, and whether it names its organisation is counted apart */
+    int whose = 1;
+    *names_org = 0;
     if (ts) {
         whose = stems_within(ts, g);
     } else if (os) {
         char *copy = strdup(os);
         char *svo;
-        for (char *x = strtok_r(copy, " ", &svo); x && !whose; x = strtok_r(NULL, " ", &svo))
-            whose = content_word(x) && stems_within(x, g);
+        for (char *x = strtok_r(copy, " ", &svo); x && !*names_org; x = strtok_r(NULL, " ", &svo))
+            *names_org = content_word(x) && stems_within(x, g);
         free(copy);
-    } else {
-        whose = 1;
     }
     free(g);
     free(w);
@@ -196,7 +196,7 @@ static int body_right(const char *want, const char *town, const char *org, const
 typedef struct {
     char source[64];
     int files, dated, date_right, date_wrong, date_empty, undated_ok, undated_wrong;
-    int towns, town_right, town_wrong, untowned_wrong, body_right;
+    int towns, town_right, town_wrong, untowned_wrong, body_right, townless, townless_org;
 } tally;
 
 #define MAX_SOURCES 64
@@ -234,6 +234,8 @@ static void add_tally(tally *all, const tally *x)
     all->town_wrong += x->town_wrong;
     all->untowned_wrong += x->untowned_wrong;
     all->body_right += x->body_right;
+    all->townless += x->townless;
+    all->townless_org += x->townless_org;
 }
 
 static double pct(int a, int b)
@@ -286,7 +288,12 @@ static void judge_file(tally *t, const char *file, char **cols, const zp_meta *m
         t->untowned_wrong++;
         printf("  town   %-44s labelled none, extracted \"%s\"\n", file, m->town);
     }
-    if (*want_body && m->body && body_right(want_body, want_town, org, m->body))
+    int names_org = 0;
+    if (*want_body && !*want_town) {
+        t->townless++;
+        t->townless_org += m->body && body_right(want_body, want_town, org, m->body, &names_org) && names_org;
+    }
+    if (*want_body && m->body && body_right(want_body, want_town, org, m->body, &names_org))
         t->body_right++;
     else if (*want_body)
         printf("  body   %-44s wanted \"%s\", extracted \"%s\"\n", file, want_body, m->body ? m->body : "(none)");
@@ -340,9 +347,9 @@ static int evaluate(const char *manifest, const char *dir)
     if (n_sources > 1)
         print_tally(&all);
     printf("meta summary: date right %.1f%%, wrong %.1f%% of %d dated; town right %.1f%% of %d; "
-           "body right %.1f%% of %d\n",
+           "body right %.1f%% of %d (of %d bodies of no town, %d name their organisation)\n",
            pct(all.date_right, all.dated), pct(all.date_wrong, all.dated), all.dated, pct(all.town_right, all.towns),
-           all.towns, pct(all.body_right, all.files), all.files);
+           all.towns, pct(all.body_right, all.files), all.files, all.townless, all.townless_org);
     return 0;
 }
 

@@ -22,7 +22,7 @@ expect_in "Prostějov minutes are dated by their header, 11. 1. 2019" '"date":"2
 search "$db" '"Děti a rodina" magistrat'
 expect_in "Ostrava minutes are dated 16.1.2025, not the next meeting 20.2.2025" '"date":"2025-01-16"' "$out"
 expect_in "Ostrava minutes know their town" '"town":"Ostrava"' "$out"
-expect_in "Ostrava minutes know their body" '"body":"Pracovní skupina Děti a rodina"' "$out"
+expect_in "Ostrava minutes know their body, named with its town" '"body":"Pracovní skupina Děti a rodina (Ostrava)"' "$out"
 
 # Decisions: the agreement about restoring counselling is the snippet.
 search "$db" --decisions zebrik

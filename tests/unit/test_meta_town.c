@@ -92,6 +92,44 @@ static void finds_the_body_that_met(void **state)
     }
 }
 
+/* Whole headers from the archives: the body named with its town (two
+ * towns' councils are two bodies), or what a record of no town says it is. */
+static const struct {
+    const char *text, *body;
+} bodies_with_town[] = {
+    { "Usnesení č. 1/2021 ze zasedání zastupitelstva obce Krhanice konaného dne 17.3.2021\n\n\n"
+      "Zastupitelstvo obce Krhanice schvaluje\n1. program zasedání zastupitelstva obce.",
+      "Zastupitelstvo obce Krhanice" },
+    { "Usnesení rady MČ Praha 7\n\nPřehled přechodů nájmů\n\n\t\tč. 0556/99\n\n\t\tZe dne 10.08.1999\n\n"
+      "Obvodní rada v Praze 7\npo projednání\n",
+      "Rada městské části Praha 7" },
+    { "Zápis z jednání Pracovní skupiny Národnostní menšiny a cizinci\n\nDne: 11. 1. 2019\n"
+      "Místo: KK u Hradeb – DUHA, Školní 4, Prostějov 796 01\n",
+      "Pracovní skupina Národnostní menšiny a cizinci (Prostějov)" },
+    { "---\ntyp:          rozhodnutí\nnázev:        Otevření fóra republikového výboru\n"
+      "původce:      republikový výbor\nplatnost:     2009-12-08\n---\n#Otevření fóra\n",
+      "Republikový výbor" },
+    { "---\ntyp: rozhodnutí\nnázev: Zasedání republikového výboru v Ústí nad Labem\npůvodce:\n---\n"
+      "Komise\n",
+      "Republikový výbor" },
+    { "Zahájení schůze Poslanecké sněmovny\n10. září 2014\nPřítomno: 164 poslanců\n", "Poslanecká sněmovna" },
+    { "Zápis ze schůze Spolku přátel severské zvěře\nDatum: 18. 4. 2015\n", "Schůze Spolku přátel severské zvěře" },
+    { "# Zápisy ze schůzí: Období 2022-2025\n\n2025-05-07: předání moci\n\nproběhla schůze výboru 2025\n",
+      "Výbor" },
+};
+
+static void names_the_body_with_its_town(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof bodies_with_town / sizeof bodies_with_town[0]; i++) {
+        zp_meta m;
+        assert_int_equal(zp_meta_extract(bodies_with_town[i].text, strlen(bodies_with_town[i].text), &m), 0);
+        if (!m.body || strcmp(m.body, bodies_with_town[i].body) != 0)
+            fail_msg("row %zu: got '%s', wanted '%s'", i, m.body ? m.body : "(none)", bodies_with_town[i].body);
+        zp_meta_free(&m);
+    }
+}
+
 static void canonical_forms_unite_inflections(void **state)
 {
     (void)state;
@@ -112,6 +150,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(finds_the_town_in_the_nominative),
         cmocka_unit_test(finds_the_body_that_met),
+        cmocka_unit_test(names_the_body_with_its_town),
         cmocka_unit_test(canonical_forms_unite_inflections),
     };
     return cmocka_run_group_tests_name("meta_town", tests, NULL, NULL);
