@@ -90,6 +90,34 @@ static void with_town(zp_buf *body, int kind_of_body, const char *town, const ch
     }
 }
 
+/* The body's own abbreviation is no organisation it dealt with: "ZO" in
+ * the minutes of a "Zastupitelstvo obce", "RV" of a "Republikový výbor". */
+static void drop_body_initials(zp_meta *m)
+{
+    char initials[4] = "";
+    size_t n = 0;
+    zp_buf f = ZP_BUF_INIT;
+    zp_meta_folded_words(m->body, strlen(m->body), &f);
+    for (const char *p = zp_buf_str(&f); *p && n < 2; p++)
+        if (p == f.data || p[-1] == ' ')
+            initials[n++] = *p;
+    initials[n] = '\0';
+    zp_buf_free(&f);
+    if (n < 2)
+        return;
+    size_t k = 0;
+    for (size_t i = 0; i < m->orgs.n; i++) {
+        zp_buf o = ZP_BUF_INIT;
+        zp_meta_folded_words(m->orgs.v[i], strlen(m->orgs.v[i]), &o);
+        if (strcmp(zp_buf_str(&o), initials) == 0)
+            free(m->orgs.v[i]);
+        else
+            m->orgs.v[k++] = m->orgs.v[i];
+        zp_buf_free(&o);
+    }
+    m->orgs.n = k;
+}
+
 int zp_meta_extract(const char *text, size_t len, zp_meta *m)
 {
     memset(m, 0, sizeof *m);
@@ -111,6 +139,8 @@ int zp_meta_extract(const char *text, size_t len, zp_meta *m)
         rc = zp_meta_people_in(text, len, &ws, m);
     if (rc == 0)
         rc = zp_meta_orgs_in(text, len, &ws, m);
+    if (rc == 0 && m->body)
+        drop_body_initials(m);
     zp_words_free(&ws);
     if (rc == 0)
         rc = zp_meta_decisions(text, len, m);

@@ -158,21 +158,6 @@ static void folded_lemma(const char *text, const zp_word *w, zp_buf *out)
     zp_buf_free(&l);
 }
 
-/* Capitalises the first letter of what out holds from `from` on. */
-static void capitalise(zp_buf *out, size_t from)
-{
-    zp_buf t = ZP_BUF_INIT;
-    zp_words_recase(out->data + from, out->len - from, 1, &t);
-    /* keep the rest as written: only the first letter changes */
-    size_t first = 1;
-    while (first < t.len && ((unsigned char)t.data[first] & 0xC0) == 0x80)
-        first++;
-    if (t.len >= first && out->len - from >= first) {
-        memcpy(out->data + from, t.data, first);
-    }
-    zp_buf_free(&t);
-}
-
 /* "Poslanecké sněmovny" -> "Poslanecká sněmovna": the adjectives before
  * a body noun take its gender in the nominative, the noun its lemma; the
  * rest of the name is kept as written (a genitive attribute). */
@@ -192,25 +177,7 @@ static int body_phrase(const char *text, const zp_words *ws, size_t i, zp_buf *o
     if (head == i + n)
         return 0;
     size_t from = out->len;
-    zp_buf noun = ZP_BUF_INIT;
-    zp_dict_lemma(text + ws->w[head].start, ws->w[head].end - ws->w[head].start, &noun);
-    char g = noun.len ? noun.data[noun.len - 1] : 'x';
-    const char *ending = g == 'a' || g == 'e' ? "\xC3\xA1" : g == 'o' ? "\xC3\xA9" : "\xC3\xBD";   /* á é ý */
-    for (size_t k = i; k < head; k++) {
-        zp_buf l = ZP_BUF_INIT;
-        zp_dict_lemma(text + ws->w[k].start, ws->w[k].end - ws->w[k].start, &l);
-        /* a hard adjective ("republikový") agrees; anything else as written */
-        if (l.len > 2 && memcmp(l.data + l.len - 2, "\xC3\xBD", 2) == 0) {
-            zp_buf_add(out, l.data, l.len - 2);
-            zp_buf_adds(out, ending);
-        } else {
-            zp_buf_add(out, text + ws->w[k].start, ws->w[k].end - ws->w[k].start);
-        }
-        zp_buf_addc(out, ' ');
-        zp_buf_free(&l);
-    }
-    zp_buf_add(out, zp_buf_str(&noun), noun.len);
-    zp_buf_free(&noun);
+    zp_words_noun_phrase(text, ws, i, head, out);
     size_t end = head + 1;
     while (end < i + n && !zp_words_in(ws->w[end].term, phrase_end) && !ws->w[end].digits)
         end++;
@@ -218,7 +185,7 @@ static int body_phrase(const char *text, const zp_words *ws, size_t i, zp_buf *o
         zp_buf_addc(out, ' ');
         zp_buf_add(out, text + ws->w[head + 1].start, ws->w[end - 1].end - ws->w[head + 1].start);
     }
-    capitalise(out, from);
+    zp_words_capitalise(out, from);
     return out->oom ? -1 : 1;
 }
 
@@ -320,7 +287,7 @@ static int labelled_body(const char *text, zp_buf *out)
     }
     size_t from = out->len;
     zp_buf_add(out, v, vlen);
-    capitalise(out, from);
+    zp_words_capitalise(out, from);
     zp_buf f = ZP_BUF_INIT;
     zp_fold_word(v, vlen, &f);
     int council = strcmp(zp_buf_str(&f), "rada") == 0 || strcmp(zp_buf_str(&f), "zastupitelstvo") == 0;

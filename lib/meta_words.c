@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "analyse.h"
+#include "dict_cs.h"
 #include "meta.h"
 
 typedef struct {
@@ -208,4 +209,45 @@ int zp_meta_canonical(const char *name, size_t len, zp_buf *out)
 int zp_meta_folded_words(const char *s, size_t len, zp_buf *out)
 {
     return joined_words(s, len, 0, out);
+}
+
+int zp_words_noun_phrase(const char *text, const zp_words *ws, size_t first, size_t head, zp_buf *out)
+{
+    zp_buf noun = ZP_BUF_INIT;
+    const zp_word *h = &ws->w[head];
+    if (zp_dict_lemma(text + h->start, h->end - h->start, &noun) != 1)
+        zp_buf_add(&noun, text + h->start, h->end - h->start);
+    /* gender by the lemma's ending: -a, -e feminine; -o, -í neuter */
+    char g = noun.len ? noun.data[noun.len - 1] : 'x';
+    const char *ending = g == 'a' || g == 'e' ? "\xC3\xA1" : g == 'o' ? "\xC3\xA9" : "\xC3\xBD"; /* á é ý */
+    for (size_t k = first; k < head; k++) {
+        zp_buf l = ZP_BUF_INIT;
+        zp_dict_lemma(text + ws->w[k].start, ws->w[k].end - ws->w[k].start, &l);
+        /* a hard adjective ("republikový") agrees; anything else as written */
+        if (l.len > 2 && memcmp(l.data + l.len - 2, "\xC3\xBD", 2) == 0) {
+            zp_buf_add(out, l.data, l.len - 2);
+            zp_buf_adds(out, ending);
+        } else {
+            zp_buf_add(out, text + ws->w[k].start, ws->w[k].end - ws->w[k].start);
+        }
+        zp_buf_addc(out, ' ');
+        zp_buf_free(&l);
+    }
+    zp_buf_add(out, zp_buf_str(&noun), noun.len);
+    zp_buf_free(&noun);
+    return out->oom ? -1 : 0;
+}
+
+void zp_words_capitalise(zp_buf *out, size_t from)
+{
+    if (from >= out->len)
+        return;
+    size_t n = 1;
+    while (from + n < out->len && ((unsigned char)out->data[from + n] & 0xC0) == 0x80)
+        n++;
+    zp_buf t = ZP_BUF_INIT;
+    zp_words_recase(out->data + from, n, 1, &t);
+    if (t.len == n)
+        memcpy(out->data + from, t.data, n);
+    zp_buf_free(&t);
 }

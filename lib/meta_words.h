@@ -47,6 +47,16 @@ int zp_words_recase(const char *s, size_t len, int sentence, zp_buf *out);
 /* 1 when s has letters and none is lower case. */
 int zp_words_all_caps(const char *s, size_t len);
 
+/* The nominative of words [first, head] whose last is a noun: the noun's
+ * lemma from the dictionary, the hard adjectives before it agreeing in
+ * gender ("Poslanecké sněmovny" -> "poslanecká sněmovna", "Základní
+ * školy" -> "Základní škola"); words the dictionary does not know as
+ * written.  Appends to out; 0 or -1. */
+int zp_words_noun_phrase(const char *text, const zp_words *ws, size_t first, size_t head, zp_buf *out);
+
+/* Makes the first letter of out[from..] a capital. */
+void zp_words_capitalise(zp_buf *out, size_t from);
+
 /* Appends text[from, to) with runs of whitespace as single spaces, trimmed. */
 void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out);
 
