@@ -110,6 +110,26 @@ static int index_date(zx_doc *doc, const zp_date *dt, zp_buf *data)
     return rc;
 }
 
+static int add_resolution_number(zx_doc *doc, const char *number)
+{
+    zp_buf t = ZP_BUF_INIT;
+    zp_doc_resolution_term(number, strlen(number), &t);
+    int rc = t.oom ? -1 : zx_doc_add_boolean_term(doc, zp_buf_str(&t), t.len);
+    zp_buf_free(&t);
+    return rc;
+}
+
+void zp_doc_resolution_term(const char *number, size_t len, zp_buf *out)
+{
+    zp_buf_adds(out, ZP_PREFIX_RESOLUTION);
+    zp_buf f = ZP_BUF_INIT;
+    zp_fold_word(number, len, &f);
+    for (size_t i = 0; i < f.len; i++)
+        if (f.data[i] != ' ')
+            zp_buf_addc(out, f.data[i]);
+    zp_buf_free(&f);
+}
+
 static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st)
 {
     int rc = 0;
@@ -129,8 +149,14 @@ static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st)
         zp_buf_adds(&v, dl);
         zp_buf_adds(&v, FIELD_SEP);
         zp_buf_adds(&v, dec->task ? "task" : "decision");
+        /* number, verb, votes for/against/abstaining, passed (-1 unknown) */
+        zp_buf_printf(&v, FIELD_SEP "%s" FIELD_SEP "%s" FIELD_SEP "%d" FIELD_SEP "%d" FIELD_SEP "%d" FIELD_SEP "%d",
+                      dec->number ? dec->number : "", dec->verb, dec->votes.yes, dec->votes.no, dec->votes.abstain,
+                      dec->passed);
         zp_docdata_put(data, "decision", zp_buf_str(&v), v.len);
         zp_buf_free(&v);
+        if (rc == 0 && dec->number)
+            rc = add_resolution_number(d->doc, dec->number);
     }
     return rc;
 }

@@ -35,6 +35,7 @@ enum {
 #define ZP_PREFIX_ORG_WORD "XOW"   /* + stem of a word of an organisation: filter */
 #define ZP_PREFIX_PERSON "XPERSON" /* + stem of a word of a person's name: filter */
 #define ZP_PREFIX_DECISION "XDEC"  /* decision text: XDEC+word, ZXDEC+stem */
+#define ZP_PREFIX_RESOLUTION "XRES" /* + a resolution's number, folded, no spaces */
 
 /* "Q" + 16 hex digits + NUL */
 #define ZP_ID_TERM_SIZE 18
@@ -64,6 +65,10 @@ void zp_doc_hash(const char *data, size_t len, char out[ZP_HASH_SIZE]);
 
 /* The unique id term of a file: "Q" + a 64-bit hash of its path. */
 void zp_doc_id_term(const char *path, char out[ZP_ID_TERM_SIZE]);
+
+/* The term of a resolution number ("0054/17-Z" -> "XRES0054/17-z"), the
+ * same for the indexer and the usneseni: filter.  Appends to out. */
+void zp_doc_resolution_term(const char *number, size_t len, zp_buf *out);
 
 /* Builds the document of a file.  Free *out with zp_doc_free.  Returns 0,
  * or -1 with a message naming the file. */

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "meta.h"
 
 /* Appends s[0..len) HTML-escaped (& < > " '), for text and attributes. */
 int zp_fmt_html(zp_buf *out, const char *s, size_t len);
@@ -15,5 +16,11 @@ int zp_fmt_html(zp_buf *out, const char *s, size_t len);
  * UTF-8 becomes U+FFFD so the output is always valid JSON. */
 int zp_fmt_json_string(zp_buf *out, const char *s, size_t len);
 int zp_fmt_json_cstr(zp_buf *out, const char *s);
+
+/* What a resolution is, in Czech, for a person: "usnesení 1/2021 ·
+ * schvaluje · pro 8, proti 0, zdržel se 0 · přijato" (only the parts the
+ * minutes give; nothing for a decision with none).  Plain text; escape it
+ * for HTML. */
+int zp_fmt_decision(zp_buf *out, const zp_decision *d);
 
 #endif

@@ -166,6 +166,7 @@ void zp_meta_free(zp_meta *m)
     for (size_t i = 0; i < m->decisions.n; i++) {
         free(m->decisions.v[i].text);
         free(m->decisions.v[i].owner);
+        free(m->decisions.v[i].number);
     }
     free(m->decisions.v);
     memset(m, 0, sizeof *m);

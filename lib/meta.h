@@ -27,12 +27,21 @@ typedef struct {
 int zp_strlist_add(zp_strlist *l, const char *s, size_t len, int unique);
 void zp_strlist_free(zp_strlist *l);
 
+/* Recorded votes: -1 where the minutes give no count. */
+typedef struct {
+    int yes, no, abstain;
+} zp_votes;
+
 /* A decision or a task recorded in the minutes. */
 typedef struct {
     char *text;        /* the sentence or item, whitespace squeezed */
     char *owner;       /* who is to do it ("P. Kolářiková"), NULL if unsaid */
     zp_date deadline;  /* year 0 when none */
     int task;          /* 1: a task (Úkoly), 0: an agreement or resolution */
+    char *number;      /* the resolution's number as written ("0054/17-Z"), NULL */
+    char verb[32];     /* "schvaluje", "bere na vědomí", ...; "" when none */
+    zp_votes votes;    /* all -1 when no vote is recorded */
+    int passed;        /* 1 adopted, 0 not, -1 unknown */
 } zp_decision;
 
 typedef struct {
@@ -73,9 +82,29 @@ int zp_meta_people(const char *text, size_t len, zp_meta *m);
 int zp_meta_orgs(const char *text, size_t len, zp_meta *m);
 
 /* Decisions and tasks: agreements ("Skupina se shodla", "schvaluje",
- * "doporučuje", "bylo dohodnuto"), bold items, and the items of an
- * "Úkoly:" section with owner and deadline.  Adds to m->decisions. */
+ * "doporučuje", "bylo dohodnuto"), bold items, the items of an "Úkoly:"
+ * section with owner and deadline, and resolutions ("Zastupitelstvo obce
+ * schvaluje" and its numbered items, "II. souhlasí" sections) with their
+ * number, verb, vote and outcome.  Adds to m->decisions. */
 int zp_meta_decisions(const char *text, size_t len, zp_meta *m);
+
+/* The resolution number a line gives ("Usnesení č. 1/2021 ze zasedání",
+ * "č. usnesení: 0322/17-R", "č. 0556/99" alone, "RM/1/1/2022"): 1 and
+ * the number appended to out, or 0.  header: the line is among the
+ * document's first, where "č. X" alone is its number. */
+int zp_meta_resolution_number(const char *line, size_t len, int header, zp_buf *out);
+
+/* A vote recorded on a line ("PRO ( 8 ) – PROTI ( 0 ) – ZDRŽEL SE ( 0 )",
+ * "Hlasování: pro 8, proti 0, zdržel se 0", "|PRO|1 hlas|"): fills the
+ * counts the line gives (others left as they are) and returns how many it
+ * gave.  *outcome: 1 "přijato"/"schváleno", 0 "nebyl přijat", else kept. */
+int zp_meta_votes(const char *line, size_t len, zp_votes *v, int *outcome);
+
+/* The resolution verb in s ("schvaluje", "bere na vědomí", "neschvaluje",
+ * "ukládá", "souhlasí", "doporučuje", "zamítá", "revokuje", "pověřuje",
+ * "volí", "jmenuje", "odvolává", ...): its shown form copied into
+ * verb[size], and the byte offset past it returned; 0 when none. */
+size_t zp_meta_resolution_verb(const char *s, size_t len, char *verb, size_t size);
 
 /* Appends the title of a minutes text: its heading ("Zápis z jednání
  * Pracovní skupiny ..."), else its first non-empty line; whitespace

@@ -2,7 +2,12 @@
  * a verb of agreeing ("Skupina se shodla", "Zastupitelstvo obce schvaluje",
  * "bylo dohodnuto", "doporučuje"), often in bold, and what is to be done
  * in an "Úkoly:" section: who does what by when ("P. Kolářiková zašle ...",
- * "Členové PS ... pošlou je do 22. 2. 2019"). */
+ * "Členové PS ... pošlou je do 22. 2. 2019").  Resolutions list their
+ * items under a line that ends in the verb ("Zastupitelstvo obce Krhanice
+ * schvaluje" / "1. program ..."; "II. souhlasí" / "s přechodem nájmu"),
+ * carry the number of the resolution and, in minutes, the vote that
+ * follows (lib/meta_resolution.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -14,7 +19,12 @@
 /* A decision shown longer than this is cut at a word. */
 #define MAX_DECISION_CHARS 400
 /* More than this in one document is a list, not decisions. */
-#define MAX_DECISIONS 60
+#define MAX_DECISIONS 200
+/* "Návrh nebyl přijat.": a line this short that says how a vote went is
+ * no decision of its own. */
+#define OUTCOME_LINE_BYTES 60
+/* The first lines, where "č. 0556/99" alone is the resolution's number. */
+#define HEADER_LINES 10
 
 static const char *const verbs[] = {
     "shodla", "shodli", "shodlo", "shodl", "schvaluje", "schvalil", "schvalila", "schvalilo",
@@ -165,7 +175,33 @@ static int has_verb(const char *t, range r)
     return yes;
 }
 
-static int add(zp_meta *m, const char *t, range r, int task)
+/* A decision shown longer than MAX_DECISION_CHARS is cut at a word. */
+static void cap_text(zp_buf *b)
+{
+    if (zp_fold_count_chars(zp_buf_str(b), b->len) <= MAX_DECISION_CHARS)
+        return;
+    size_t chars = 0, i = 0, cut = 0;
+    for (; i < b->len && chars < MAX_DECISION_CHARS; i++) {
+        chars += ((unsigned char)b->data[i] & 0xC0) != 0x80;
+        if (b->data[i] == ' ')
+            cut = i;
+    }
+    b->len = cut ? cut : i;
+    b->data[b->len] = '\0';
+    zp_buf_adds(b, " \xE2\x80\xA6");
+}
+
+/* What the walk over the lines knows: the resolution's number, the verb
+ * of the section the items are under. */
+typedef struct {
+    zp_buf number;
+    char verb[32];
+    int in_section;     /* items under a verb line */
+    size_t section_first;   /* first decision of the current vote block */
+    int pending_vote;       /* the last line was a vote: the block closes at the next decision */
+} walk_state;
+
+static int add(zp_meta *m, const char *t, range r, int task, const walk_state *ws)
 {
     if (m->decisions.n >= MAX_DECISIONS || r.e <= r.s)
         return 0;
@@ -177,25 +213,133 @@ static int add(zp_meta *m, const char *t, range r, int task)
     memset(d, 0, sizeof *d);
     zp_buf b = ZP_BUF_INIT;
     zp_words_squeeze(t, r.s, r.e, &b);
-    if (zp_fold_count_chars(zp_buf_str(&b), b.len) > MAX_DECISION_CHARS) {
-        size_t chars = 0, i = 0, cut = 0;
-        for (; i < b.len && chars < MAX_DECISION_CHARS; i++) {
-            chars += ((unsigned char)b.data[i] & 0xC0) != 0x80;
-            if (b.data[i] == ' ')
-                cut = i;
-        }
-        b.len = cut ? cut : i;
-        b.data[b.len] = '\0';
-        zp_buf_adds(&b, " \xE2\x80\xA6");
-    }
+    cap_text(&b);
     d->text = zp_buf_steal(&b);
     if (!d->text)
         return -1;
     d->task = task;
     d->owner = task ? owner_of(t, r) : NULL;
     d->deadline = deadline_of(t, r, task);
+    d->votes = (zp_votes){ -1, -1, -1 };
+    d->passed = -1;
+    if (ws && ws->pending_vote) {
+        ((walk_state *)ws)->section_first = m->decisions.n;
+        ((walk_state *)ws)->pending_vote = 0;
+    }
+    if (ws) {
+        if (ws->number.len && !(d->number = strdup(zp_buf_str(&ws->number))))
+            return -1;
+        if (ws->in_section)
+            snprintf(d->verb, sizeof d->verb, "%s", ws->verb);
+        else
+            zp_meta_resolution_verb(t + r.s, r.e - r.s, d->verb, sizeof d->verb);
+    }
     m->decisions.n++;
     return 0;
+}
+
+/* A proposal put to the vote: "Návrh usnesení: ...", "Procedurální
+ * hlasování o ponechání bodu ..." (a line "Návrh" alone only announces
+ * one). */
+static int proposal(const char *t, range r)
+{
+    zp_buf f = ZP_BUF_INIT;
+    zp_fold_word(t + r.s, r.e - r.s, &f);
+    const char *p = zp_buf_str(&f);
+    /* "Návrh na uzavření smlouvy" alone is an agenda item's title */
+    int yes = strncmp(p, "navrh usneseni", 14) == 0 || strncmp(p, "navrh:", 6) == 0 || strstr(p, "hlasovani o ") != NULL;
+    zp_buf_free(&f);
+    return yes;
+}
+
+/* Appends a line to the last decision (an item running over lines). */
+static int extend_last(zp_meta *m, const char *t, range r)
+{
+    zp_decision *d = &m->decisions.v[m->decisions.n - 1];
+    if (zp_fold_count_chars(d->text, strlen(d->text)) >= MAX_DECISION_CHARS)
+        return 0;
+    zp_buf b = ZP_BUF_INIT;
+    zp_buf_adds(&b, d->text);
+    zp_buf_addc(&b, ' ');
+    zp_words_squeeze(t, r.s, r.e, &b);
+    cap_text(&b);
+    if (b.oom) {
+        zp_buf_free(&b);
+        return -1;
+    }
+    free(d->text);
+    d->text = zp_buf_steal(&b);
+    return 0;
+}
+
+/* A line that ends in a resolution verb: "Zastupitelstvo obce Krhanice
+ * schvaluje", "II.\tsouhlasí", "bere na vědomí:".  Its verb into w. */
+static int verb_line(const char *t, range r, walk_state *w)
+{
+    char verb[32];
+    size_t end = zp_meta_resolution_verb(t + r.s, r.e - r.s, verb, sizeof verb);
+    if (!end)
+        return 0;
+    size_t rest = r.s + end;
+    while (rest < r.e && strchr(" \t:,.*", t[rest]))
+        rest++;
+    if (rest < r.e)
+        return 0;
+    /* before the verb: a numbering or a body's name, no sentence */
+    if (end > 80)
+        return 0;
+    snprintf(w->verb, sizeof w->verb, "%s", verb);
+    return 1;
+}
+
+static int numbered(const char *t, range r)
+{
+    while (r.s < r.e && strchr(" \t-*", t[r.s]))
+        r.s++;
+    size_t i = r.s;
+    while (i < r.e && t[i] >= '0' && t[i] <= '9')
+        i++;
+    if (i == r.s && i + 1 < r.e && t[i] >= 'a' && t[i] <= 'z' && t[i + 1] == ')')
+        return 1;
+    return i > r.s && i < r.e && (t[i] == '.' || t[i] == ')');
+}
+
+/* The vote of a line goes to the decisions since the last vote. */
+static void record_vote(zp_meta *m, const char *t, size_t ls, size_t le, walk_state *w, int *was_vote)
+{
+    zp_votes v = { -1, -1, -1 };
+    int outcome = -1;
+    int given = zp_meta_votes(t + ls, le - ls, &v, &outcome);
+    /* a line of counts, or one that only says how the vote went */
+    *was_vote = given > 0 || (outcome >= 0 && le - ls < OUTCOME_LINE_BYTES);
+    if (!m->decisions.n || (given == 0 && outcome < 0))
+        return;
+    /* the decisions proposed since the last vote were voted on together */
+    size_t first = w->section_first < m->decisions.n ? w->section_first : m->decisions.n - 1;
+    for (size_t k = first; k < m->decisions.n; k++) {
+        zp_decision *d = &m->decisions.v[k];
+        if (d->task)
+            continue;
+        if (given) {
+            if (v.yes >= 0)
+                d->votes.yes = v.yes;
+            if (v.no >= 0)
+                d->votes.no = v.no;
+            if (v.abstain >= 0)
+                d->votes.abstain = v.abstain;
+            /* without the minutes saying, a majority of those voting */
+            if (d->votes.yes >= 0 && outcome < 0)
+                d->passed = d->votes.yes > (d->votes.no > 0 ? d->votes.no : 0) +
+                                               (d->votes.abstain > 0 ? d->votes.abstain : 0);
+        }
+        if (outcome >= 0)
+            d->passed = outcome;
+    }
+    /* a table of counts spans lines: the next line may add to this vote */
+    if (!given)
+        w->section_first = m->decisions.n;
+    else
+        w->pending_vote = 1;
 }
 
 /* Sentences of a line: split at ". " before an upper-case letter, unless
@@ -224,36 +368,79 @@ static size_t sentence_end(const char *t, size_t s, size_t e)
 
 int zp_meta_decisions(const char *text, size_t len, zp_meta *m)
 {
-    int in_tasks = 0;
-    size_t ls = 0;
-    while (ls < len) {
+    int in_tasks = 0, blank_before = 1, rc = 0, last_item = 0;
+    size_t ls = 0, line = 0, first_new = m->decisions.n;
+    walk_state w = { ZP_BUF_INIT, "", 0, first_new, 0 };
+    while (ls < len && rc == 0) {
         const char *nl = memchr(text + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - text) : len;
         int bold = 0;
         range r = strip(text, ls, le, &bold);
+        size_t this_ls = ls;
         ls = le + 1;
-        if (r.e <= r.s)
+        if (r.e <= r.s) {
+            blank_before = 1;
+            last_item = 0;
             continue;
+        }
+        line++;
+        int blank = blank_before;
+        blank_before = 0;
+        int item_before = last_item;
+        last_item = 0;
+        /* the resolution's number: from here on, its decisions carry it */
+        zp_buf num = ZP_BUF_INIT;
+        if (zp_meta_resolution_number(text + this_ls, le - this_ls, line <= HEADER_LINES, &num)) {
+            zp_buf_reset(&w.number);
+            zp_buf_add(&w.number, zp_buf_str(&num), num.len);
+        }
+        zp_buf_free(&num);
+        int was_vote = 0;
+        record_vote(m, text, this_ls, le, &w, &was_vote);
+        if (was_vote) {
+            w.in_section = 0;
+            continue;
+        }
         if (is_tasks_heading(text, r)) {
             in_tasks = 1;
+            w.in_section = 0;
             continue;
         }
         if (in_tasks && first_word_is(text, r, section_end))
             in_tasks = 0;
-        if (in_tasks || bold) {
-            if (add(m, text, r, in_tasks) < 0)
-                return -1;
+        if (!in_tasks && verb_line(text, r, &w)) {
+            w.in_section = 1;
             continue;
         }
-        for (size_t s = r.s; s < r.e;) {
+        if (w.in_section && first_word_is(text, r, section_end))
+            w.in_section = 0;
+        if (w.in_section && !in_tasks) {
+            /* an item: a numbered line, or a paragraph under the verb; a
+             * line straight after an item goes on with it */
+            range raw = { this_ls, le };
+            if (!numbered(text, raw) && !blank && item_before && !bold) {
+                last_item = 1;
+                rc = extend_last(m, text, r);
+                continue;
+            }
+            rc = add(m, text, r, 0, &w);
+            last_item = 1;
+            continue;
+        }
+        if (in_tasks || bold || proposal(text, r)) {
+            rc = add(m, text, r, in_tasks, &w);
+            continue;
+        }
+        for (size_t s = r.s; s < r.e && rc == 0;) {
             size_t e = sentence_end(text, s, r.e);
             range sr = { s, e };
-            if (has_verb(text, sr) && add(m, text, sr, 0) < 0)
-                return -1;
+            if (has_verb(text, sr))
+                rc = add(m, text, sr, 0, &w);
             s = e;
             while (s < r.e && text[s] == ' ')
                 s++;
         }
     }
-    return 0;
+    zp_buf_free(&w.number);
+    return rc;
 }

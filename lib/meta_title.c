@@ -6,6 +6,9 @@
 #include "meta.h"
 
 #include <string.h>
+
+/* A label before its colon is this short ("Termín konání:"). */
+#define LABEL_BYTES 24
 #include <utf8proc.h>
 
 #include "fold.h"
@@ -49,8 +52,23 @@ static size_t split_lines(const char *t, size_t len, line *out, size_t max)
     return n;
 }
 
+/* "č. usnesení: 0322/17-R", "datum: 2017-04-04": a label and its value,
+ * a field of the record, not its heading. */
+static int label_line(const char *t, const line *l)
+{
+    const char *colon = memchr(t + l->start, ':', l->end - l->start);
+    if (!colon || colon - (t + l->start) > LABEL_BYTES)
+        return 0;
+    int spaces = 0;
+    for (const char *p = t + l->start; p < colon; p++)
+        spaces += *p == ' ';
+    return spaces <= 2;
+}
+
 static int is_heading(const char *t, const line *l)
 {
+    if (label_line(t, l))
+        return 0;
     zp_buf f = ZP_BUF_INIT;
     zp_fold_word(t + l->start, l->end - l->start, &f);
     int hit = 0;

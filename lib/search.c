@@ -28,6 +28,7 @@ static const zp_field query_fields[] = {
     { "skupina", ZP_FILTER_BODY }, { "organ", ZP_FILTER_BODY }, { "body", ZP_FILTER_BODY },
     { "org", ZP_FILTER_ORG },  { "organizace", ZP_FILTER_ORG },
     { "osoba", ZP_FILTER_PERSON }, { "person", ZP_FILTER_PERSON },
+    { "usneseni", ZP_FILTER_RESOLUTION }, { "resolution", ZP_FILTER_RESOLUTION },
 };
 static const zx_prefix text_fields[] = {
     { "title", ZP_PREFIX_TITLE, 0 },         { "nazev", ZP_PREFIX_TITLE, 0 },
@@ -75,6 +76,9 @@ static int on_term(const char *term, size_t len, void *ud)
     return rc < 0;
 }
 
+/* Fields of a stored decision. */
+#define DECISION_FIELDS 10
+
 static void add_decision(const char *v, size_t len, void *ud)
 {
     zp_decisions *ds = ud;
@@ -84,11 +88,13 @@ static void add_decision(const char *v, size_t len, void *ud)
     ds->v = n;
     zp_decision *d = &n[ds->n];
     memset(d, 0, sizeof *d);
-    /* text \x1f owner \x1f deadline \x1f kind (lib/document.c) */
-    const char *parts[4] = { v, "", "", "" };
-    size_t lens[4] = { len, 0, 0, 0 };
+    /* text \x1f owner \x1f deadline \x1f kind \x1f number \x1f verb \x1f
+     * for \x1f against \x1f abstaining \x1f passed (lib/document.c; an
+     * index written before has only the first four) */
+    const char *parts[DECISION_FIELDS] = { v, "", "", "", "", "", "-1", "-1", "-1", "-1" };
+    size_t lens[DECISION_FIELDS] = { len, 0, 0, 0, 0, 0, 2, 2, 2, 2 };
     int k = 0;
-    for (size_t i = 0; i < len && k < 3; i++) {
+    for (size_t i = 0; i < len && k < DECISION_FIELDS - 1; i++) {
         if (v[i] != '\x1f')
             continue;
         lens[k] = (size_t)(v + i - parts[k]);
@@ -103,6 +109,12 @@ static void add_decision(const char *v, size_t len, void *ud)
         d->deadline.month = atoi(parts[2] + 5);
         d->deadline.day = atoi(parts[2] + 8);
     }
+    d->number = lens[4] ? strndup(parts[4], lens[4]) : NULL;
+    snprintf(d->verb, sizeof d->verb, "%.*s", (int)lens[5], parts[5]);
+    d->votes.yes = atoi(parts[6]);
+    d->votes.no = atoi(parts[7]);
+    d->votes.abstain = atoi(parts[8]);
+    d->passed = atoi(parts[9]);
     if (d->text)
         ds->n++;
 }
@@ -113,7 +125,7 @@ static void add_org(const char *v, size_t len, void *ud)
 }
 
 /* In decisions mode the snippet is the decision with the most matches. */
-static int decision_snippet(const zp_hit *h, const zp_snip_terms *st, zp_snippet *out)
+static int decision_snippet(zp_hit *h, const zp_snip_terms *st, zp_snippet *out)
 {
     int best = -1;
     size_t best_marks = 0;
@@ -130,6 +142,7 @@ static int decision_snippet(const zp_hit *h, const zp_snip_terms *st, zp_snippet
     }
     if (best < 0)
         return 1;
+    h->shown_decision = best;
     const char *t = h->decisions.v[best].text;
     return zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, out);
 }
@@ -137,6 +150,7 @@ static int decision_snippet(const zp_hit *h, const zp_snip_terms *st, zp_snippet
 static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisions, zp_hit *h,
                     char *err, size_t errlen)
 {
+    h->shown_decision = -1;
     h->rank = zx_mset_rank(m, i) + 1;
     h->percent = zx_mset_percent(m, i);
     h->weight = zx_mset_weight(m, i);
@@ -457,6 +471,7 @@ void zp_results_free(zp_results *r)
         for (size_t k = 0; k < h->decisions.n; k++) {
             free(h->decisions.v[k].text);
             free(h->decisions.v[k].owner);
+            free(h->decisions.v[k].number);
         }
         free(h->decisions.v);
         zp_snip_free(&h->snippet);

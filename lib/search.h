@@ -23,6 +23,7 @@ typedef enum {
     ZP_FILTER_BODY,    /* words of the body's name: "senioři" */
     ZP_FILTER_ORG,     /* words of an organisation's name, or its acronym */
     ZP_FILTER_PERSON,  /* words of a person's name */
+    ZP_FILTER_RESOLUTION, /* a resolution's number: "0054/17-Z" */
     ZP_FILTER_KINDS
 } zp_filter_kind;
 
@@ -58,6 +59,7 @@ typedef struct {
     zp_strlist orgs;
     zp_decisions decisions;
     zp_snippet snippet;     /* of the text, or of the best decision */
+    int shown_decision;     /* the decision the snippet is of, -1 for the text */
 } zp_hit;
 
 typedef struct {
@@ -94,7 +96,8 @@ void zp_results_free(zp_results *r);
 /* Appends the results as one JSON object:
  * {"query","total","offset","hits":[{"id","rank","percent","path","title",
  *   "snippet","snippet_html","highlights","date","town","body",
- *   "organisations","decisions":[{"text","owner","deadline","kind"}]}],
+ *   "organisations","decisions":[{"text","owner","deadline","kind","number",
+ *   "verb","votes":{"for","against","abstain"}|null,"passed"}]}],
  *  "facets":{"years","towns","bodies","organisations":[{"value","count"}]},
  *  "timeline":[{"year","count"}], "suggestion"}  (facets and timeline when
  *  asked for; suggestion when nothing matched and a spelling fits) */

@@ -118,7 +118,7 @@ static int org_query(zx_db *db, const char *value, zx_query **out, char *err, si
 
 static const char *kind_name(zp_filter_kind k)
 {
-    static const char *const names[] = { "year", "since", "until", "town", "body", "org", "person" };
+    static const char *const names[] = { "year", "since", "until", "town", "body", "org", "person", "resolution" };
     return k < ZP_FILTER_KINDS ? names[k] : "filter";
 }
 
@@ -160,6 +160,10 @@ static int one_filter(zx_db *db, const zp_filter *f, zx_query **out, char *err, 
         break;
     case ZP_FILTER_PERSON:
         rc = words_query(ZP_PREFIX_PERSON, f->value, out, err, errlen);
+        break;
+    case ZP_FILTER_RESOLUTION:
+        zp_doc_resolution_term(f->value, strlen(f->value), &c);
+        rc = zx_query_term(zp_buf_str(&c), out, err, errlen);
         break;
     default:
         snprintf(err, errlen, "unknown filter");

@@ -13,6 +13,30 @@ static void json_str_or_null(zp_buf *b, const char *s)
         zp_buf_adds(b, "null");
 }
 
+static void json_count(zp_buf *b, const char *key, int n, int first)
+{
+    zp_buf_printf(b, "%s\"%s\":", first ? "" : ",", key);
+    if (n < 0)
+        zp_buf_adds(b, "null");
+    else
+        zp_buf_printf(b, "%d", n);
+}
+
+/* {"for":8,"against":0,"abstain":0}, a count the minutes do not give as
+ * null, or null when no vote is recorded. */
+static void json_votes(zp_buf *b, const zp_votes *v)
+{
+    if (v->yes < 0 && v->no < 0 && v->abstain < 0) {
+        zp_buf_adds(b, "null");
+        return;
+    }
+    zp_buf_addc(b, '{');
+    json_count(b, "for", v->yes, 1);
+    json_count(b, "against", v->no, 0);
+    json_count(b, "abstain", v->abstain, 0);
+    zp_buf_addc(b, '}');
+}
+
 static void json_decisions(zp_buf *b, const zp_decisions *ds)
 {
     zp_buf_addc(b, '[');
@@ -27,7 +51,14 @@ static void json_decisions(zp_buf *b, const zp_decisions *ds)
         json_str_or_null(b, d->owner);
         zp_buf_adds(b, ",\"deadline\":");
         json_str_or_null(b, dl);
-        zp_buf_adds(b, d->task ? ",\"kind\":\"task\"}" : ",\"kind\":\"decision\"}");
+        zp_buf_adds(b, d->task ? ",\"kind\":\"task\"" : ",\"kind\":\"decision\"");
+        zp_buf_adds(b, ",\"number\":");
+        json_str_or_null(b, d->number);
+        zp_buf_adds(b, ",\"verb\":");
+        json_str_or_null(b, d->verb);
+        zp_buf_adds(b, ",\"votes\":");
+        json_votes(b, &d->votes);
+        zp_buf_adds(b, d->passed < 0 ? ",\"passed\":null}" : d->passed ? ",\"passed\":true}" : ",\"passed\":false}");
     }
     zp_buf_addc(b, ']');
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "format.h"
 #include "search.h"
 
 #define DEFAULT_LIMIT 10
@@ -98,7 +99,14 @@ static void print_hit(const zp_hit *h, int tty)
             }
         printf("\n");
     }
-    printf("   %s\n   %s\n\n", h->path, zp_buf_str(&snip));
+    printf("   %s\n   %s\n", h->path, zp_buf_str(&snip));
+    zp_buf label = ZP_BUF_INIT;
+    if (h->shown_decision >= 0)
+        zp_fmt_decision(&label, &h->decisions.v[h->shown_decision]);
+    if (label.len)
+        printf("   (%s)\n", zp_buf_str(&label));
+    printf("\n");
+    zp_buf_free(&label);
     zp_buf_free(&snip);
 }
 

@@ -155,6 +155,14 @@ static int hit_html(const web_site *s, const zp_hit *h, zp_buf *out, char *err, 
         zp_fmt_html(&meta, parts[k], strlen(parts[k]));
     }
     zp_snip_render(&h->snippet, "<mark>", "</mark>", 1, &snip);
+    zp_buf label = ZP_BUF_INIT, label_html = ZP_BUF_INIT;
+    if (h->shown_decision >= 0)
+        zp_fmt_decision(&label, &h->decisions.v[h->shown_decision]);
+    if (label.len) {
+        zp_buf_adds(&label_html, "<p class=\"decision\">");
+        zp_fmt_html(&label_html, zp_buf_str(&label), label.len);
+        zp_buf_adds(&label_html, "</p>");
+    }
     zp_buf_adds(&url, "?doc=");
     zp_buf_adds(&url, h->id);
     char percent[16];
@@ -164,9 +172,12 @@ static int hit_html(const web_site *s, const zp_hit *h, zp_buf *out, char *err, 
     web_var(&v, "title", h->title[0] ? h->title : h->path);
     web_var(&v, "meta", zp_buf_str(&meta));
     web_var(&v, "snippet", zp_buf_str(&snip));
+    web_var(&v, "decision", zp_buf_str(&label_html));
     web_var(&v, "path", h->path);
     web_var(&v, "percent", percent);
     int rc = web_render(s->templates, "hit.html", &v, out, err, errlen);
+    zp_buf_free(&label);
+    zp_buf_free(&label_html);
     zp_buf_free(&meta);
     zp_buf_free(&snip);
     zp_buf_free(&url);

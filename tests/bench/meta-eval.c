@@ -384,10 +384,13 @@ static int dump(int argc, char **argv)
             char dl[11] = "";
             if (d->deadline.year)
                 zp_meta_date_iso(&d->deadline, dl);
-            printf("  %-8s %s%s%s%s%s\n", d->task ? "task" : "decision", d->text, d->owner ? "  [owner: " : "",
-                   d->owner ? d->owner : "", d->owner ? "]" : "", dl[0] ? "  [by " : "");
+            printf("  %-8s %s%s%s%s\n", d->task ? "task" : "decision", d->text, d->owner ? "  [owner: " : "",
+                   d->owner ? d->owner : "", d->owner ? "]" : "");
             if (dl[0])
                 printf("           deadline %s\n", dl);
+            if (d->number || d->verb[0] || d->votes.yes >= 0 || d->passed >= 0)
+                printf("           number %s, verb %s, votes %d/%d/%d, passed %d\n", d->number ? d->number : "-",
+                       d->verb[0] ? d->verb : "-", d->votes.yes, d->votes.no, d->votes.abstain, d->passed);
         }
         zp_meta_free(&m);
     }
