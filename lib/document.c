@@ -226,6 +226,9 @@ static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
     zp_analyse_state st = { 0, 1, 1, NULL };
     int rc = zp_analyse_text(d->doc, title, strlen(title), &st);
     st.title = 0;
+    /* a front matter's fields are searchable, but the text shown and
+     * snippeted is the record's body */
+    size_t fm = (size_t)zp_meta_front_matter_end(zp_buf_str(clean), clean->len);
     if (rc == 0)
         rc = zp_analyse_text(d->doc, zp_buf_str(clean), clean->len, &st);
     if (rc == 0)
@@ -243,7 +246,7 @@ static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
     zp_docdata_puts(&data, "mime", in->mime);
     if (rc == 0)
         rc = index_meta(d, &data, &st);
-    zp_docdata_put(&data, "text", zp_buf_str(clean), clean->len);
+    zp_docdata_put(&data, "text", zp_buf_str(clean) + fm, clean->len - fm);
     if (rc == 0 && !data.oom)
         rc = zx_doc_set_data(d->doc, zp_buf_str(&data), data.len);
     if (data.oom)

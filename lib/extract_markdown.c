@@ -84,6 +84,27 @@ static void render(const char *path, cmark_node *root, zp_buf *out)
     cmark_iter_free(it);
 }
 
+/* "#Otevření fóra": a heading as people write it, without the space
+ * CommonMark wants after the hashes; the space is put in. */
+static void loosen_headings(const char *s, size_t len, zp_buf *out)
+{
+    for (size_t ls = 0; ls < len;) {
+        const char *nl = memchr(s + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - s) + 1 : len;
+        size_t h = 0;
+        while (ls + h < le && h < 7 && s[ls + h] == '#')
+            h++;
+        if (h >= 1 && h <= 6 && ls + h < le && !strchr(" \t\r\n#", s[ls + h])) {
+            zp_buf_add(out, s + ls, h);
+            zp_buf_addc(out, ' ');
+            zp_buf_add(out, s + ls + h, le - ls - h);
+        } else {
+            zp_buf_add(out, s + ls, le - ls);
+        }
+        ls = le;
+    }
+}
+
 int zp_extract_markdown(const char *path, const char *data, size_t len, const zp_type *type, zp_buf *text,
                         char *err, size_t errlen)
 {
@@ -98,8 +119,11 @@ int zp_extract_markdown(const char *path, const char *data, size_t len, const zp
     }
     size_t fm = (size_t)zp_meta_front_matter_end(zp_buf_str(&utf8), utf8.len);
     zp_buf_add(text, zp_buf_str(&utf8), fm);
-    cmark_node *doc = cmark_parse_document(zp_buf_str(&utf8) + fm, utf8.len - fm, CMARK_OPT_DEFAULT);
+    zp_buf body = ZP_BUF_INIT;
+    loosen_headings(zp_buf_str(&utf8) + fm, utf8.len - fm, &body);
     zp_buf_free(&utf8);
+    cmark_node *doc = body.oom ? NULL : cmark_parse_document(zp_buf_str(&body), body.len, CMARK_OPT_DEFAULT);
+    zp_buf_free(&body);
     if (!doc) {
         snprintf(err, errlen, "%s: cannot parse the Markdown (out of memory?)", path);
         return ZP_EXTRACT_FAILED;

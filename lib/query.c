@@ -303,7 +303,10 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
         snprintf(err, errlen, "out of memory");
         goto done;
     }
-    if (words == 0 && out->n_filters == 0 && !may_be_empty) {
+    /* nothing typed (or only blanks) is a browse of everything; operators
+     * or punctuation alone ("AND OR", "***") ask for nothing */
+    int blank = strspn(zp_buf_str(&clean), " \t\r\n") == clean.len;
+    if (words == 0 && out->n_filters == 0 && !may_be_empty && !blank) {
         snprintf(err, errlen, "empty query: give at least one word to search for");
         goto done;
     }

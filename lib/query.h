@@ -44,8 +44,9 @@ typedef struct {
  * recognised before a colon; synonyms (may be NULL) expands words and runs
  * of words that have synonyms into (words OR "synonym words").  Fails with
  * a message when q is not valid UTF-8, is longer than ZP_MAX_QUERY_BYTES,
- * or has neither a word nor a filter -- unless may_be_empty (the caller has
- * filters of its own).  Free *out with zp_query_free.  Returns 0 or -1. */
+ * or is only operators ("AND OR") with neither a word nor a filter --
+ * unless may_be_empty (the caller has filters of its own).  A query with
+ * nothing in it at all is valid: it asks for every document (browse).  Free *out with zp_query_free.  Returns 0 or -1. */
 int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t n_fields,
                        zp_synonym_fn synonyms, void *syn_ud, int may_be_empty, zp_query *out,
                        char *err, size_t errlen);

@@ -237,9 +237,46 @@ static int on_facet(const char *value, size_t len, unsigned count, void *ud)
     return 0;
 }
 
-static int by_value(const void *a, const void *b)
+static int add_value(zp_facet *f, const char *value, unsigned count)
 {
-    return strcmp(((const zp_facet_value *)a)->value, ((const zp_facet_value *)b)->value);
+    zp_facet_value *v = realloc(f->v, (f->n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    f->v = v;
+    if (!(v[f->n].value = strdup(value)))
+        return -1;
+    v[f->n++].count = count;
+    return 0;
+}
+
+/* Every year from the first to the last with hits, oldest first -- a year
+ * without minutes shows as 0, so a gap in a history is seen -- and the
+ * hits without a date last. */
+static int make_timeline(zp_results *r)
+{
+    int first = 0, last = -1;
+    for (size_t i = 0; i < r->years.n; i++) {
+        int y = atoi(r->years.v[i].value);
+        if (y <= 0)
+            continue;
+        if (last < first || y < first)
+            first = y;
+        if (y > last)
+            last = y;
+    }
+    for (int y = first; y <= last && last >= first; y++) {
+        unsigned count = 0;
+        for (size_t i = 0; i < r->years.n; i++)
+            if (atoi(r->years.v[i].value) == y)
+                count = r->years.v[i].count;
+        char ys[16];
+        snprintf(ys, sizeof ys, "%d", y);
+        if (add_value(&r->timeline, ys, count) < 0)
+            return ZX_ERR_NOMEM;
+    }
+    if (r->undated && add_value(&r->timeline, ZP_UNDATED, r->undated) < 0)
+        return ZX_ERR_NOMEM;
+    return 0;
 }
 
 static int collect_facets(zx_db *db, const zx_mset *m, const zp_search_req *req, zp_results *r,
@@ -253,16 +290,17 @@ static int collect_facets(zx_db *db, const zx_mset *m, const zp_search_req *req,
         facet_ctx c = { db, facet_display[k], dest[k], k == FACET_YEAR ? (size_t)-1 : ZP_FACET_MAX_VALUES };
         rc = zx_mset_facet(m, (size_t)k, on_facet, &c, err, errlen);
     }
-    if (rc == 0 && req->timeline) {
-        r->timeline.v = calloc(r->years.n ? r->years.n : 1, sizeof *r->timeline.v);
-        for (size_t i = 0; r->timeline.v && i < r->years.n; i++) {
-            r->timeline.v[i].value = strdup(r->years.v[i].value);
-            r->timeline.v[i].count = r->years.v[i].count;
-            r->timeline.n += r->timeline.v[i].value != NULL;
-        }
-        if (r->timeline.n)
-            qsort(r->timeline.v, r->timeline.n, sizeof *r->timeline.v, by_value);
-    }
+    /* hits without a date are counted, not lost: the rest of the total */
+    unsigned dated = 0;
+    for (size_t i = 0; i < r->years.n; i++)
+        dated += r->years.v[i].count;
+    r->undated = r->total > dated ? r->total - dated : 0;
+    if (rc == 0 && req->timeline)
+        rc = make_timeline(r);
+    if (rc == 0 && r->undated && add_value(&r->years, ZP_UNDATED, r->undated) < 0)
+        rc = ZX_ERR_NOMEM;
+    if (rc == ZX_ERR_NOMEM)
+        snprintf(err, errlen, "out of memory");
     r->has_facets = req->facets;
     r->has_timeline = req->timeline;
     return rc;
@@ -348,9 +386,11 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     /* Xapian skips the match (and the facet counting) for a page of 0 hits;
      * ask for one and show none. */
     unsigned page = counting && limit == 0 ? 1 : limit;
+    /* without words there is no relevance: browse newest first */
+    zp_sort sort = req->sort == ZP_SORT_RELEVANCE && !q->xapian[0] ? ZP_SORT_DATE_DESC : req->sort;
     zx_search_opts so = { req->offset, page, counting ? docs : EXACT_TOTAL_UP_TO,
-                          req->sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
-                          req->sort == ZP_SORT_DATE_DESC, counting ? facet_slots : NULL,
+                          sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
+                          sort == ZP_SORT_DATE_DESC, counting ? facet_slots : NULL,
                           counting ? N_FACETS : 0 };
     zx_mset *m = NULL;
     rc = zx_search(db, xq, &so, &m, err, errlen);

@@ -11,12 +11,16 @@
 
 /* Most hits one request may ask for: a page, not a dump of the archive. */
 #define ZP_SEARCH_MAX_LIMIT 1000
+/* The year facet's and the timeline's value for minutes without a date;
+ * as a year filter (rok=bez data) it selects them. */
+#define ZP_UNDATED "bez data"
+
 /* Most values shown in one facet (years are all shown). */
 #define ZP_FACET_MAX_VALUES 20
 
 /* Filters, from options (--town) or from the query (mesto:...). */
 typedef enum {
-    ZP_FILTER_YEAR,    /* "2019" */
+    ZP_FILTER_YEAR,    /* "2019", or ZP_UNDATED */
     ZP_FILTER_SINCE,   /* "2019", "2019-06", "2019-06-30", "30. 6. 2019" */
     ZP_FILTER_UNTIL,
     ZP_FILTER_TOWN,    /* any form of the town's name: "prostejov", "Prostějova" */
@@ -82,8 +86,15 @@ typedef struct {
     zp_hit *hits;
     size_t n_hits;
     int has_facets, has_timeline;
-    zp_facet years, towns, bodies, orgs;  /* most frequent first */
-    zp_facet timeline;                    /* by year, oldest first */
+    zp_facet years, towns, bodies, orgs;  /* most frequent first; years end
+                                             with ZP_UNDATED when some hits
+                                             have no date */
+    zp_facet timeline;                    /* every year from the first hit's
+                                             to the last's, oldest first, 0
+                                             for a year without hits; then
+                                             ZP_UNDATED if any */
+    unsigned undated;                     /* hits without a date (with
+                                             facets or timeline) */
 } zp_results;
 
 /* Runs the request.  On success *out is filled (free with zp_results_free)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "document.h"
+#include "fold.h"
 #include "meta.h"
 
 static int all_digits(const char *s, size_t n)
@@ -48,6 +49,19 @@ int zp_search_filter_date(const char *v, int until, char out[9])
     snprintf(out, 9, "%04u%02u%02u", (unsigned)y, (unsigned)(m ? m : until ? 12 : 1),
              (unsigned)(d ? d : until ? 31 : 1));
     return 0;
+}
+
+/* "bez data" (any case; "bez-data" where a space cannot be typed) as a year. */
+static int undated_value(const char *v)
+{
+    zp_buf f = ZP_BUF_INIT;
+    zp_fold_word(v, strlen(v), &f);
+    for (size_t i = 0; i < f.len; i++)
+        if (f.data[i] == '-' || f.data[i] == '_' || f.data[i] == '+')
+            f.data[i] = ' ';
+    int yes = strcmp(zp_buf_str(&f), "bez data") == 0;
+    zp_buf_free(&f);
+    return yes;
 }
 
 /* AND of prefix + stem for each word of value. */
@@ -129,6 +143,17 @@ static int one_filter(zx_db *db, const zp_filter *f, zx_query **out, char *err, 
     int rc;
     switch (f->kind) {
     case ZP_FILTER_YEAR:
+        if (undated_value(f->value)) {
+            /* every document that has no meeting date */
+            zx_query *dated = NULL;
+            rc = zx_query_all(out, err, errlen);
+            if (rc == 0)
+                rc = zx_query_value_range(ZP_SLOT_DATE, "0", NULL, &dated, err, errlen);
+            if (rc == 0)
+                rc = zx_query_and_not(*out, dated, err, errlen);
+            zx_query_free(dated);
+            break;
+        }
         if (strlen(f->value) != 4 || !all_digits(f->value, 4)) {
             snprintf(err, errlen, "year: '%s' is not a year (e.g. 2019)", f->value);
             return ZX_ERR_QUERY;

@@ -137,6 +137,8 @@ int zp_search_json(const zp_results *r, zp_buf *b)
         zp_buf_addc(b, ',');
         json_facet(b, "timeline", "year", &r->timeline);
     }
+    if (r->has_facets || r->has_timeline)
+        zp_buf_printf(b, ",\"undated\":%u", r->undated);
     if (r->suggestion) {
         zp_buf_adds(b, ",\"suggestion\":");
         zp_fmt_json_cstr(b, r->suggestion);

@@ -20,7 +20,7 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: zapisy-search [options] QUERY...\n"
+            "usage: zapisy-search [options] [QUERY...]\n"
             "Searches the minutes indexed in the database (default var/db).\n"
             "  --db DIR            the database\n"
             "  --limit N, --offset N   page of hits (default 10 from 0)\n"
@@ -38,7 +38,8 @@ static void usage(FILE *f)
             "  a OR b, a NOT b, \"exact phrase\", +must -mustnot, prefix*, (groups);\n"
             "  fields: title: (nazev:), rozhodnuti:, and filters rok:, od:, do:, mesto:,\n"
             "  skupina:, org:, osoba: (English: year: since: until: town: body: person:).\n"
-            "  A query may be only filters: 'org:zebrik'.\n"
+            "  A query may be only filters: 'org:zebrik'.  Without a query (or with\n"
+            "  only filters) every matching document is listed, newest first.\n"
             "Exit status: 0 hits, 1 no hits, 2 error.\n");
 }
 
@@ -71,10 +72,10 @@ static void print_timeline(const zp_facet *t)
     for (size_t i = 0; i < t->n; i++)
         if (t->v[i].count > max)
             max = t->v[i].count;
-    printf("year  hits\n");
+    printf("year      hits\n");
     for (size_t i = 0; i < t->n; i++) {
         unsigned bar = (t->v[i].count * TIMELINE_BAR + max - 1) / max;
-        printf("%-5s %4u  ", t->v[i].value, t->v[i].count);
+        printf("%-9s %4u  ", t->v[i].value, t->v[i].count);
         for (unsigned k = 0; k < bar; k++)
             fputs("\xE2\x96\x88", stdout);   /* full block */
         printf("\n");
@@ -206,11 +207,6 @@ int main(int argc, char **argv)
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
-    }
-    if (optind >= argc && req.n_filters == 0) {
-        fprintf(stderr, "zapisy-search: no query given\n");
-        usage(stderr);
-        return 2;
     }
     zp_buf q = ZP_BUF_INIT;
     for (int i = optind; i < argc; i++) {

@@ -219,11 +219,9 @@ int main(void)
         serve_document(db, doc);
     } else if (web_request_from(&params, &req, err, sizeof err) < 0) {
         respond_page(&site, 400, &req, NULL, "Neplatný parametr", err);
-    } else if (!req.q[0] && req.n_filters == 0) {
-        if (req.json)
-            respond_json_error(400, "Zadejte dotaz (parametr q) nebo filtr.");
-        else
-            respond_page(&site, 200, &req, NULL, NULL, NULL);
+    } else if (!web_param_get(&params, "q") && req.n_filters == 0 && !req.json) {
+        /* the start page: examples; a sent empty box browses */
+        respond_page(&site, 200, &req, NULL, NULL, NULL);
     } else {
         search(&site, db, &req);
     }

@@ -629,6 +629,11 @@ int zx_query_and(zx_query *q, const zx_query *other, char *err, size_t errlen)
     return combine(q, other, Xapian::Query::OP_AND, err, errlen);
 }
 
+int zx_query_and_not(zx_query *q, const zx_query *other, char *err, size_t errlen)
+{
+    return combine(q, other, Xapian::Query::OP_AND_NOT, err, errlen);
+}
+
 char *zx_query_describe(const zx_query *q)
 {
     try {

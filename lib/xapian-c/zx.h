@@ -158,10 +158,12 @@ int zx_query_value_range(unsigned slot, const char *lo, const char *hi, zx_query
                          char *err, size_t errlen);
 
 /* Combine: *q becomes (*q AND filter) where filter only restricts (no
- * weight), or (*q OR other), or (*q AND other).  `other` is not consumed. */
+ * weight), or (*q OR other), or (*q AND other), or (*q AND NOT other).
+ * `other` is not consumed. */
 int zx_query_filter(zx_query *q, const zx_query *filter, char *err, size_t errlen);
 int zx_query_or(zx_query *q, const zx_query *other, char *err, size_t errlen);
 int zx_query_and(zx_query *q, const zx_query *other, char *err, size_t errlen);
+int zx_query_and_not(zx_query *q, const zx_query *other, char *err, size_t errlen);
 
 /* Xapian's description of the query, for debugging; free() it. */
 char *zx_query_describe(const zx_query *q);

@@ -30,10 +30,24 @@ printf 'Levý sloupec: Žebřík\nzačíná zde\nPravý sloupec: Prostějov\nkon
 make_rtf_cp1250 "$tmp/text.txt" "$src/zapis.rtf"
 # DOC: a Word 97 file the project made (tests/fixtures/README.md says how).
 cp "$root/tests/fixtures/zapis.doc" "$src/zapis.doc"
+# Markdown with a front matter, as a party's decisions are kept: a heading
+# without its space, emphasis, a link, an entity, inline HTML -- and a
+# stray tag that must not make libmagic's "HTML" of it.
+cat > "$src/rozhodnuti.md" <<'MD'
+---
+typ:          rozhodnutí
+název:        Obnovení poradenství pro cizince
+platnost:     2014-02-06
+---
+#Obnovení poradenství
+
+Republikový výbor **schvaluje** obnovení odborného&nbsp;poradenství v organizaci [Žebřík](http://example.org/zebrik).<br>
+Hlasování: pro 7, proti 0, zdržel se 1
+MD
 
 run "$bin/zapisy-index" --db "$tmp/db" "$src"
 expect_rc "every format and encoding indexes cleanly" 0
-expect_in "... all 12 files" "indexed 12, unchanged 0, removed 0, skipped 0, failed 0" "$out"
+expect_in "... all 13 files" "indexed 13, unchanged 0, removed 0, skipped 0, failed 0" "$out"
 
 # found_with_text FILE QUERY TEXT: QUERY finds FILE, whose snippet has TEXT.
 found_with_text() {
@@ -63,6 +77,20 @@ case "$snip" in
 esac
 search "$tmp/db" --json zebrik
 expect_in "metadata comes from every format too (the date of the DOCX)" '"date":"2017-03-14"' "$out"
+
+# Markdown: read as Markdown, front matter as its fields, no markup left.
+search "$tmp/db" --limit 1 'title:obnoveni poradenstvi'
+md=$(jq -c '.hits[0]' <<< "$out")
+expect_in "Markdown: the title is the front matter's" '"title":"Obnovení poradenství pro cizince"' "$md"
+expect_in "... the date is its platnost" '"date":"2014-02-06"' "$md"
+snip=$(jq -r '.snippet' <<< "$md")
+expect_in "... the snippet is the text" 'schvaluje obnovení odborného' "$snip"
+for mark in '**' '](' 'http' '<br' '&nbsp;' '#Obnov' 'platnost:'; do
+  expect_not_in "... with no '$mark' in the snippet" "$mark" "$snip"
+done
+expect_in "... its resolution has the vote" '"verb":"schvaluje","votes":{"for":7,"against":0,"abstain":1},"passed":true' "$md"
+search "$tmp/db" nbsp
+expect_rc "an entity is no word (nbsp finds nothing)" 1
 
 # Broken and hostile files: one message each, naming the file and the reason.
 bad=$tmp/bad

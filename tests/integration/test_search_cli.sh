@@ -74,8 +74,7 @@ run "$bin/zapisy-search" --db "$tmp/nowhere" zebrik
 expect_rc "a missing database exits 2" 2
 expect_in "... saying there is no database" "no database" "$errout"
 run "$bin/zapisy-search" --db "$db" ""
-expect_rc "an empty query exits 2" 2
-expect_in "... saying the query is empty" "empty query" "$errout"
+expect_rc "an empty query browses (exit 0)" 0
 run "$bin/zapisy-search" --db "$db" "AND AND"
 expect_rc "a query of operators only exits 2" 2
 run "$bin/zapisy-search" --db "$db" $'Z\xe1pis'
@@ -92,8 +91,9 @@ run "$bin/zapisy-search" --db "$db" --limit -1 zebrik
 expect_rc "a negative --limit exits 2" 2
 run "$bin/zapisy-search" --db "$db" --limit 99999999999999999999 zebrik
 expect_rc "a huge --limit exits 2" 2
-run "$bin/zapisy-search" --db "$db"
-expect_rc "no query at all exits 2" 2
+run "$bin/zapisy-search" --db "$db" --json
+expect_rc "no query at all browses every document" 0
+expect_in "... both samples, newest first" "2025-01-16 2019-01-11" "$(jq -r '[.hits[].date] | join(" ")' <<< "$out")"
 
 # HTML in the text is escaped in snippet_html and shown raw on the terminal.
 mkdir -p "$tmp/html"

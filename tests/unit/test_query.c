@@ -67,13 +67,25 @@ static const struct {
     size_t len;
     const char *message;
 } bad[] = {
-    { "", 0, "empty query" },
-    { "   ", 3, "empty query" },
     { "AND AND", 7, "empty query" },
     { "*** ---", 7, "empty query" },
     { "Z\xE1pis", 5, "not valid UTF-8" },
     { "a\0b", 3, NULL },   /* NUL is blanked, not an error */
 };
+
+/* Nothing typed is a browse: every document, filters allowed. */
+static void an_empty_query_browses(void **state)
+{
+    (void)state;
+    const char *typed[] = { "", "   ", "\t\n" };
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+        zp_query q;
+        char err[256] = "";
+        assert_int_equal(zp_query_normalize(typed[i], strlen(typed[i]), NULL, 0, NULL, NULL, 0, &q, err, sizeof err), 0);
+        assert_string_equal(q.xapian, "");
+        zp_query_free(&q);
+    }
+}
 
 static void refuses_empty_and_invalid_queries_with_a_reason(void **state)
 {
@@ -171,6 +183,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rewrites_queries_into_folded_parser_syntax),
         cmocka_unit_test(records_wildcard_prefixes_for_highlighting),
+        cmocka_unit_test(an_empty_query_browses),
         cmocka_unit_test(refuses_empty_and_invalid_queries_with_a_reason),
         cmocka_unit_test(refuses_overlong_queries),
         cmocka_unit_test(takes_filters_out_of_the_query),
