@@ -64,7 +64,7 @@ static const char *const not_orgs[] = {
     "zk", "rk", "ps", "nn", "vn", "vvn", "vb", "rd", "bd", "pc", "it", "wc", "pdf", "sms", "cd", "dvd",
     "tv", "gps", "usb", "wifi", "www", "url", "ok", "ano", "ne", "bod", "odst", "sb", "cs", "tis", "mil",
     "mld", "dc", "qr", "ict", "vzt", "cov", "faq", "gui", "irc", "api", "sw", "hw", "vr", "zs", "ms", "sos",
-    "sou", "zus", "ss", NULL,
+    "sou", "zus", "ss", "osvc", "fo", "po", NULL,
 };
 
 static int roman(const char *t)
@@ -95,9 +95,13 @@ static int legal_form_at(const char *text, const zp_words *ws, size_t i, size_t 
 
 static int separates(const char *text, size_t from, size_t to)
 {
-    for (size_t i = from; i < to; i++)
+    for (size_t i = from; i < to; i++) {
         if (strchr("\n(:;\"\xE2", text[i]) || (text[i] == '-' && i > from && text[i - 1] == ' '))
             return 1;   /* \xE2: an en dash or a quote mark in UTF-8 */
+        /* a soft hyphen between spaces is a dash as pdftotext gives it */
+        if ((unsigned char)text[i] == 0xC2 && i + 1 < to && (unsigned char)text[i + 1] == 0xAD)
+            return 1;
+    }
     return 0;
 }
 
