@@ -108,6 +108,8 @@ cgi 'q='
 expect_in "the page browses the archive when the box is sent empty" "$files zápisů" "$body"
 cgi 'q=schuze'
 expect_in "the page's timeline has the undated row, a filter link" 'rok=bez%20data' "$body"
+cgi 'q=program+zasedani&rozhodnuti=1&mesto=krhanice&rok=2021'
+expect_in "the page shows a decision's resolution, verb and vote" 'class="decision">usnesení' "$body"
 cgi 'q=&rok=bez%20data'
 expect_in "... which lists the undated minutes" "$undated zápis" "$body"
 echo "1..$n"

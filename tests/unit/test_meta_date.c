@@ -32,6 +32,23 @@ static const struct {
     { "Dny seniorů proběhnou ve dnech 30.9.-3.10.2010 v Jeseníku", "" },
     { "Dne: 31. 2. 2019", "" },      /* not a date */
     { "Dne: 11. 13. 2019", "" },
+    /* the archives: the heading's date beside the dates that are not the meeting's */
+    { "Zápis č. 1/2021 ze zasedání zastupitelstva obce Krhanice konaného dne 17.3.2021\n\n\nPřítomni\n"
+      "Starosta konstatoval, že zasedání bylo svoláno dne 9.3.2021 bylo vyvěšeno na úřední desce", "2021-03-17" },
+    { "Zápis č. / ze zasedání zastupitelstva obce Krhanice konaného dne \n\n\nPřítomni\n"
+      "Starosta konstatoval, že zasedání bylo svoláno dne 27.2.2026, bylo vyvěšeno na úřední desce", "" },
+    { "Usnesení zastupitelstva MČ Praha 7\n\nPřevod domu schváleného usnesením Zastupitelstva MČ Praha 7 "
+      "č. 0031-01-Z ze dne 2. 4. 2001 k prodeji\n\n\t\tč. 0041/03\n\n\t\tZe dne 26.05.2003\n", "2003-05-26" },
+    { "Návrh na uzavření nájemních smluv\nč. usnesení: 0322/17-R\ndatum: 2017-04-04\norgán: rada\n\n"
+      "konstatuje, že nájemné je průměr mezi znaleckými posudky č. 217-2016, ze dne 14.10.2016", "2017-04-04" },
+    { "---\ntyp:          rozhodnutí\nnázev:        Otevření fóra\nplatnost:     2009-12-08\n"
+      "účinnost:     2010-01-05\n---\n#Otevření fóra\n", "2009-12-08" },
+    { "Zahájení schůze Poslanecké sněmovny\n10. září 2014\nPřítomno: 164 poslanců\n"
+      "Organizační výbor stanovil návrh pořadu 16. schůze dne 4. září 2014, pozvánka vám byla doručena", "2014-09-10" },
+    { "Zápis ze schůze Spolku přátel severské zvěře\nDatum: 18. 4. 2015\nPřítomní: Martin Hanžl", "2015-04-18" },
+    { "# **Stenozáznam zasedání RV**\n### -- Sobota 9. února 2013\n## 1. Kampaně\n", "2013-02-09" },
+    { "# Zápisy ze schůzí: Období 2022-2025\n\n## 2025-05-07: předání moci\n\ntext\n"
+      "## 2025-03-23: elektronické hlasování\n\ntext\n## 2025-03-18: schůze výboru\n", "" },
     /* only the signature says it */
     { "Zápis z jednání\n\nProjednáno vše.\n\nV Prostějově dne 11. 1. 2019\nZapsala: P. Kolářiková", "2019-01-11" },
 };
