@@ -3,8 +3,8 @@
  * of deleted files removed -- with progress on a terminal and one message
  * per problem file.  The write side of zapisy; analysis, extraction and
  * the index schema live in lib/. */
-#include <dirent.h>
 #include <errno.h>
+#include <fts.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -17,13 +17,19 @@
 
 #include "buf.h"
 #include "detect.h"
+#include "budget.h"
 #include "extract.h"
+#include "format.h"
 #include "index.h"
 
 /* Files above this size are refused unless --max-size says otherwise:
  * minutes are kilobytes to a few megabytes; a bigger file is a scan, an
  * archive or a mistake, and is read whole into memory. */
 #define DEFAULT_MAX_MB 100
+/* In-process work on one file (extraction, analysis, metadata) at most, by
+ * default: minutes take milliseconds; a file that takes this long is a
+ * pathological one, and the run goes on without it. */
+#define DEFAULT_BUDGET_S 60
 /* Commit after this many documents so an interrupted run keeps its work. */
 #define COMMIT_EVERY 500
 /* The progress line is redrawn at most this often. */
@@ -49,16 +55,23 @@ typedef struct {
     unsigned indexed, unchanged, repaired, skipped, failed, removed, since_commit;
     char **seen;     /* id terms of files present in this run (sorted for the prune) */
     size_t n_seen;
+    char **unreadable;   /* folders and files that could not be read: kept */
+    size_t n_unreadable;
+    unsigned kept;       /* documents kept under them */
+    long budget_ms;      /* in-process work on one file, at most */
     long long bytes_done;
     long start_ms, last_draw_ms;
 } run_state;
 
 static volatile sig_atomic_t interrupted;
 
+/* Ctrl-C or SIGTERM: the file being read stops at once (lib/budget.c),
+ * what was committed stays, and the run ends with what it has. */
 static void on_signal(int sig)
 {
     (void)sig;
     interrupted = 1;
+    zp_budget_cancel();
 }
 
 static long now_ms(void)
@@ -70,11 +83,13 @@ static long now_ms(void)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: zapisy-index [--db DIR] [--max-size MB] [--no-prune] [--quiet|--verbose] PATH...\n"
+    fprintf(f, "usage: zapisy-index [--db DIR] [--max-size MB] [--budget S] [--no-prune] [--quiet|--verbose] PATH...\n"
                "Brings the index (default var/db) up to date with the files under each PATH:\n"
                "new and changed files are indexed (PDF, DOCX, ODT, DOC, RTF, HTML, text in UTF-8,\n"
                "UTF-16, windows-1250 or ISO-8859-2), unchanged ones skipped, and documents of files\n"
-               "that are gone from under a PATH removed (--no-prune keeps them).\n"
+               "that are gone from under a PATH removed (--no-prune keeps them; documents under a\n"
+               "folder that cannot be read are always kept).  A file whose reading takes longer\n"
+               "than --budget seconds (default 60) is reported and skipped.\n"
                "Exit status: 0 all indexed, 1 some files skipped, failed or repaired, 2 error,\n"
                "130 interrupted (what was done is kept).\n");
 }
@@ -85,11 +100,16 @@ static void clear_progress(run_state *st)
         fputs("\r\033[K", stderr);
 }
 
+/* One line a problem; a file name's control characters are shown
+ * escaped, so a name cannot forge a line or drive the terminal. */
 static void report(run_state *st, unsigned *counter, const char *msg)
 {
     (*counter)++;
     clear_progress(st);
-    fprintf(stderr, "zapisy-index: %s\n", msg);
+    zp_buf p = ZP_BUF_INIT;
+    zp_fmt_printable(&p, msg, strlen(msg));
+    fprintf(stderr, "zapisy-index: %s\n", zp_buf_str(&p));
+    zp_buf_free(&p);
 }
 
 static void draw_progress(run_state *st, size_t done, size_t total, long long bytes_total)
@@ -137,54 +157,83 @@ static int add_file(file_list *l, const char *path, const struct stat *sb, run_s
     return 0;
 }
 
-static int walk(const char *path, file_list *l, run_state *st);
-
-static int walk_dir(const char *path, file_list *l, run_state *st)
+/* The folders and files that could not be read: their documents stay,
+ * as their files may well still be there (a share that dropped). */
+static int keep_under(run_state *st, const char *path)
 {
-    struct dirent **names = NULL;
-    int n = scandir(path, &names, NULL, alphasort);
-    if (n < 0) {
-        char msg[PATH_MAX + 64];
-        snprintf(msg, sizeof msg, "%s: cannot read directory: %s", path, strerror(errno));
-        report(st, &st->failed, msg);
-        return 0;
-    }
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        const char *name = names[i]->d_name;
-        if (rc == 0 && !interrupted && name[0] != '.') {
-            size_t len = strlen(path) + strlen(name) + 2;
-            char *child = malloc(len);
-            if (!child) {
-                rc = -1;
-            } else {
-                snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", name);
-                rc = walk(child, l, st);
-                free(child);
-            }
-        }
-        free(names[i]);
-    }
-    free(names);
-    return rc;
+    char abs[PATH_MAX];
+    const char *p = realpath(path, abs) ? abs : path;
+    char **v = realloc(st->unreadable, (st->n_unreadable + 1) * sizeof *v);
+    if (!v || !(v[st->n_unreadable] = strdup(p)))
+        return -1;
+    st->unreadable = v;
+    st->n_unreadable++;
+    return 0;
 }
 
+static int by_name(const FTSENT **a, const FTSENT **b)
+{
+    return strcmp((*a)->fts_name, (*b)->fts_name);
+}
+
+/* Every regular file under path, in name order: an iterative walk (fts),
+ * so a tree of any depth costs no stack; symbolic links are not followed
+ * (and so never loop), hidden files and folders are left out. */
 static int walk(const char *path, file_list *l, run_state *st)
 {
-    struct stat sb;
-    if (lstat(path, &sb) != 0) {
+    char *paths[] = { (char *)path, NULL };
+    FTS *fts = fts_open(paths, FTS_PHYSICAL | FTS_NOCHDIR, by_name);
+    if (!fts) {
         char msg[PATH_MAX + 64];
         snprintf(msg, sizeof msg, "%s: %s", path, strerror(errno));
         report(st, &st->failed, msg);
         return 0;
     }
-    if (S_ISDIR(sb.st_mode))
-        return walk_dir(path, l, st);
-    if (S_ISREG(sb.st_mode))
-        return add_file(l, path, &sb, st);
-    if (st->verbose)
-        printf("skipped %s: not a regular file (symbolic links are not followed)\n", path);
-    return 0;
+    int rc = 0;
+    FTSENT *e;
+    while (rc == 0 && !interrupted && (e = fts_read(fts)) != NULL) {
+        if (e->fts_level > 0 && e->fts_name[0] == '.') {
+            if (e->fts_info == FTS_D)
+                fts_set(fts, e, FTS_SKIP);
+            continue;
+        }
+        char msg[PATH_MAX + 128];
+        switch (e->fts_info) {
+        case FTS_F:
+            rc = add_file(l, e->fts_path, e->fts_statp, st);
+            break;
+        case FTS_DNR:
+            snprintf(msg, sizeof msg, "%s: cannot read directory: %s; its documents are kept", e->fts_path,
+                     strerror(e->fts_errno));
+            report(st, &st->failed, msg);
+            rc = keep_under(st, e->fts_path);
+            break;
+        case FTS_NS:
+        case FTS_ERR:
+            snprintf(msg, sizeof msg, "%s: %s", e->fts_path, strerror(e->fts_errno));
+            report(st, &st->failed, msg);
+            rc = keep_under(st, e->fts_path);
+            break;
+        case FTS_DC:
+            snprintf(msg, sizeof msg, "%s: a folder inside itself (a loop), not followed", e->fts_path);
+            report(st, &st->skipped, msg);
+            break;
+        case FTS_SL:
+        case FTS_SLNONE:
+        case FTS_DEFAULT:
+            if (st->verbose) {
+                zp_buf p = ZP_BUF_INIT;
+                zp_fmt_printable(&p, e->fts_path, strlen(e->fts_path));
+                printf("skipped %s: not a regular file (symbolic links are not followed)\n", zp_buf_str(&p));
+                zp_buf_free(&p);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    fts_close(fts);
+    return rc;
 }
 
 /* ---- one file ----------------------------------------------------------- */
@@ -218,7 +267,15 @@ static int extract_and_add(run_state *st, const file_entry *f, const zp_buf *raw
         return 0;
     }
     int ex = zp_extract(f->abs, zp_buf_str(raw), raw->len, &type, &text, err, sizeof err);
-    if (ex == ZP_EXTRACT_UNSUPPORTED) {
+    if (interrupted) {
+        zp_buf_free(&text);
+        return 0;   /* stopped in the middle: neither indexed nor failed */
+    }
+    if (ex == ZP_EXTRACT_OK && zp_budget_spent()) {
+        snprintf(err, sizeof err, "%s: took longer than its time budget (%ld s) and was skipped", f->abs,
+                 st->budget_ms / 1000);
+        report(st, &st->skipped, err);
+    } else if (ex == ZP_EXTRACT_UNSUPPORTED) {
         report(st, &st->skipped, err);
     } else if (ex != ZP_EXTRACT_OK) {
         report(st, &st->failed, err);
@@ -229,7 +286,11 @@ static int extract_and_add(run_state *st, const file_entry *f, const zp_buf *raw
         zp_doc_input in = { f->abs, type.mime, zp_buf_str(&text), text.len, f->mtime, f->size, hash };
         long invalid = 0;
         int added = zp_index_add(st->ix, &in, &invalid, err, sizeof err);
-        if (added == ZP_INDEX_FILE_ERROR) {
+        if (added == ZP_INDEX_FILE_ERROR && interrupted) {
+            /* stopped in the middle */
+        } else if (added == ZP_INDEX_FILE_ERROR && zp_budget_overrun()) {
+            report(st, &st->skipped, err);
+        } else if (added == ZP_INDEX_FILE_ERROR) {
             report(st, &st->failed, err);
         } else if (added != 0) {
             clear_progress(st);
@@ -243,8 +304,12 @@ static int extract_and_add(run_state *st, const file_entry *f, const zp_buf *raw
                          invalid == 1 ? "" : "s");
                 report(st, &st->repaired, err);
             }
-            if (st->verbose)
-                printf("indexed %s\n", f->path);
+            if (st->verbose) {
+                zp_buf p = ZP_BUF_INIT;
+                zp_fmt_printable(&p, f->path, strlen(f->path));
+                printf("indexed %s\n", zp_buf_str(&p));
+                zp_buf_free(&p);
+            }
         }
     }
     zp_buf_free(&text);
@@ -285,7 +350,9 @@ static int index_file(run_state *st, const file_entry *f)
             if (rc < 0)
                 fprintf(stderr, "zapisy-index: %s\n", err);
         } else {
+            zp_budget_start(st->budget_ms);
             rc = extract_and_add(st, f, &raw, hash);
+            zp_budget_stop();
         }
     }
     zp_buf_free(&raw);
@@ -311,6 +378,16 @@ static int is_seen(const char *id, void *ud)
 }
 
 /* ---- main --------------------------------------------------------------- */
+
+/* "; 3 kept from folders that could not be read" when any were. */
+static const char *kept_note(const run_state *st)
+{
+    static char note[96];
+    if (!st->kept)
+        return "";
+    snprintf(note, sizeof note, " (%u kept: under a folder or file that could not be read)", st->kept);
+    return note;
+}
 
 static int parse_mb(const char *s, long long *out)
 {
@@ -345,11 +422,16 @@ static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
     clear_progress(st);
     if (rc == 0 && !interrupted && st->prune) {
         qsort(st->seen, st->n_seen, sizeof *st->seen, cmp_str);
-        if (zp_index_prune(st->ix, (const char *const *)roots, n_roots, is_seen, st, &st->removed, err,
-                           sizeof err) != 0) {
+        if (zp_index_prune(st->ix, (const char *const *)roots, n_roots, (const char *const *)st->unreadable,
+                           st->n_unreadable, is_seen, st, &st->removed, &st->kept, err, sizeof err) != 0) {
             fprintf(stderr, "zapisy-index: %s\n", err);
             rc = -1;
         }
+    }
+    /* the page serves only files under the folders indexed */
+    if (rc == 0 && zp_index_add_roots(st->ix, (const char *const *)roots, n_roots, err, sizeof err) != 0) {
+        fprintf(stderr, "zapisy-index: %s\n", err);
+        rc = -1;
     }
     if (zp_index_commit(st->ix, err, sizeof err) != 0) {
         fprintf(stderr, "zapisy-index: %s\n", err);
@@ -364,12 +446,14 @@ int main(int argc, char **argv)
         { "db", required_argument, NULL, 'd' }, { "max-size", required_argument, NULL, 'm' },
         { "quiet", no_argument, NULL, 'q' },    { "verbose", no_argument, NULL, 'v' },
         { "no-prune", no_argument, NULL, 'P' }, { "help", no_argument, NULL, 'h' },
+        { "budget", required_argument, NULL, 'b' },
         { NULL, 0, NULL, 0 },
     };
     run_state st;
     memset(&st, 0, sizeof st);
     st.max_bytes = (long long)DEFAULT_MAX_MB * 1024 * 1024;
     st.prune = 1;
+    st.budget_ms = DEFAULT_BUDGET_S * 1000L;
     const char *db_path = "var/db";
     int c;
     while ((c = getopt_long(argc, argv, "d:m:qvh", opts, NULL)) != -1) {
@@ -381,6 +465,16 @@ int main(int argc, char **argv)
                 return 2;
             }
             break;
+        case 'b': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v <= 0 || v > 86400) {
+                fprintf(stderr, "zapisy-index: --budget wants seconds (1 to 86400), not '%s'\n", optarg);
+                return 2;
+            }
+            st.budget_ms = v * 1000L;
+            break;
+        }
         case 'q': st.quiet = 1; break;
         case 'v': st.verbose = 1; break;
         case 'P': st.prune = 0; break;
@@ -400,18 +494,20 @@ int main(int argc, char **argv)
     size_t n_roots = 0;
     char **roots = calloc((size_t)(argc - optind), sizeof *roots);
     int rc = roots ? 0 : -1;
+    char err[1024];
+    /* the database first: from now on a search finds it (being built on a
+     * first run), and a second writer is refused before any walking */
+    if (rc == 0 && zp_index_open(db_path, &st.ix, err, sizeof err) != 0) {
+        fprintf(stderr, "zapisy-index: %s\n", err);
+        rc = -2;
+    }
     for (int i = optind; i < argc && rc == 0 && !interrupted; i++) {
         char abs[PATH_MAX];
         if (realpath(argv[i], abs) && (roots[n_roots] = strdup(abs)))
             n_roots++;
         rc = walk(argv[i], &files, &st);
     }
-    char err[1024];
     if (rc == 0 && zp_detect_open(&st.det, err, sizeof err) < 0) {
-        fprintf(stderr, "zapisy-index: %s\n", err);
-        rc = -2;
-    }
-    if (rc == 0 && zp_index_open(db_path, &st.ix, err, sizeof err) != 0) {
         fprintf(stderr, "zapisy-index: %s\n", err);
         rc = -2;
     }
@@ -425,12 +521,15 @@ int main(int argc, char **argv)
     if (rc == -1 && !st.ix)
         fprintf(stderr, "zapisy-index: out of memory\n");
     if (rc != -2 && (!st.quiet || st.failed || st.skipped || rc))
-        printf("indexed %u, unchanged %u, removed %u, skipped %u, failed %u (%u repaired); %s holds %u document%s\n",
+        printf("indexed %u, unchanged %u, removed %u, skipped %u, failed %u (%u repaired); %s holds %u document%s%s\n",
                st.indexed, st.unchanged, st.removed, st.skipped, st.failed, st.repaired, db_path, total,
-               total == 1 ? "" : "s");
+               total == 1 ? "" : "s", kept_note(&st));
     for (size_t i = 0; i < st.n_seen; i++)
         free(st.seen[i]);
     free(st.seen);
+    for (size_t i = 0; i < st.n_unreadable; i++)
+        free(st.unreadable[i]);
+    free(st.unreadable);
     for (size_t i = 0; i < n_roots; i++)
         free(roots[i]);
     free(roots);

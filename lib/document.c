@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analyse.h"
+#include "budget.h"
 #include "buf.h"
 #include "docdata.h"
 #include "fold.h"
@@ -269,6 +270,16 @@ int zp_doc_build(const zp_doc_input *in, zp_doc *d, char *err, size_t errlen)
     if (rc == 0)
         rc = fill(d, in, &clean);
     zp_buf_free(&clean);
+    if (rc && zp_budget_cancelled()) {
+        snprintf(err, errlen, "%s: stopped (the run was interrupted)", in->path);
+        zp_doc_free(d);
+        return -1;
+    }
+    if (rc && zp_budget_overrun()) {
+        snprintf(err, errlen, "%s: took longer than its time budget and was skipped", in->path);
+        zp_doc_free(d);
+        return -1;
+    }
     if (rc) {
         snprintf(err, errlen, "%s: cannot build the index document (out of memory?)", in->path);
         zp_doc_free(d);

@@ -37,6 +37,9 @@ enum {
 #define ZP_PREFIX_DECISION "XDEC"  /* decision text: XDEC+word, ZXDEC+stem */
 #define ZP_PREFIX_RESOLUTION "XRES" /* + a resolution's number, folded, no spaces */
 
+/* User metadata: the folders indexed, one absolute path a line. */
+#define ZP_METADATA_ROOTS "zapisy.roots"
+
 /* "Q" + 16 hex digits + NUL */
 #define ZP_ID_TERM_SIZE 18
 

@@ -103,3 +103,25 @@ int zp_fmt_decision(zp_buf *out, const zp_decision *d)
     zp_buf_free(&b);
     return rc;
 }
+
+int zp_fmt_printable(zp_buf *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n')
+            zp_buf_adds(out, "\\n");
+        else if (c == '\t')
+            zp_buf_adds(out, "\\t");
+        else if (c == '\r')
+            zp_buf_adds(out, "\\r");
+        else if (c < 0x20 || c == 0x7F)
+            zp_buf_printf(out, "\\x%02x", c);
+        else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0) {
+            /* C1 controls (U+0080..U+009F) drive terminals too */
+            zp_buf_printf(out, "\\u%04x", (unsigned char)s[i + 1]);
+            i++;
+        } else
+            zp_buf_addc(out, (char)c);
+    }
+    return out->oom ? -1 : 0;
+}

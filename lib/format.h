@@ -12,6 +12,10 @@
 /* Appends s[0..len) HTML-escaped (& < > " '), for text and attributes. */
 int zp_fmt_html(zp_buf *out, const char *s, size_t len);
 
+/* Appends s[0..len) with control characters escaped (newline as \n, ESC
+ * as \x1b, ...): for file names in messages and on terminals. */
+int zp_fmt_printable(zp_buf *out, const char *s, size_t len);
+
 /* Appends s[0..len) as a JSON string literal, quotes included; invalid
  * UTF-8 becomes U+FFFD so the output is always valid JSON. */
 int zp_fmt_json_string(zp_buf *out, const char *s, size_t len);

@@ -3,6 +3,8 @@
  * how they are shown. */
 #include "index.h"
 
+#include "safe_open.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,18 +113,12 @@ static int collect_id(const char *term, size_t len, void *ud)
     return zp_strlist_add(ud, term, len, 0) < 0;
 }
 
-static int under(const char *path, const char *root)
-{
-    size_t n = strlen(root);
-    while (n > 1 && root[n - 1] == '/')
-        n--;
-    return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0' || n == 1);
-}
-
-int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, zp_index_keep_fn keep, void *ud,
-                   unsigned *removed, char *err, size_t errlen)
+int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, const char *const *unreadable,
+                   size_t n_unreadable, zp_index_keep_fn keep, void *ud, unsigned *removed, unsigned *kept,
+                   char *err, size_t errlen)
 {
     *removed = 0;
+    *kept = 0;
     zp_strlist ids = { NULL, 0 };
     int rc = zx_db_each_term(ix->db, ZP_PREFIX_ID, collect_id, &ids, err, errlen);
     for (size_t i = 0; i < ids.n && rc == ZX_OK; i++) {
@@ -137,10 +133,16 @@ int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, zp_in
         }
         char *path = rc == ZX_OK ? zp_docdata_dup(data, len, "path") : NULL;
         free(data);
-        int gone = 0;
+        int gone = 0, unread = 0;
         for (size_t r = 0; path && r < n_roots && !gone; r++)
-            gone = under(path, roots[r]);
+            gone = zp_path_under(path, roots[r]);
+        for (size_t r = 0; path && gone && r < n_unreadable && !unread; r++)
+            unread = zp_path_under(path, unreadable[r]);
         free(path);
+        if (unread) {
+            (*kept)++;
+            continue;
+        }
         if (gone && rc == ZX_OK) {
             rc = zx_db_delete(ix->db, ids.v[i], err, errlen);
             *removed += rc == ZX_OK;
@@ -169,4 +171,31 @@ void zp_index_close(zp_index *ix)
         return;
     zx_db_close(ix->db);
     free(ix);
+}
+
+int zp_index_add_roots(zp_index *ix, const char *const *roots, size_t n_roots, char *err, size_t errlen)
+{
+    char *old = NULL;
+    if (zx_db_get_metadata(ix->db, ZP_METADATA_ROOTS, &old, err, errlen) != ZX_OK)
+        return ZP_INDEX_DB_ERROR;
+    zp_buf v = ZP_BUF_INIT;
+    zp_buf_adds(&v, old ? old : "");
+    for (size_t i = 0; i < n_roots; i++) {
+        /* already there? a line of its own */
+        int have = 0;
+        size_t n = strlen(roots[i]);
+        for (const char *p = zp_buf_str(&v); *p && !have; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p))
+            have = strncmp(p, roots[i], n) == 0 && (p[n] == '\n' || p[n] == '\0');
+        if (have)
+            continue;
+        if (v.len)
+            zp_buf_addc(&v, '\n');
+        zp_buf_adds(&v, roots[i]);
+    }
+    free(old);
+    int rc = v.oom ? ZP_INDEX_DB_ERROR
+                   : zx_db_set_metadata(ix->db, ZP_METADATA_ROOTS, zp_buf_str(&v), err, errlen) == ZX_OK ? 0
+                                                                                                      : ZP_INDEX_DB_ERROR;
+    zp_buf_free(&v);
+    return rc;
 }

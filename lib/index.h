@@ -33,11 +33,19 @@ int zp_index_state(zp_index *ix, const char *id, long long *mtime, long long *si
 int zp_index_touch(zp_index *ix, const char *id, long long mtime, char *err, size_t errlen);
 
 /* Removes the documents of files under any of roots (absolute paths) that
- * keep(id, ud) does not claim -- files gone since they were indexed.
- * *removed counts them.  0 or ZP_INDEX_DB_ERROR. */
+ * keep(id, ud) does not claim -- files gone since they were indexed --
+ * except those under one of unreadable (folders and files that could not
+ * be read this time: their files may well be there).  *removed counts the
+ * removed, *kept those kept for being under an unreadable path.  0 or
+ * ZP_INDEX_DB_ERROR. */
 typedef int (*zp_index_keep_fn)(const char *id, void *ud);
-int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, zp_index_keep_fn keep, void *ud,
-                   unsigned *removed, char *err, size_t errlen);
+int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, const char *const *unreadable,
+                   size_t n_unreadable, zp_index_keep_fn keep, void *ud, unsigned *removed, unsigned *kept,
+                   char *err, size_t errlen);
+
+/* Records roots (absolute paths) as folders the index was built from,
+ * beside those recorded before: the page serves only files under them. */
+int zp_index_add_roots(zp_index *ix, const char *const *roots, size_t n_roots, char *err, size_t errlen);
 
 int zp_index_commit(zp_index *ix, char *err, size_t errlen);
 unsigned zp_index_doc_count(zp_index *ix);

@@ -9,6 +9,10 @@
 
 int zp_strlist_add(zp_strlist *l, const char *s, size_t len, int unique)
 {
+    /* a text naming more is a directory, not minutes: the first ones are
+     * kept, and the check for duplicates stays bounded */
+    if (unique && l->n >= ZP_MAX_NAMES)
+        return 0;
     zp_buf b = ZP_BUF_INIT;
     zp_words_squeeze(s, 0, len, &b);
     if (b.len == 0 || b.oom) {

@@ -21,9 +21,12 @@ typedef struct {
     size_t n;
 } zp_strlist;
 
+/* Most distinct names (organisations, people) kept of one document. */
+#define ZP_MAX_NAMES 300
+
 /* Adds s[0..len) (whitespace squeezed); with unique, not when an entry
- * with the same canonical form (zp_meta_canonical) is already there.
- * Returns 0, or -1 when memory ran out. */
+ * with the same canonical form (zp_meta_canonical) is already there, nor
+ * when the list holds ZP_MAX_NAMES.  Returns 0, or -1 when memory ran out. */
 int zp_strlist_add(zp_strlist *l, const char *s, size_t len, int unique);
 void zp_strlist_free(zp_strlist *l);
 

@@ -10,6 +10,7 @@
  * text whose headings each carry a date covers many meetings and gets none. */
 #include "meta.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -229,6 +230,17 @@ static size_t line_start(const char *s, size_t at)
     return at;
 }
 
+/* The start of the line holding s[at] when it is at most max bytes back,
+ * else SIZE_MAX: a line that long is no heading or signature, and looking
+ * further back for each date would cost a one-line text quadratic time. */
+static size_t near_line_start(const char *s, size_t at, size_t max)
+{
+    size_t stop = at > max ? at - max : 0;
+    while (at > stop && s[at - 1] != '\n')
+        at--;
+    return at == stop && stop > 0 && s[at - 1] != '\n' ? SIZE_MAX : at;
+}
+
 /* The folded words of the line before s[at], at most CONTEXT_BYTES back
  * and from the start of the sentence (". " before a capital). */
 static void before_on_line(const char *s, size_t at, zp_buf *f, int *from_line_start)
@@ -369,7 +381,9 @@ static size_t content_lines_before(const char *s, size_t at)
 /* The date is all its line holds, bar heading marks ("## 17. 3. 2022"). */
 static int alone_on_line(const char *s, size_t len, size_t st, size_t en)
 {
-    size_t ls = line_start(s, st);
+    size_t ls = near_line_start(s, st, DATED_HEADING_BYTES);
+    if (ls == SIZE_MAX)
+        return 0;
     zp_buf f = ZP_BUF_INIT;
     zp_fold_word(s + ls, st - ls, &f);
     size_t b, e, b2, e2;
@@ -389,7 +403,7 @@ static int alone_on_line(const char *s, size_t len, size_t st, size_t en)
         if (!strchr(" \t#*=-", s[i]))
             return 0;
     for (size_t i = en; i < len && s[i] != '\n'; i++)
-        if (!strchr(" \t\r*", s[i]))
+        if (!strchr(" \t\r*", s[i]) || i - en > DATED_HEADING_BYTES)
             return 0;
     return 1;
 }
@@ -402,13 +416,14 @@ static int dated_headings(const char *s, size_t len)
     size_t at = 0, st, en;
     zp_date d;
     while (at < len && marked < 2 && plain < MANY_MEETINGS && zp_meta_find_date(s + at, len - at, &d, &st, &en)) {
-        size_t ls = line_start(s, at + st), k = ls, le = at + en;
-        while (k < at + st && strchr("# \t", s[k]))
+        size_t ls = near_line_start(s, at + st, DATED_HEADING_BYTES), le = at + en;
+        size_t k = ls == SIZE_MAX ? 0 : ls;
+        while (ls != SIZE_MAX && k < at + st && strchr("# \t", s[k]))
             k++;
-        while (le < len && s[le] != '\n')
+        while (le < len && s[le] != '\n' && le - at - st <= DATED_HEADING_BYTES)
             le++;
         /* "## 17. 3. 2022", or (Markdown read) "2025-03-18: schůze výboru" */
-        if (k == at + st && le - ls <= DATED_HEADING_BYTES) {
+        if (ls != SIZE_MAX && k == at + st && le - ls <= DATED_HEADING_BYTES) {
             marked += s[ls] == '#';
             plain++;
         }
@@ -452,7 +467,11 @@ int zp_meta_meeting_date(const char *text, size_t len, zp_date *out)
     at = len > SIGNATURE_BYTES ? len - SIGNATURE_BYTES : 0;
     int found = 0;
     while (at < len && zp_meta_find_date(text + at, len - at, &d, &st, &en)) {
-        size_t ls = line_start(text, at + st);
+        size_t ls = near_line_start(text, at + st, SIGNATURE_BYTES);
+        if (ls == SIZE_MAX) {
+            at += en;
+            continue;
+        }
         while (ls < at + st && text[ls] == ' ')
             ls++;
         if ((strncmp(text + ls, "V ", 2) == 0 || strncmp(text + ls, "Ve ", 3) == 0)) {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "budget.h"
 #include "fold.h"
 #include "meta.h"
 #include "meta_words.h"
@@ -371,7 +372,7 @@ int zp_meta_decisions(const char *text, size_t len, zp_meta *m)
     int in_tasks = 0, blank_before = 1, rc = 0, last_item = 0;
     size_t ls = 0, line = 0, first_new = m->decisions.n;
     walk_state w = { ZP_BUF_INIT, "", 0, first_new, 0 };
-    while (ls < len && rc == 0) {
+    while (ls < len && rc == 0 && !zp_budget_spent()) {
         const char *nl = memchr(text + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - text) : len;
         int bold = 0;
@@ -442,5 +443,5 @@ int zp_meta_decisions(const char *text, size_t len, zp_meta *m)
         }
     }
     zp_buf_free(&w.number);
-    return rc;
+    return rc == 0 && zp_budget_spent() ? -1 : rc;
 }

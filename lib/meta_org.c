@@ -12,6 +12,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "budget.h"
 #include "dict_cs.h"
 #include "fold.h"
 #include "meta.h"
@@ -45,6 +46,9 @@ static const char *const verbs_before[] = { "je", "jsou", "bude", "budou", "byl"
                                             "uklada", "poveruje", "dekuje", NULL };
 static const char *const org_nouns[] = { "organizace", "organizaci", "spolek", "spolku", "spolkem",
                                          "sdruzeni", "nadace", "nadaci", NULL };
+/* Letters a form of an institution's kind shares with its lemma. */
+#define INSTITUTION_STEM 4
+
 /* Nouns of a body's sitting: an acronym after one is that body. */
 static const char *const sittings[] = { "zasedani", "schuze", "schuzi", "jednani", "zasedanim", NULL };
 /* Kinds of institution that head their name ("Charita Šternberk",
@@ -367,6 +371,17 @@ static size_t institution_name(const char *text, const zp_words *ws, size_t i, i
     return n;
 }
 
+/* Whether a folded word may be a form of an institution's kind: its
+ * first letters are a kind's ("skole" of "skola").  Cheap, so the
+ * dictionary is asked only for these. */
+static int institution_prefix(const char *term)
+{
+    for (const char *const *k = institutions; *k; k++)
+        if (strncmp(term, *k, INSTITUTION_STEM) == 0)
+            return 1;
+    return 0;
+}
+
 static int adjective_lemma(const char *lemma, void *ud)
 {
     (void)ud;
@@ -397,6 +412,15 @@ static int institution(const char *text, const zp_words *ws, size_t i, zp_meta *
         for (size_t k = i; k < ws->n && k <= i + 1 && !found; k++) {
             if (k > i && !zp_words_adjacent(text, &ws->w[k - 1], &ws->w[k]))
                 break;
+            /* the dictionary only for words that could be a kind */
+            if (!institution_prefix(ws->w[k].term)) {
+                /* not a kind: it may only be an adjective before one
+                 * ("Základní škola"), not a sentence's noun ("Žádost
+                 * Charitě") */
+                if (k == i && i + 1 < ws->n && institution_prefix(ws->w[i + 1].term) && adjective(text, w))
+                    continue;
+                break;
+            }
             zp_buf l = ZP_BUF_INIT, f = ZP_BUF_INIT;
             if (zp_dict_lemma(text + ws->w[k].start, ws->w[k].end - ws->w[k].start, &l) == 1)
                 zp_fold_word(zp_buf_str(&l), l.len, &f);
@@ -496,6 +520,10 @@ int zp_meta_orgs_in(const char *text, size_t len, const zp_words *wl, zp_meta *m
     for (size_t i = 0; i < ws.n && rc >= 0; i++) {
         size_t n;
         const zp_word *w = &ws.w[i];
+        if (zp_budget_spent()) {
+            rc = -1;
+            break;
+        }
         if (legal_form_at(text, &ws, i, &n)) {
             rc = name_before(text, &ws, i, m);
             i += n - 1;

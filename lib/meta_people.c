@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "budget.h"
 #include "fold.h"
 #include "meta.h"
 #include "meta_internal.h"
@@ -235,7 +236,7 @@ static int titled_names(const char *text, const zp_words *wl, zp_meta *m)
 {
     const zp_words ws = *wl;
     int rc = 0;
-    for (size_t i = 0; i < ws.n && rc == 0; i++) {
+    for (size_t i = 0; i < ws.n && rc == 0 && !zp_budget_spent(); i++) {
         const zp_word *t = &ws.w[i];
         int abbrev = strcmp(t->term, "pan") != 0 && strcmp(t->term, "pani") != 0;
         if (!zp_words_in(t->term, pre_titles) || (abbrev && !dot_after(text, t)))

@@ -306,6 +306,11 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
     /* nothing typed (or only blanks) is a browse of everything; operators
      * or punctuation alone ("AND OR", "***") ask for nothing */
     int blank = strspn(zp_buf_str(&clean), " \t\r\n") == clean.len;
+    if (out->n_wildcards > ZP_MAX_WILDCARDS) {
+        snprintf(err, errlen, "too broad: %zu words with * (at most %d in one query)", out->n_wildcards,
+                 ZP_MAX_WILDCARDS);
+        goto done;
+    }
     if (words == 0 && out->n_filters == 0 && !may_be_empty && !blank) {
         snprintf(err, errlen, "empty query: give at least one word to search for");
         goto done;

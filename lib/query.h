@@ -10,6 +10,10 @@
 /* Longest query accepted, in bytes.  A person types a few words; anything
  * far longer is a paste accident or an attack on the parser. */
 #define ZP_MAX_QUERY_BYTES 1024
+/* Words with a wildcard in one query: each may stand for up to
+ * ZX_MAX_WILDCARD_TERMS words, and a query of hundreds of them (still
+ * under the byte limit) would cost seconds and much memory. */
+#define ZP_MAX_WILDCARDS 8
 
 #include "meta.h"
 

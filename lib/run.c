@@ -1,15 +1,21 @@
 /* External converters: fork/exec with pipes, poll with a deadline. */
 #include "run.h"
 
+#include "budget.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+/* How often the wait looks whether the run was stopped (Ctrl-C). */
+#define POLL_SLICE_MS 100
 
 /* How much of a converter's standard error is kept for the message. */
 #define STDERR_KEEP 512
@@ -51,6 +57,11 @@ int zp_run_capture(const char *const argv[], size_t max_out, int timeout_s, zp_b
         if (devnull >= 0)
             dup2(devnull, STDIN_FILENO);
         close(po[0]); close(po[1]); close(pe[0]); close(pe[1]);
+        /* a converter gets its time in CPU too, and bounded memory */
+        struct rlimit cpu = { (rlim_t)timeout_s, (rlim_t)timeout_s + 1 };
+        struct rlimit mem = { ZP_RUN_MAX_MEMORY, ZP_RUN_MAX_MEMORY };
+        setrlimit(RLIMIT_CPU, &cpu);
+        setrlimit(RLIMIT_AS, &mem);
         execvp(argv[0], (char *const *)argv);
         _exit(127);
     }
@@ -62,14 +73,20 @@ int zp_run_capture(const char *const argv[], size_t max_out, int timeout_s, zp_b
     int too_much = 0, timed_out = 0, open_fds = 2;
     struct pollfd fds[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
     char chunk[65536];
+    int cancelled = 0;
     while (open_fds > 0) {
         long left = deadline - now_ms();
         if (left <= 0) {
             timed_out = 1;
             break;
         }
-        if (poll(fds, 2, (int)left) < 0 && errno != EINTR)
+        /* wake up now and then to see whether the run was stopped */
+        if (poll(fds, 2, left < POLL_SLICE_MS ? (int)left : POLL_SLICE_MS) < 0 && errno != EINTR)
             break;
+        if (zp_budget_cancelled()) {
+            cancelled = 1;
+            break;
+        }
         for (int k = 0; k < 2; k++) {
             if (fds[k].fd < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
@@ -92,7 +109,7 @@ int zp_run_capture(const char *const argv[], size_t max_out, int timeout_s, zp_b
         if (too_much)
             break;
     }
-    if (timed_out || too_much)
+    if (timed_out || too_much || cancelled)
         kill(pid, SIGKILL);
     for (int k = 0; k < 2; k++)
         if (fds[k].fd >= 0)
@@ -100,8 +117,16 @@ int zp_run_capture(const char *const argv[], size_t max_out, int timeout_s, zp_b
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
+    if (cancelled) {
+        snprintf(err, errlen, "%s was stopped: the run is interrupted", argv[0]);
+        return -1;
+    }
     if (timed_out) {
         snprintf(err, errlen, "%s took longer than %d s and was stopped", argv[0], timeout_s);
+        return -1;
+    }
+    if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)) {
+        snprintf(err, errlen, "%s used more than %d s of CPU and was stopped", argv[0], timeout_s);
         return -1;
     }
     if (too_much) {

@@ -11,6 +11,7 @@
 #include "docdata.h"
 #include "document.h"
 #include "query.h"
+#include "safe_open.h"
 
 /* Count matches exactly up to this many, so "N results" is not a guess for
  * any query a person would page through. */
@@ -417,6 +418,19 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     return rc;
 }
 
+/* An empty database that a writer holds is an index being built: say so,
+ * rather than "nothing found". */
+static int not_built_yet(zx_db *db, const char *path, char *err, size_t errlen)
+{
+    unsigned docs = 0;
+    if (zx_db_doc_count(db, &docs, err, errlen) != ZX_OK || docs > 0)
+        return 0;
+    if (zx_db_locked(db, err, errlen) != 1)
+        return 0;
+    snprintf(err, errlen, "%s: the index is being built (zapisy-index is at work on its first run); try again when it has committed", path);
+    return ZX_ERR_BUILDING;
+}
+
 static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
 {
     char err[256];
@@ -437,6 +451,8 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
     zp_query q;
     memset(&q, 0, sizeof q);
     int rc = r->query ? zx_db_open_read(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
+    if (rc == 0)
+        rc = not_built_yet(db, req->db_path, err, errlen);
     if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
                                       sizeof query_fields / sizeof query_fields[0], lookup_synonyms, db,
                                       req->n_filters > 0, &q, err, errlen) < 0)
@@ -526,4 +542,46 @@ void zp_results_free(zp_results *r)
     free(r->parsed);
     free(r->suggestion);
     free(r);
+}
+
+/* 1 when path is under a folder recorded as indexed; an index made before
+ * roots were recorded has none, and its paths are taken as they are. */
+static int under_indexed_root(const char *db_path, const char *path, char *err, size_t errlen)
+{
+    zx_db *db = NULL;
+    char *roots = NULL;
+    int rc = zx_db_open_read(db_path, &db, err, errlen);
+    if (rc == 0)
+        rc = zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen);
+    zx_db_close(db);
+    if (rc)
+        return rc;
+    int ok = !roots[0];
+    for (char *line = roots, *next; !ok && line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        ok = zp_path_under(path, line);
+    }
+    free(roots);
+    if (!ok)
+        snprintf(err, errlen, "%s: not under a folder the index was built from", path);
+    return ok ? 0 : ZX_ERR_ARG;
+}
+
+int zp_search_open_document(const char *db_path, const char *id, int *fd, char **path, char **mime,
+                            char *err, size_t errlen)
+{
+    *fd = -1;
+    int rc = zp_search_document(db_path, id, path, mime, err, errlen);
+    if (rc == 0)
+        rc = under_indexed_root(db_path, *path, err, errlen);
+    if (rc == 0 && (*fd = zp_open_nofollow(*path, err, errlen)) < 0)
+        rc = ZX_ERR_ARG;
+    if (rc) {
+        free(*path);
+        free(*mime);
+        *path = *mime = NULL;
+    }
+    return rc;
 }

@@ -122,6 +122,16 @@ int zp_search_json(const zp_results *r, zp_buf *out);
 int zp_search_document(const char *db_path, const char *id, char **path, char **mime, char *err,
                        size_t errlen);
 
+/* The file of an indexed document opened for reading, by its id: only a
+ * file under a folder the index was built from (zapisy-index records
+ * them), opened without following a symbolic link anywhere in its path.
+ * *fd, and *path and *mime malloc()ed (free them).  0; ZX_ERR_ARG when
+ * there is no such document, or its file is gone, is not under an indexed
+ * folder or is reached through a link (the message says which); another
+ * negative ZX_ERR_* when the database failed. */
+int zp_search_open_document(const char *db_path, const char *id, int *fd, char **path, char **mime,
+                            char *err, size_t errlen);
+
 /* Parses a --since/--until/od:/do: value into "YYYYMMDD" (until: the last
  * day of a year or month).  0, or -1 when it is not a date. */
 int zp_search_filter_date(const char *value, int until, char out[9]);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "budget.h"
 #include "buf.h"
 #include "fold.h"
 
@@ -293,8 +294,11 @@ int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud)
     t.fn = fn;
     t.ud = ud;
     int rc = 0;
-    while (rc == 0 && peek(&t, 0))
+    while (rc == 0 && peek(&t, 0)) {
         rc = emit_head(&t);
+        if (rc == 0 && zp_budget_spent())
+            rc = -1;   /* the file's time is up, or the run stopped */
+    }
     if (t.fold.oom)
         rc = -1;
     zp_buf_free(&t.fold);

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "format.h"
 #include "search.h"
+#include "zx.h"
 
 #define DEFAULT_LIMIT 10
 /* Filters one command line may give: enough for any real use. */
@@ -40,7 +41,7 @@ static void usage(FILE *f)
             "  skupina:, org:, osoba: (English: year: since: until: town: body: person:).\n"
             "  A query may be only filters: 'org:zebrik'.  Without a query (or with\n"
             "  only filters) every matching document is listed, newest first.\n"
-            "Exit status: 0 hits, 1 no hits, 2 error.\n");
+            "Exit status: 0 hits, 1 no hits (or the index is still being built), 2 error.\n");
 }
 
 static int parse_count(const char *opt, const char *s, unsigned max, unsigned *out)
@@ -100,7 +101,12 @@ static void print_hit(const zp_hit *h, int tty)
             }
         printf("\n");
     }
-    printf("   %s\n   %s\n", h->path, zp_buf_str(&snip));
+    /* a file name's control characters are shown escaped, never sent to
+     * the terminal */
+    zp_buf path = ZP_BUF_INIT;
+    zp_fmt_printable(&path, h->path, strlen(h->path));
+    printf("   %s\n   %s\n", zp_buf_str(&path), zp_buf_str(&snip));
+    zp_buf_free(&path);
     zp_buf label = ZP_BUF_INIT;
     if (h->shown_decision >= 0)
         zp_fmt_decision(&label, &h->decisions.v[h->shown_decision]);
@@ -222,7 +228,7 @@ int main(int argc, char **argv)
     zp_buf_free(&q);
     if (rc) {
         fprintf(stderr, "zapisy-search: %s\n", err);
-        return 2;
+        return rc == ZX_ERR_BUILDING ? 1 : 2;   /* no hits yet, no error */
     }
     if (json) {
         zp_buf out = ZP_BUF_INIT;

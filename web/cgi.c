@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,9 @@
 #include "params.h"
 #include "search.h"
 #include "zx.h"
+
+/* The address space of one request: a search needs tens of megabytes. */
+#define WEB_MAX_MEMORY (1024UL * 1024 * 1024)
 
 static const char security_headers[] =
     "X-Content-Type-Options: nosniff\r\n"
@@ -95,6 +99,7 @@ static const char *query_message(const char *err)
         { "is not a date", "Datu ve filtru nerozumíme. Použijte 2019, 2019-06, 2019-06-30 nebo 30. 6. 2019." },
         { "is not a year", "Rok zadejte čtyřmi číslicemi, například 2019." },
         { "empty filter", "Filtr nemá žádnou hodnotu." },
+        { "too broad", "Dotaz je příliš široký: slovo s hvězdičkou odpovídá příliš mnoha slovům, nebo je hvězdiček moc. Napište víc písmen." },
     };
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (strstr(err, known[i].needle))
@@ -105,9 +110,15 @@ static const char *query_message(const char *err)
 static void serve_document(const char *db, const char *id)
 {
     char *path = NULL, *mime = NULL, err[512];
-    int rc = zp_search_document(db, id, &path, &mime, err, sizeof err);
+    int fd = -1;
+    int rc = zp_search_open_document(db, id, &fd, &path, &mime, err, sizeof err);
     if (rc == ZX_ERR_ARG) {
-        respond_plain(404, "Takový dokument v rejstříku není.");
+        /* no such document, or its file gone, outside the archive or
+         * behind a link: the log says which, the page only that it is not
+         * here */
+        if (strncmp(err, "not a document id", 17) != 0 && !strstr(err, "no document"))
+            fprintf(stderr, "zapisy.cgi: %s\n", err);
+        respond_plain(404, "Takový dokument v rejstříku není nebo jeho soubor už na disku není; přeindexujte archiv.");
         return;
     }
     if (rc) {
@@ -115,11 +126,9 @@ static void serve_document(const char *db, const char *id)
         respond_plain(503, "Vyhledávání je dočasně nedostupné.");
         return;
     }
-    int fd = open(path, O_RDONLY);
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        if (fd >= 0)
-            close(fd);
+    if (fstat(fd, &st) != 0) {
+        close(fd);
         respond_plain(404, "Soubor tohoto dokumentu už na disku není; přeindexujte archiv.");
         free(path);
         free(mime);
@@ -175,7 +184,8 @@ static void search(const web_site *site, const char *db, const web_request *req)
         fprintf(stderr, "zapisy.cgi: %s\n", err);
         respond_page(site, 503, req, NULL, "Vyhledávání je dočasně nedostupné",
                      rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
-                                        : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
+                     : rc == ZX_ERR_BUILDING ? "Rejstřík zápisů se právě vytváří. Zkuste to prosím za chvíli znovu."
+                                             : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
         return;
     }
     if (req->json) {
@@ -198,6 +208,9 @@ static const char *env_or(const char *name, const char *fallback)
 
 int main(void)
 {
+    /* one request may not take the machine's memory, whatever it asks */
+    struct rlimit mem = { WEB_MAX_MEMORY, WEB_MAX_MEMORY };
+    setrlimit(RLIMIT_AS, &mem);
     web_site site = { env_or("ZAPISY_TEMPLATES", "web/templates"), env_or("ZAPISY_STATIC", "static/") };
     const char *db = env_or("ZAPISY_DB", "var/db");
     const char *method = env_or("REQUEST_METHOD", "GET");

@@ -111,6 +111,10 @@ int handle_exception(char *err, size_t errlen, const std::string &what)
     } catch (const Xapian::QueryParserError &e) {
         set_err(err, errlen, "bad query: " + e.get_msg());
         return ZX_ERR_QUERY;
+    } catch (const Xapian::WildcardError &e) {
+        set_err(err, errlen, "too broad: a word with * stands for more than " +
+                                 std::to_string(ZX_MAX_WILDCARD_TERMS) + " words; type more of it");
+        return ZX_ERR_QUERY;
     } catch (const Xapian::Error &e) {
         set_err(err, errlen, what + ": " + e.get_type() + ": " + e.get_msg());
         return ZX_ERR;
@@ -255,6 +259,15 @@ void zx_db_close(zx_db *db)
     try {
         delete db;
     } catch (...) {
+    }
+}
+
+int zx_db_locked(zx_db *db, char *err, size_t errlen)
+{
+    try {
+        return db->read->locked() ? 1 : 0;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
     }
 }
 
@@ -526,6 +539,8 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
         if (opts && opts->synonyms)
             flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
                      Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+        qp.set_max_expansion(ZX_MAX_WILDCARD_TERMS, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                             Xapian::QueryParser::FLAG_WILDCARD);
         Xapian::Query q = qp.parse_query(qs ? qs : "", flags);
         if (q.empty()) {
             set_err(err, errlen, "empty query: give at least one word to search for");
@@ -661,6 +676,7 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
     try {
         std::unique_ptr<zx_mset> m(new zx_mset(*db->read));
         m->enquire.set_query(q->query);
+        m->enquire.set_time_limit(ZX_MATCH_TIME_LIMIT_S);
         if (opts->sort_slot >= 0)
             m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
                                                         opts->sort_descending != 0);

@@ -26,7 +26,8 @@ enum {
     ZX_ERR_CORRUPT = -5,   /* the database is damaged or from another version */
     ZX_ERR_NOMEM = -6,
     ZX_ERR_ARG = -7,       /* bad argument (NULL handle, empty term, ...) */
-    ZX_ERR_MODIFIED = -8   /* a writer changed the database during a read: retry */
+    ZX_ERR_MODIFIED = -8,  /* a writer changed the database during a read: retry */
+    ZX_ERR_BUILDING = -9   /* empty, with a writer at work: its first run is not done */
 };
 
 typedef struct zx_db zx_db;
@@ -42,6 +43,10 @@ int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen);
 /* Opens a database for writing, creating it (and its directory) if missing.
  * Fails with ZX_ERR_LOCKED when another process is writing it. */
 int zx_db_open_write(const char *path, zx_db **out, char *err, size_t errlen);
+
+/* 1 when a writer holds the database's lock (an indexer at work), 0 when
+ * not, or a negative ZX_ERR_*. */
+int zx_db_locked(zx_db *db, char *err, size_t errlen);
 
 /* Makes all changes since the last commit durable. */
 int zx_db_commit(zx_db *db, char *err, size_t errlen);
@@ -132,6 +137,13 @@ typedef struct {
     size_t n_prefixes;
     const char *default_prefix; /* prefix of words without a field (NULL: none) */
 } zx_parse_opts;
+
+/* A word* may stand for at most this many words of the index; a broader
+ * one fails the search with ZX_ERR_QUERY ("too broad"). */
+#define ZX_MAX_WILDCARD_TERMS 2000
+/* Matching stops after this long and returns what it found (the total is
+ * then an estimate): no query costs the server more. */
+#define ZX_MATCH_TIME_LIMIT_S 2.0
 
 /* Parses qs with Xapian's query parser: AND OR NOT, "phrases", +/-,
  * trailing * wildcards, field:prefixes.  Every word, in phrases too, is
