@@ -21,7 +21,7 @@ packages=(
   libcmark-dev                   # Markdown
   libhunspell-dev hunspell-cs    # Czech dictionary: nominatives of names (towns)
   poppler-utils                  # PDF: pdftotext
-  catdoc unrtf                   # DOC; RTF
+  catdoc                         # DOC (RTF is read by lib/extract_rtf.c)
   zip                            # tests build DOCX/ODT fixtures
   libcmocka-dev                  # unit tests
   jq                             # integration tests read the CLI's JSON

@@ -30,6 +30,9 @@ printf 'Levý sloupec: Žebřík\nzačíná zde\nPravý sloupec: Prostějov\nkon
 make_rtf_cp1250 "$tmp/text.txt" "$src/zapis.rtf"
 # DOC: a Word 97 file the project made (tests/fixtures/README.md says how).
 cp "$root/tests/fixtures/zapis.doc" "$src/zapis.doc"
+# RTF as Word (code page bytes), LibreOffice (\uN with \'xx fallbacks) and
+# pandoc (\uN with ? fallbacks) write it.
+for style in word libreoffice pandoc; do cp "$root/tests/fixtures/rtf-$style.rtf" "$src/rtf-$style.rtf"; done
 # Markdown with a front matter, as a party's decisions are kept: a heading
 # without its space, emphasis, a link, an entity, inline HTML -- and a
 # stray tag that must not make libmagic's "HTML" of it.
@@ -47,7 +50,7 @@ MD
 
 run "$bin/zapisy-index" --db "$tmp/db" "$src"
 expect_rc "every format and encoding indexes cleanly" 0
-expect_in "... all 13 files" "indexed 13, unchanged 0, removed 0, skipped 0, failed 0" "$out"
+expect_in "... all 16 files" "indexed 16, unchanged 0, removed 0, skipped 0, failed 0" "$out"
 
 # found_with_text FILE QUERY TEXT: QUERY finds FILE, whose snippet has TEXT.
 found_with_text() {
@@ -77,6 +80,12 @@ case "$snip" in
 esac
 search "$tmp/db" --json zebrik
 expect_in "metadata comes from every format too (the date of the DOCX)" '"date":"2017-03-14"' "$out"
+
+# RTF: every letter after a \uN kept, its fallback not doubled.
+for style in word libreoffice pandoc; do
+  found_with_text "rtf-$style.rtf" 'evropsky socialni fond zebrik' \
+    'Evropský sociální fond podpoří organizaci Žebřík: „obnovení poradenství“ – schváleno.'
+done
 
 # Markdown: read as Markdown, front matter as its fields, no markup left.
 search "$tmp/db" --limit 1 'title:obnoveni poradenstvi'
