@@ -4,6 +4,7 @@
 #   make test     unit tests (plain and under ASan+UBSan) and integration tests
 #   make bench    stemmer quality, indexing and query speed
 #   make run      build, index corpus/ into var/db, show a search
+#   make fuzz     every libFuzzer target for FUZZ_SECONDS (default 600) each
 
 CC      = gcc
 CXX     = g++
@@ -27,7 +28,19 @@ WEB_OBJ = build/web/cgi.o build/web/page.o build/web/params.o build/web/template
 TOOLS = build/tools/stem-eval build/tools/bench-query build/tools/meta-eval build/tools/mkpdf
 UNIT_BINS = $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/san/%)
 
-.PHONY: all deps test unit bench run clean
+# libFuzzer harnesses (tests/fuzz/): lib/ and the harness built with clang,
+# ASan and UBSan; the extractor harness once per kind of input.
+FUZZ_CC   = clang
+FUZZ_CXX  = clang++
+FUZZ_SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_OBJ  = $(LIB_C:%.c=build/fuzz/%.o) $(LIB_CXX:%.cc=build/fuzz/%.o) build/fuzz/web/page.o \
+            build/fuzz/web/params.o build/fuzz/web/template.o
+FUZZ_PLAIN = analyse query meta snippet params
+FUZZ_KINDS = text:1 html:2 markdown:3 rtf:4 office:5
+FUZZ_TARGETS = $(FUZZ_PLAIN:%=build/fuzz/fuzz_%) $(foreach k,$(FUZZ_KINDS),build/fuzz/fuzz_$(word 1,$(subst :, ,$(k))))
+FUZZ_SECONDS ?= 600
+
+.PHONY: all deps test unit bench run clean fuzz fuzz-build
 all: $(BINS)
 
 deps:
@@ -78,7 +91,30 @@ build/tests/san/test_%: build/san/tests/unit/test_%.o build/san/libzapisy.a
 
 unit: $(UNIT_BINS)
 
-test: deps all unit build/tools/mkpdf
+build/fuzz/%.o: %.c $(wildcard lib/*.h lib/xapian-c/*.h web/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(INC) -c $< -o $@
+build/fuzz/%.o: %.cc lib/xapian-c/zx.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CXX) $(CXXSTD) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(INC) -c $< -o $@
+build/fuzz/libzapisy.a: $(FUZZ_OBJ)
+	ar rcs $@ $^
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libzapisy.a
+	$(FUZZ_CC) $(CSTD) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(INC) -c $< -o $@.o
+	$(FUZZ_CXX) $(FUZZ_SAN) -fsanitize=fuzzer $@.o build/fuzz/libzapisy.a $(LIBS) -o $@
+define fuzz_kind
+build/fuzz/fuzz_$(1): tests/fuzz/fuzz_extract.c tests/fuzz/fuzz.h build/fuzz/libzapisy.a
+	$$(FUZZ_CC) $$(CSTD) -O1 -g $$(FUZZ_SAN) -fsanitize=fuzzer -DFUZZ_KIND=$(2) $$(INC) -c $$< -o $$@.o
+	$$(FUZZ_CXX) $$(FUZZ_SAN) -fsanitize=fuzzer $$@.o build/fuzz/libzapisy.a $$(LIBS) -o $$@
+endef
+$(foreach k,$(FUZZ_KINDS),$(eval $(call fuzz_kind,$(word 1,$(subst :, ,$(k))),$(word 2,$(subst :, ,$(k))))))
+
+fuzz-build: $(FUZZ_TARGETS)
+
+fuzz: deps fuzz-build
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+test: deps all unit build/tools/mkpdf fuzz-build
 	@tests/run.sh
 
 bench: deps all $(TOOLS)

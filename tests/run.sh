@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test -- unit tests (plain and under ASan+UBSan), integration
-# tests of the binaries and the CGI, browser tests -- and ends with one line
+# tests of the binaries and the CGI, browser tests, a short run of every
+# fuzz target -- and ends with one line
 # "N passed, N failed".  Exits non-zero on
 # any failure.  Run by `make test` from the project root.
 set -u
@@ -39,6 +40,8 @@ for t in tests/integration/test_*.sh; do
   bash "$t" > "$log/out" 2>&1; count "$t" "$log/out" $?
 done
 bash tests/browser/run.sh > "$log/out" 2>&1; count "tests/browser (screenshots in build/screenshots)" "$log/out" $?
+# every libFuzzer target for a few seconds: a smoke test (make fuzz runs them long)
+bash tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-3}" > "$log/out" 2>&1; count "tests/fuzz (smoke, ${FUZZ_SMOKE_SECONDS:-3} s a target)" "$log/out" $?
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -14,6 +14,7 @@ browser_deps() {
 
 packages=(
   gcc g++ make pkg-config
+  clang                          # libFuzzer harnesses (tests/fuzz, make fuzz)
   libxapian-dev xapian-tools     # the index (libxapian 1.4) and xapian-delve for inspection
   libutf8proc-dev                # Unicode: NFC, case folding, diacritics
   libmagic-dev                   # file type detection
