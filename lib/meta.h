@@ -152,6 +152,11 @@ int zp_meta_front_matter_end(const char *text, size_t len);
 int zp_meta_front_field(const char *text, size_t len, const char *const *keys, const char **value,
                         size_t *vlen);
 
+/* The same for a "key: value" line among the first max_lines lines of
+ * text[0..len) ("orgán: rada" opening a record). */
+int zp_meta_field_in(const char *text, size_t len, size_t max_lines, const char *const *keys, const char **value,
+                     size_t *vlen);
+
 /* "2019-01-11" into out (11 bytes). */
 void zp_meta_date_iso(const zp_date *d, char out[11]);
 

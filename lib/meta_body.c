@@ -259,32 +259,10 @@ static int labelled_body(const char *text, zp_buf *out)
     size_t len = strlen(text);
     const char *v;
     size_t vlen;
-    if (!zp_meta_front_field(text, len, fields, &v, &vlen)) {
-        /* a plain "orgán: ..." line among the first ones */
-        v = NULL;
-        size_t lines = 0;
-        for (size_t ls = 0; ls < len && lines < LABEL_LINES && !v; lines++) {
-            const char *nl = memchr(text + ls, '\n', len - ls);
-            size_t le = nl ? (size_t)(nl - text) : len;
-            const char *colon = memchr(text + ls, ':', le - ls);
-            if (colon) {
-                zp_buf key = ZP_BUF_INIT;
-                zp_fold_word(text + ls, (size_t)(colon - text) - ls, &key);
-                if (strcmp(zp_buf_str(&key), "organ") == 0) {
-                    v = colon + 1;
-                    while (v < text + le && *v == ' ')
-                        v++;
-                    vlen = (size_t)(text + le - v);
-                    while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\r'))
-                        vlen--;
-                }
-                zp_buf_free(&key);
-            }
-            ls = le + 1;
-        }
-        if (!v || !vlen)
-            return 0;
-    }
+    static const char *const label[] = { "organ", NULL };
+    /* the front matter's field, or a plain "orgán: ..." line among the first */
+    if (!zp_meta_front_field(text, len, fields, &v, &vlen) && !zp_meta_field_in(text, len, LABEL_LINES, label, &v, &vlen))
+        return 0;
     size_t from = out->len;
     zp_buf_add(out, v, vlen);
     zp_words_capitalise(out, from);

@@ -362,22 +362,6 @@ static date_ctx label_of(const char *s, size_t at, int heading)
 
 /* ---- the header -------------------------------------------------------- */
 
-/* Counts lines with content before s[at]. */
-static size_t content_lines_before(const char *s, size_t at)
-{
-    size_t n = 0;
-    int content = 0;
-    for (size_t i = 0; i < at; i++) {
-        if (s[i] == '\n') {
-            n += content;
-            content = 0;
-        } else if (!strchr(" \t\r-#*=", s[i])) {
-            content = 1;
-        }
-    }
-    return n;
-}
-
 /* The date is all its line holds, bar heading marks ("## 17. 3. 2022"). */
 static int alone_on_line(const char *s, size_t len, size_t st, size_t en)
 {
@@ -444,7 +428,7 @@ int zp_meta_meeting_date(const char *text, size_t len, zp_date *out)
     size_t at = from, st, en;
     zp_date d, first_plain = { 0, 0, 0 };
     while (at < head && zp_meta_find_date(text + at, head - at, &d, &st, &en)) {
-        size_t lines = content_lines_before(text + from, at + st - from);
+        size_t lines = zp_words_content_lines(text + from, at + st - from);
         if (lines >= HEADER_LINES)
             break;
         date_ctx c = label_of(text, at + st, lines < HEADING_LINES);

@@ -34,14 +34,14 @@ int zp_meta_front_matter_end(const char *text, size_t len)
     return 0;
 }
 
-int zp_meta_front_field(const char *text, size_t len, const char *const *keys, const char **value,
-                        size_t *vlen)
+int zp_meta_field_in(const char *text, size_t len, size_t max_lines, const char *const *keys, const char **value,
+                     size_t *vlen)
 {
-    size_t end = (size_t)zp_meta_front_matter_end(text, len);
     int found = 0;
-    for (size_t ls = 0; ls < end && !found;) {
-        const char *nl = memchr(text + ls, '\n', end - ls);
-        size_t le = nl ? (size_t)(nl - text) : end;
+    size_t lines = 0;
+    for (size_t ls = 0; ls < len && !found && lines < max_lines; lines++) {
+        const char *nl = memchr(text + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - text) : len;
         const char *colon = memchr(text + ls, ':', le - ls);
         if (colon) {
             zp_buf key = ZP_BUF_INIT;
@@ -65,4 +65,11 @@ int zp_meta_front_field(const char *text, size_t len, const char *const *keys, c
         ls = le + 1;
     }
     return found;
+}
+
+int zp_meta_front_field(const char *text, size_t len, const char *const *keys, const char **value,
+                        size_t *vlen)
+{
+    size_t end = (size_t)zp_meta_front_matter_end(text, len);
+    return end && zp_meta_field_in(text, end, (size_t)-1, keys, value, vlen);
 }

@@ -220,22 +220,6 @@ typedef struct {
     zp_buf display, canon;
 } candidate;
 
-/* Content lines before byte at (from the start of the text). */
-static size_t lines_before(const char *text, size_t at)
-{
-    size_t n = 0;
-    int content = 0;
-    for (size_t i = 0; i < at; i++) {
-        if (text[i] == '\n') {
-            n += content;
-            content = 0;
-        } else if (!strchr(" \t\r-#*=|", text[i])) {
-            content = 1;
-        }
-    }
-    return n;
-}
-
 static int show_name(const char *text, const zp_words *ws, span sp, zp_buf *display);
 
 /* Adds a vote for the name at sp; the same name in other case forms is
@@ -278,7 +262,7 @@ static int find_town(const char *text, const zp_words *ws, span *out, const char
     candidate c[MAX_CANDIDATES];
     size_t nc = 0;
     for (size_t i = 0; i < limit; i++) {
-        size_t line = lines_before(text, ws->w[i].start), ls = ws->w[i].start;
+        size_t line = zp_words_content_lines(text, ws->w[i].start), ls = ws->w[i].start;
         while (ls > 0 && text[ls - 1] != '\n')
             ls--;
         /* a table row is data, never the heading */

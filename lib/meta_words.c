@@ -251,3 +251,18 @@ void zp_words_capitalise(zp_buf *out, size_t from)
         memcpy(out->data + from, t.data, n);
     zp_buf_free(&t);
 }
+
+size_t zp_words_content_lines(const char *text, size_t at)
+{
+    size_t n = 0;
+    int content = 0;
+    for (size_t i = 0; i < at; i++) {
+        if (text[i] == '\n') {
+            n += content;
+            content = 0;
+        } else if (!strchr(" \t\r-#*=|", text[i])) {
+            content = 1;
+        }
+    }
+    return n;
+}

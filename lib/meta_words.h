@@ -39,6 +39,10 @@ int zp_words_adjacent(const char *text, const zp_word *a, const zp_word *b);
 /* 1 when the gap before word i holds a newline (or i is the first word). */
 int zp_words_line_start(const char *text, const zp_words *ws, size_t i);
 
+/* Lines with content (not only blanks, rules and markup: - # * = |)
+ * before byte at: how far into its header a place is. */
+size_t zp_words_content_lines(const char *text, size_t at);
+
 /* Appends s with each word's first letter upper case and the rest lower
  * case ("VELKÉ BŘEZNO" -> "Velké Březno"); with sentence = 1 only the first
  * word's ("DĚTI A RODINA" -> "Děti a rodina"). */
