@@ -100,16 +100,22 @@ static void clear_progress(run_state *st)
         fputs("\r\033[K", stderr);
 }
 
-/* One line a problem; a file name's control characters are shown
+/* A message on standard error; a file name's control characters are shown
  * escaped, so a name cannot forge a line or drive the terminal. */
-static void report(run_state *st, unsigned *counter, const char *msg)
+static void complain(const char *msg)
 {
-    (*counter)++;
-    clear_progress(st);
     zp_buf p = ZP_BUF_INIT;
     zp_fmt_printable(&p, msg, strlen(msg));
     fprintf(stderr, "zapisy-index: %s\n", zp_buf_str(&p));
     zp_buf_free(&p);
+}
+
+/* One line a problem file, counted. */
+static void report(run_state *st, unsigned *counter, const char *msg)
+{
+    (*counter)++;
+    clear_progress(st);
+    complain(msg);
 }
 
 static void draw_progress(run_state *st, size_t done, size_t total, long long bytes_total)
@@ -294,7 +300,7 @@ static int extract_and_add(run_state *st, const file_entry *f, const zp_buf *raw
             report(st, &st->failed, err);
         } else if (added != 0) {
             clear_progress(st);
-            fprintf(stderr, "zapisy-index: %s\n", err);
+            complain(err);
             rc = -1;
         } else {
             st->indexed++;
@@ -325,7 +331,7 @@ static int index_file(run_state *st, const file_entry *f)
     int known = zp_index_state(st->ix, id, &old_mtime, &old_size, old_hash, err, sizeof err);
     if (known < 0 || mark_seen(st, id) < 0) {
         clear_progress(st);
-        fprintf(stderr, "zapisy-index: %s\n", known < 0 ? err : "out of memory");
+        complain(known < 0 ? err : "out of memory");
         return -1;
     }
     if (known && old_mtime == f->mtime && old_size == f->size) {
@@ -348,7 +354,7 @@ static int index_file(run_state *st, const file_entry *f)
             st->unchanged++;   /* touched, not changed */
             rc = zp_index_touch(st->ix, id, f->mtime, err, sizeof err);
             if (rc < 0)
-                fprintf(stderr, "zapisy-index: %s\n", err);
+                complain(err);
         } else {
             zp_budget_start(st->budget_ms);
             rc = extract_and_add(st, f, &raw, hash);
@@ -359,7 +365,7 @@ static int index_file(run_state *st, const file_entry *f)
     if (rc == 0 && st->since_commit >= COMMIT_EVERY) {
         st->since_commit = 0;
         if (zp_index_commit(st->ix, err, sizeof err) != 0) {
-            fprintf(stderr, "zapisy-index: %s\n", err);
+            complain(err);
             rc = -1;
         }
     }
@@ -424,17 +430,17 @@ static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
         qsort(st->seen, st->n_seen, sizeof *st->seen, cmp_str);
         if (zp_index_prune(st->ix, (const char *const *)roots, n_roots, (const char *const *)st->unreadable,
                            st->n_unreadable, is_seen, st, &st->removed, &st->kept, err, sizeof err) != 0) {
-            fprintf(stderr, "zapisy-index: %s\n", err);
+            complain(err);
             rc = -1;
         }
     }
     /* the page serves only files under the folders indexed */
     if (rc == 0 && zp_index_add_roots(st->ix, (const char *const *)roots, n_roots, err, sizeof err) != 0) {
-        fprintf(stderr, "zapisy-index: %s\n", err);
+        complain(err);
         rc = -1;
     }
     if (zp_index_commit(st->ix, err, sizeof err) != 0) {
-        fprintf(stderr, "zapisy-index: %s\n", err);
+        complain(err);
         rc = -1;
     }
     return rc;
@@ -450,6 +456,7 @@ int main(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     run_state st;
+    char err[1024];
     memset(&st, 0, sizeof st);
     st.max_bytes = (long long)DEFAULT_MAX_MB * 1024 * 1024;
     st.prune = 1;
@@ -461,7 +468,8 @@ int main(int argc, char **argv)
         case 'd': db_path = optarg; break;
         case 'm':
             if (parse_mb(optarg, &st.max_bytes) < 0) {
-                fprintf(stderr, "zapisy-index: --max-size wants a number of megabytes, not '%s'\n", optarg);
+                snprintf(err, sizeof err, "--max-size wants a number of megabytes, not '%s'", optarg);
+                complain(err);
                 return 2;
             }
             break;
@@ -469,7 +477,8 @@ int main(int argc, char **argv)
             char *end;
             long v = strtol(optarg, &end, 10);
             if (end == optarg || *end || v <= 0 || v > 86400) {
-                fprintf(stderr, "zapisy-index: --budget wants seconds (1 to 86400), not '%s'\n", optarg);
+                snprintf(err, sizeof err, "--budget wants seconds (1 to 86400), not '%s'", optarg);
+                complain(err);
                 return 2;
             }
             st.budget_ms = v * 1000L;
@@ -494,11 +503,10 @@ int main(int argc, char **argv)
     size_t n_roots = 0;
     char **roots = calloc((size_t)(argc - optind), sizeof *roots);
     int rc = roots ? 0 : -1;
-    char err[1024];
     /* the database first: from now on a search finds it (being built on a
      * first run), and a second writer is refused before any walking */
     if (rc == 0 && zp_index_open(db_path, &st.ix, err, sizeof err) != 0) {
-        fprintf(stderr, "zapisy-index: %s\n", err);
+        complain(err);
         rc = -2;
     }
     for (int i = optind; i < argc && rc == 0 && !interrupted; i++) {
@@ -508,7 +516,7 @@ int main(int argc, char **argv)
         rc = walk(argv[i], &files, &st);
     }
     if (rc == 0 && zp_detect_open(&st.det, err, sizeof err) < 0) {
-        fprintf(stderr, "zapisy-index: %s\n", err);
+        complain(err);
         rc = -2;
     }
     unsigned total = 0;

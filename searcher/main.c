@@ -18,6 +18,16 @@
 /* Width of the longest bar of --timeline. */
 #define TIMELINE_BAR 40
 
+/* A message on standard error, control characters escaped (a path or a
+ * value typed may hold them). */
+static void complain(const char *msg)
+{
+    zp_buf p = ZP_BUF_INIT;
+    zp_fmt_printable(&p, msg, strlen(msg));
+    fprintf(stderr, "zapisy-search: %s\n", zp_buf_str(&p));
+    zp_buf_free(&p);
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -50,7 +60,9 @@ static int parse_count(const char *opt, const char *s, unsigned max, unsigned *o
     errno = 0;
     unsigned long v = strtoul(s, &end, 10);
     if (errno || end == s || *end || s[0] == '-' || v > max) {
-        fprintf(stderr, "zapisy-search: %s wants a number from 0 to %u, not '%s'\n", opt, max, s);
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s wants a number from 0 to %u, not '%s'", opt, max, s);
+        complain(msg);
         return -1;
     }
     *out = (unsigned)v;
@@ -151,7 +163,9 @@ static int parse_sort(const char *s, zp_sort *out)
     else if (strcmp(s, "-date") == 0)
         *out = ZP_SORT_DATE_DESC;
     else {
-        fprintf(stderr, "zapisy-search: --sort wants relevance, date or -date, not '%s'\n", s);
+        char msg[512];
+        snprintf(msg, sizeof msg, "--sort wants relevance, date or -date, not '%s'", s);
+        complain(msg);
         return -1;
     }
     return 0;
@@ -227,7 +241,7 @@ int main(int argc, char **argv)
     int rc = zp_search_run(&req, &r, err, sizeof err);
     zp_buf_free(&q);
     if (rc) {
-        fprintf(stderr, "zapisy-search: %s\n", err);
+        complain(err);
         return rc == ZX_ERR_BUILDING ? 1 : 2;   /* no hits yet, no error */
     }
     if (json) {

@@ -32,6 +32,16 @@ static const char page_csp[] =
 
 static int head_only;
 
+/* A line of the server's error log; a path's control characters are
+ * escaped, so no file name forges a log line. */
+static void log_error(const char *msg)
+{
+    zp_buf p = ZP_BUF_INIT;
+    zp_fmt_printable(&p, msg, strlen(msg));
+    fprintf(stderr, "zapisy.cgi: %s\n", zp_buf_str(&p));
+    zp_buf_free(&p);
+}
+
 static const char *status_text(int status)
 {
     switch (status) {
@@ -79,7 +89,7 @@ static void respond_page(const web_site *site, int status, const web_request *re
     zp_buf b = ZP_BUF_INIT;
     char err[512];
     if (web_page(site, req, r, heading, message, &b, err, sizeof err) < 0) {
-        fprintf(stderr, "zapisy.cgi: %s\n", err);
+        log_error(err);
         respond_plain(heading ? status : 503, heading ? message : "Vyhledávání je dočasně nedostupné.");
     } else {
         respond(status, "text/html; charset=utf-8", page_csp, zp_buf_str(&b), b.len);
@@ -117,12 +127,12 @@ static void serve_document(const char *db, const char *id)
          * behind a link: the log says which, the page only that it is not
          * here */
         if (strncmp(err, "not a document id", 17) != 0 && !strstr(err, "no document"))
-            fprintf(stderr, "zapisy.cgi: %s\n", err);
+            log_error(err);
         respond_plain(404, "Takový dokument v rejstříku není nebo jeho soubor už na disku není; přeindexujte archiv.");
         return;
     }
     if (rc) {
-        fprintf(stderr, "zapisy.cgi: %s\n", err);
+        log_error(err);
         respond_plain(503, "Vyhledávání je dočasně nedostupné.");
         return;
     }
@@ -181,7 +191,7 @@ static void search(const web_site *site, const char *db, const web_request *req)
         return;
     }
     if (rc) {
-        fprintf(stderr, "zapisy.cgi: %s\n", err);
+        log_error(err);
         respond_page(site, 503, req, NULL, "Vyhledávání je dočasně nedostupné",
                      rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
                      : rc == ZX_ERR_BUILDING ? "Rejstřík zápisů se právě vytváří. Zkuste to prosím za chvíli znovu."

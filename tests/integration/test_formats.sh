@@ -33,6 +33,9 @@ cp "$root/tests/fixtures/zapis.doc" "$src/zapis.doc"
 # RTF as Word (code page bytes), LibreOffice (\uN with \'xx fallbacks) and
 # pandoc (\uN with ? fallbacks) write it.
 for style in word libreoffice pandoc; do cp "$root/tests/fixtures/rtf-$style.rtf" "$src/rtf-$style.rtf"; done
+# Minutes that quote tags: libmagic says "HTML", but text is text unless it
+# opens like a page -- the tags stay visible words.
+printf 'Zápis z jednání Rady\nOdbor IT navrhl upravit web: odstavce <p> a zalomení <br> v šabloně,\ntučné <b>Žebřík</b> a odkazy <a href="x">.\n' > "$src/tagy.txt"
 # Markdown with a front matter, as a party's decisions are kept: a heading
 # without its space, emphasis, a link, an entity, inline HTML -- and a
 # stray tag that must not make libmagic's "HTML" of it.
@@ -50,7 +53,7 @@ MD
 
 run "$bin/zapisy-index" --db "$tmp/db" "$src"
 expect_rc "every format and encoding indexes cleanly" 0
-expect_in "... all 16 files" "indexed 16, unchanged 0, removed 0, skipped 0, failed 0" "$out"
+expect_in "... all 17 files" "indexed 17, unchanged 0, removed 0, skipped 0, failed 0" "$out"
 
 # found_with_text FILE QUERY TEXT: QUERY finds FILE, whose snippet has TEXT.
 found_with_text() {
@@ -80,6 +83,8 @@ case "$snip" in
 esac
 search "$tmp/db" --json zebrik
 expect_in "metadata comes from every format too (the date of the DOCX)" '"date":"2017-03-14"' "$out"
+
+found_with_text tagy.txt 'sablone zebrik' 'tučné <b>Žebřík</b> a odkazy <a href="x">'
 
 # RTF: every letter after a \uN kept, its fallback not doubled.
 for style in word libreoffice pandoc; do
