@@ -25,7 +25,7 @@ SAN_OBJ  = $(LIB_C:%.c=build/san/%.o) $(LIB_CXX:%.cc=build/san/%.o)
 
 BINS = bin/zapisy-index bin/zapisy-search bin/zapisy.cgi
 WEB_OBJ = build/web/cgi.o build/web/page.o build/web/params.o build/web/template.o
-TOOLS = build/tools/stem-eval build/tools/bench-query build/tools/meta-eval build/tools/mkpdf
+TOOLS = build/tools/stem-eval build/tools/bench-query build/tools/meta-eval build/tools/mkpdf build/tools/bare-xapian
 UNIT_BINS = $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/san/%)
 
 # libFuzzer harnesses (tests/fuzz/): lib/ and the harness built with clang,
@@ -78,6 +78,11 @@ bin/zapisy.cgi: $(WEB_OBJ) build/libzapisy.a
 build/tools/mkpdf: tests/fixtures/mkpdf.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(OPT) $< -o $@
+
+# the floor zapisy is measured against: Xapian alone (C++: TermGenerator is)
+build/tools/bare-xapian: tests/bench/bare-xapian.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXSTD) $(OPT) $< -lxapian -o $@
 
 build/tools/%: build/tests/bench/%.o build/libzapisy.a
 	@mkdir -p $(dir $@)

@@ -29,6 +29,7 @@ packages=(
   lighttpd                       # serves the search page (make run, browser tests)
   chromium                       # browser tests, headless
   wrk                            # web benchmark
+  xapian-omega time xz-utils     # make bench: omindex as a baseline, /usr/bin/time, the Praha 7 corpus
 )
 
 missing=()

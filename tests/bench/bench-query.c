@@ -1,7 +1,10 @@
 /* bench-query: query latency through the same path as the CLI and the CGI
  * (zp_search_run: open the database, parse, match, snippets for a page of
- * 10 hits).  Runs a fixed list of queries ROUNDS times and prints p50/p95.
- *   bench-query DB [ROUNDS] */
+ * hits).  Runs a list of queries ROUNDS times and prints p50/p95.
+ *   bench-query DB [ROUNDS]            the built-in queries, 10 hits, then
+ *                                      10 hits with facets and timeline
+ *   bench-query DB ROUNDS LIMIT FACETS < QUERIES   one line of figures for
+ *                                      the queries on standard input */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,24 +44,53 @@ static int cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int run_all(const char *db, int rounds, int facets);
+static int run_all(const char *db, int rounds, int facets, unsigned limit, const char *const *queries, size_t nq);
+
+/* Queries from standard input, one a line. */
+static size_t read_queries(char ***out)
+{
+    char line[1024];
+    size_t n = 0;
+    char **v = NULL;
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (!line[0])
+            continue;
+        char **w = realloc(v, (n + 1) * sizeof *v);
+        if (!w)
+            break;
+        v = w;
+        v[n++] = strdup(line);
+    }
+    *out = v;
+    return n;
+}
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench-query DB [ROUNDS]\n");
+        fprintf(stderr, "usage: bench-query DB [ROUNDS] | bench-query DB ROUNDS LIMIT FACETS < QUERIES\n");
         return 2;
     }
     int rounds = argc > 2 ? atoi(argv[2]) : 20;
+    if (argc == 5) {
+        char **qs = NULL;
+        size_t nq = read_queries(&qs);
+        int rc = run_all(argv[1], rounds, atoi(argv[4]), (unsigned)atoi(argv[3]), (const char *const *)qs, nq);
+        for (size_t i = 0; i < nq; i++)
+            free(qs[i]);
+        free(qs);
+        return rc;
+    }
     for (int facets = 0; facets < 2; facets++)
-        if (run_all(argv[1], rounds, facets) != 0)
+        if (run_all(argv[1], rounds, facets, 10, queries, sizeof queries / sizeof queries[0]) != 0)
             return 1;
     return 0;
 }
 
-static int run_all(const char *db, int rounds, int facets)
+static int run_all(const char *db, int rounds, int facets, unsigned limit, const char *const *queries, size_t nq)
 {
-    size_t nq = sizeof queries / sizeof queries[0], n = 0;
+    size_t n = 0;
     double *t = malloc(sizeof(double) * nq * (size_t)rounds);
     unsigned long hits = 0;
     for (int r = 0; r < rounds; r++) {
@@ -69,7 +101,7 @@ static int run_all(const char *db, int rounds, int facets)
             req.facets = req.timeline = facets;
             req.query = queries[i];
             req.query_len = strlen(queries[i]);
-            req.limit = 10;
+            req.limit = limit;
             zp_results *res = NULL;
             char err[512];
             double t0 = now_ms();
@@ -83,10 +115,10 @@ static int run_all(const char *db, int rounds, int facets)
         }
     }
     qsort(t, n, sizeof *t, cmp);
-    const char *what = facets ? "with facets and timeline" : "page of 10 with snippets";
-    printf("queries (%s): %zu runs of %zu queries, database opened per query\n", what, n, nq);
-    printf("queries (%s): p50 %.2f ms, p95 %.2f ms, max %.2f ms; %lu matches in all\n", what, t[n / 2],
-           t[(n * 95) / 100], t[n - 1], hits / (unsigned long)rounds);
+    printf("queries (%u hits with snippets%s): %zu runs of %zu queries, database opened per query\n", limit,
+           facets ? ", facets and timeline" : "", n, nq);
+    printf("p50 %.2f ms, p95 %.2f ms, max %.2f ms; %lu matches in all\n", t[n / 2], t[(n * 95) / 100], t[n - 1],
+           hits / (unsigned long)rounds);
     free(t);
     return 0;
 }

@@ -57,6 +57,9 @@ index_bench() {
              name, n, b / 1048576, s, n / s, b / 1048576 / s, size / 1024, size * 1024 / b }'
 }
 
+echo "== Praha 7: 31,047 real resolutions beside bare Xapian, omindex and Xapian's own matching"
+tests/bench/praha7.sh
+
 echo "== indexing"
 if [ -d "$shared/corpus/real" ]; then
   src=$shared/corpus/real

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The Praha 7 benchmark (make bench): 31,047 real resolutions, indexed and
+# searched by zapisy beside its floors, measured in the same run -- a
+# bare-Xapian indexer (tests/bench/bare-xapian.cc: TermGenerator with
+# positions, the text stored, one thread), omindex (Omega) -- and queried
+# beside Xapian's own matching (quest's work, in-process).  Figures as
+# ratios to the floors, at 10,000 and 31,047 documents, with time per
+# document so the growth shows.  Unpacks into build/ (never into git).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+src=../shared/corpus/praha7/praha7-usneseni.tar.xz
+if [ ! -f "$src" ]; then
+  echo "praha7: $src absent, skipped"
+  exit 0
+fi
+work=build/bench/praha7
+rm -rf "$work"; mkdir -p "$work"
+[ -d build/praha7/text ] || tar -xJf "$src" -C build
+find build/praha7/text -type f -name '*.txt' | sort > "$work/all.list"
+total=$(wc -l < "$work/all.list")
+
+# timed NAME CMD...: runs CMD, appends "NAME wall user sys maxrss_kb" to times.
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" > "$work/out" 2> "$work/err" || {
+    echo "praha7: $name failed:"; tail -3 "$work/err"; return 1; }
+  echo "$name $(cat "$work/t")" >> "$work/times"
+}
+
+queries=$work/queries
+cat > "$queries" <<'Q'
+nájemní smlouva
+pronájem nebytových prostor
+dotace
+grant
+Letná
+Holešovice
+rozpočtové opatření
+veřejná zakázka
+bytová jednotka
+Korunovační
+Stromovka
+sociální služby
+Výstaviště
+kulturní akce
+schvaluje prodej
+Q
+
+sizes=${PRAHA7_SIZES:-"10000 $total"}
+for n in $sizes; do
+  docs=$work/docs-$n
+  mkdir -p "$docs"
+  head -n "$n" "$work/all.list" | while read -r f; do
+    rel=${f#build/praha7/text/}
+    mkdir -p "$docs/$(dirname "$rel")"
+    ln "$f" "$docs/$rel"
+  done
+  bytes=$(du -sbL "$docs" | cut -f1)
+  find "$docs" -type f | sort > "$work/list-$n"
+  timed "zapisy-$n" bin/zapisy-index --quiet --db "$work/db-zapisy-$n" "$docs"
+  timed "zapisy-1core-$n" taskset -c 0 bin/zapisy-index --quiet --db "$work/db-zapisy1-$n" "$docs"
+  timed "bare-$n" sh -c "build/tools/bare-xapian index '$work/db-bare-$n' < '$work/list-$n'"
+  timed "omindex-$n" omindex --db "$work/db-omindex-$n" --url / "$docs"
+  echo "size-$n $bytes $(du -sk "$work/db-zapisy-$n" | cut -f1) $(du -sk "$work/db-bare-$n" | cut -f1) $(du -sk "$work/db-omindex-$n" | cut -f1)" >> "$work/sizes"
+  for limit in 10 100; do
+    z=$(build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 0 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
+    zf=$(build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
+    b=$(build/tools/bare-xapian query "$work/db-bare-$n" "$limit" 5 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
+    echo "query-$n-$limit $z $zf $b" >> "$work/queries.txt"
+  done
+done
+
+# The table.
+awk -v sizes="$sizes" '
+  FNR == 1 { file++ }
+  file == 1 { wall[$1] = $2; cpu[$1] = $3 + $4; rss[$1] = $5 }
+  file == 2 { text[$1] = $2; zs[$1] = $3; bs[$1] = $4; os[$1] = $5 }
+  file == 3 { q[$1] = $0 }
+  END {
+    nn = split(sizes, ns, " ")
+    for (k = 1; k <= nn; k++) {
+      n = ns[k]
+      printf "praha7 %d documents (%.1f MB of text):\n", n, text["size-" n] / 1048576
+      printf "  %-22s %9s %9s %9s %9s %12s\n", "", "wall s", "CPU s", "RSS MB", "index MB", "ms/document"
+      split("zapisy zapisy-1core bare omindex", who, " ")
+      for (w = 1; w <= 4; w++) {
+        key = who[w] "-" n
+        size = who[w] == "bare" ? bs["size-" n] : who[w] == "omindex" ? os["size-" n] : zs["size-" n]
+        label = who[w] == "zapisy" ? "zapisy, 2 cores" : who[w] == "zapisy-1core" ? "zapisy, 1 core" : who[w] == "bare" ? "bare Xapian" : "omindex"
+        printf "  %-22s %9.1f %9.1f %9.0f %9.0f %12.2f\n", label,
+               wall[key], cpu[key], rss[key] / 1024, size / 1024, 1000 * wall[key] / n
+      }
+      printf "  zapisy / bare Xapian: wall %.2fx on 2 cores (goal <= 0.75), %.2fx on one core (goal <= 1.2); / omindex %.2fx\n",
+             wall["zapisy-" n] / wall["bare-" n], wall["zapisy-1core-" n] / wall["bare-" n], wall["zapisy-" n] / wall["omindex-" n]
+      for (l = 10; l <= 100; l += 90) {
+        split(q["query-" n "-" l], f, " ")
+        printf "  queries, %3d hits: zapisy p50 %s / p95 %s ms (with facets+timeline %s / %s); Xapian alone (quest) p50 %s / p95 %s ms; ratio p50 %.1fx\n",
+               l, f[2], f[3], f[4], f[5], f[6], f[7], (f[6] > 0 ? f[2] / f[6] : 0)
+      }
+    }
+  }' "$work/times" "$work/sizes" "$work/queries.txt"
