@@ -261,8 +261,9 @@ static int find_town(const char *text, const zp_words *ws, span *out, const char
     size_t limit = zp_words_at(ws, TOWN_HEADER_BYTES);
     candidate c[MAX_CANDIDATES];
     size_t nc = 0;
+    zp_line_counter lc = { 0, 0, 0 };
     for (size_t i = 0; i < limit; i++) {
-        size_t line = zp_words_content_lines(text, ws->w[i].start), ls = ws->w[i].start;
+        size_t line = zp_words_content_lines_to(text, &lc, ws->w[i].start), ls = ws->w[i].start;
         while (ls > 0 && text[ls - 1] != '\n')
             ls--;
         /* a table row is data, never the heading */

@@ -252,17 +252,23 @@ void zp_words_capitalise(zp_buf *out, size_t from)
     zp_buf_free(&t);
 }
 
-size_t zp_words_content_lines(const char *text, size_t at)
+size_t zp_words_content_lines_to(const char *text, zp_line_counter *c, size_t at)
 {
-    size_t n = 0;
-    int content = 0;
-    for (size_t i = 0; i < at; i++) {
-        if (text[i] == '\n') {
-            n += content;
-            content = 0;
-        } else if (!strchr(" \t\r-#*=|", text[i])) {
-            content = 1;
+    for (; c->at < at; c->at++) {
+        char ch = text[c->at];
+        if (ch == '\n') {
+            c->lines += c->content;
+            c->content = 0;
+        } else if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '-' && ch != '#' && ch != '*' && ch != '=' &&
+                   ch != '|') {
+            c->content = 1;
         }
     }
-    return n;
+    return c->lines;
+}
+
+size_t zp_words_content_lines(const char *text, size_t at)
+{
+    zp_line_counter c = { 0, 0, 0 };
+    return zp_words_content_lines_to(text, &c, at);
 }

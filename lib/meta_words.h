@@ -43,6 +43,14 @@ int zp_words_line_start(const char *text, const zp_words *ws, size_t i);
  * before byte at: how far into its header a place is. */
 size_t zp_words_content_lines(const char *text, size_t at);
 
+/* The same, counted on from where the counter last stopped (at only
+ * grows): a walk over a header's words in order costs one pass. */
+typedef struct {
+    size_t at, lines;
+    int content;
+} zp_line_counter;
+size_t zp_words_content_lines_to(const char *text, zp_line_counter *c, size_t at);
+
 /* Appends s with each word's first letter upper case and the rest lower
  * case ("VELKÉ BŘEZNO" -> "Velké Březno"); with sentence = 1 only the first
  * word's ("DĚTI A RODINA" -> "Děti a rodina"). */
