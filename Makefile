@@ -13,7 +13,7 @@ CXXSTD  = -std=c++17 -Wall -Wextra -Werror
 OPT     ?= -O2 -g
 INC     = -Ilib -Ilib/xapian-c -Iweb -I/usr/include/libxml2
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2 -lcmark -lhunspell
+LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2 -lcmark -lhunspell -lpthread
 DB      ?= var/db
 
 LIB_C   = $(wildcard lib/*.c)
@@ -46,7 +46,7 @@ all: $(BINS)
 deps:
 	@tools/deps.sh
 
-build/%.o: %.c $(wildcard lib/*.h lib/xapian-c/*.h web/*.h)
+build/%.o: %.c $(wildcard lib/*.h lib/xapian-c/*.h web/*.h indexer/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(OPT) $(INC) -c $< -o $@
 build/%.o: %.cc lib/xapian-c/zx.h
@@ -64,7 +64,7 @@ build/libzapisy.a: $(OBJ)
 build/san/libzapisy.a: $(SAN_OBJ)
 	ar rcs $@ $^
 
-bin/zapisy-index: build/indexer/main.o build/libzapisy.a
+bin/zapisy-index: build/indexer/main.o build/indexer/workers.o build/libzapisy.a
 	@mkdir -p bin
 	$(CXX) $(OPT) $^ $(LIBS) -o $@
 bin/zapisy-search: build/searcher/main.o build/libzapisy.a

@@ -15,12 +15,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "detect.h"
 #include "budget.h"
-#include "extract.h"
+#include "buf.h"
 #include "format.h"
 #include "index.h"
+#include "workers.h"
 
 /* Files above this size are refused unless --max-size says otherwise:
  * minutes are kilobytes to a few megabytes; a bigger file is a scan, an
@@ -49,7 +48,6 @@ typedef struct {
 
 typedef struct {
     zp_index *ix;
-    zp_detector *det;
     long long max_bytes;
     int verbose, quiet, progress, prune;
     unsigned indexed, unchanged, repaired, skipped, failed, removed, since_commit;
@@ -59,6 +57,7 @@ typedef struct {
     size_t n_unreadable;
     unsigned kept;       /* documents kept under them */
     long budget_ms;      /* in-process work on one file, at most */
+    unsigned jobs;       /* worker threads */
     long long bytes_done;
     long start_ms, last_draw_ms;
 } run_state;
@@ -83,13 +82,14 @@ static long now_ms(void)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: zapisy-index [--db DIR] [--max-size MB] [--budget S] [--no-prune] [--quiet|--verbose] PATH...\n"
+    fprintf(f, "usage: zapisy-index [--db DIR] [--max-size MB] [--budget S] [--jobs N] [--no-prune] [--quiet|--verbose] PATH...\n"
                "Brings the index (default var/db) up to date with the files under each PATH:\n"
                "new and changed files are indexed (PDF, DOCX, ODT, DOC, RTF, HTML, text in UTF-8,\n"
                "UTF-16, windows-1250 or ISO-8859-2), unchanged ones skipped, and documents of files\n"
                "that are gone from under a PATH removed (--no-prune keeps them; documents under a\n"
                "folder that cannot be read are always kept).  A file whose reading takes longer\n"
-               "than --budget seconds (default 60) is reported and skipped.\n"
+               "than --budget seconds (default 60) is reported and skipped.  Files are read in\n"
+               "--jobs threads (default: one a core); one thread writes the index.\n"
                "Exit status: 0 all indexed, 1 some files skipped, failed or repaired, 2 error,\n"
                "130 interrupted (what was done is kept).\n");
 }
@@ -244,14 +244,6 @@ static int walk(const char *path, file_list *l, run_state *st)
 
 /* ---- one file ----------------------------------------------------------- */
 
-static int has_text(const zp_buf *b)
-{
-    for (size_t i = 0; i < b->len; i++)
-        if (!strchr(" \t\r\n\f", b->data[i]))
-            return 1;
-    return 0;
-}
-
 static int mark_seen(run_state *st, const char *id)
 {
     char **v = realloc(st->seen, (st->n_seen + 1) * sizeof *v);
@@ -262,106 +254,93 @@ static int mark_seen(run_state *st, const char *id)
     return 0;
 }
 
-static int extract_and_add(run_state *st, const file_entry *f, const zp_buf *raw, const char *hash)
+/* What the index knows of the file decides: unchanged (size and mtime as
+ * indexed), too large, or a job for the workers (*out).  -1 only when the
+ * run must stop (the database failed). */
+static int prepare(run_state *st, const file_entry *f, job **out)
 {
-    char err[1024];
-    zp_type type;
-    zp_buf text = ZP_BUF_INIT;
-    int rc = 0;
-    if (zp_detect_buffer(st->det, zp_buf_str(raw), raw->len, &type, err, sizeof err) < 0) {
-        report(st, &st->failed, err);
-        return 0;
-    }
-    int ex = zp_extract(f->abs, zp_buf_str(raw), raw->len, &type, &text, err, sizeof err);
-    if (interrupted) {
-        zp_buf_free(&text);
-        return 0;   /* stopped in the middle: neither indexed nor failed */
-    }
-    if (ex == ZP_EXTRACT_OK && zp_budget_spent()) {
-        snprintf(err, sizeof err, "%s: took longer than its time budget (%ld s) and was skipped", f->abs,
-                 st->budget_ms / 1000);
-        report(st, &st->skipped, err);
-    } else if (ex == ZP_EXTRACT_UNSUPPORTED) {
-        report(st, &st->skipped, err);
-    } else if (ex != ZP_EXTRACT_OK) {
-        report(st, &st->failed, err);
-    } else if (!has_text(&text)) {
-        snprintf(err, sizeof err, "%s: no text, not indexed", f->abs);
-        report(st, &st->skipped, err);
-    } else {
-        zp_doc_input in = { f->abs, type.mime, zp_buf_str(&text), text.len, f->mtime, f->size, hash };
-        long invalid = 0;
-        int added = zp_index_add(st->ix, &in, &invalid, err, sizeof err);
-        if (added == ZP_INDEX_FILE_ERROR && interrupted) {
-            /* stopped in the middle */
-        } else if (added == ZP_INDEX_FILE_ERROR && zp_budget_overrun()) {
-            report(st, &st->skipped, err);
-        } else if (added == ZP_INDEX_FILE_ERROR) {
-            report(st, &st->failed, err);
-        } else if (added != 0) {
-            clear_progress(st);
-            complain(err);
-            rc = -1;
-        } else {
-            st->indexed++;
-            st->since_commit++;
-            if (invalid > 0) {
-                snprintf(err, sizeof err, "%s: %ld invalid UTF-8 sequence%s replaced by U+FFFD", f->abs, invalid,
-                         invalid == 1 ? "" : "s");
-                report(st, &st->repaired, err);
-            }
-            if (st->verbose) {
-                zp_buf p = ZP_BUF_INIT;
-                zp_fmt_printable(&p, f->path, strlen(f->path));
-                printf("indexed %s\n", zp_buf_str(&p));
-                zp_buf_free(&p);
-            }
-        }
-    }
-    zp_buf_free(&text);
-    return rc;
-}
-
-/* Returns -1 only when the run must stop (the database failed). */
-static int index_file(run_state *st, const file_entry *f)
-{
-    char err[1024], id[ZP_ID_TERM_SIZE], old_hash[ZP_HASH_SIZE] = "", hash[ZP_HASH_SIZE];
+    char err[1024], id[ZP_ID_TERM_SIZE];
+    *out = NULL;
     zp_doc_id_term(f->abs, id);
     long long old_mtime = 0, old_size = 0;
-    int known = zp_index_state(st->ix, id, &old_mtime, &old_size, old_hash, err, sizeof err);
+    job *j = calloc(1, sizeof *j);
+    int known = j ? zp_index_state(st->ix, id, &old_mtime, &old_size, j->old_hash, err, sizeof err) : -1;
     if (known < 0 || mark_seen(st, id) < 0) {
         clear_progress(st);
-        complain(known < 0 ? err : "out of memory");
+        complain(known < 0 && j ? err : "out of memory");
+        free(j);
         return -1;
     }
     if (known && old_mtime == f->mtime && old_size == f->size) {
         st->unchanged++;
+        free(j);
         return 0;
     }
     if (f->size > st->max_bytes) {
         snprintf(err, sizeof err, "%s: too large (%lld MB, the limit is %lld MB; see --max-size), not indexed",
                  f->abs, f->size / (1024 * 1024), st->max_bytes / (1024 * 1024));
         report(st, &st->skipped, err);
+        free(j);
         return 0;
     }
-    zp_buf raw = ZP_BUF_INIT;
+    j->path = f->path;
+    j->abs = f->abs;
+    j->mtime = f->mtime;
+    j->size = f->size;
+    j->known = known;
+    *out = j;
+    return 0;
+}
+
+/* A finished job into the index, its problem into the report.  Frees it.
+ * -1 only when the run must stop (the database failed). */
+static int finish(run_state *st, job *j)
+{
+    char err[1024];
     int rc = 0;
-    if (zp_buf_read_file(&raw, f->path, err, sizeof err) < 0) {
-        report(st, &st->failed, err);
-    } else {
-        zp_doc_hash(zp_buf_str(&raw), raw.len, hash);
-        if (known && strcmp(hash, old_hash) == 0) {
-            st->unchanged++;   /* touched, not changed */
-            rc = zp_index_touch(st->ix, id, f->mtime, err, sizeof err);
-            if (rc < 0)
-                complain(err);
-        } else {
-            zp_budget_start(st->budget_ms);
-            rc = extract_and_add(st, f, &raw, hash);
-            zp_budget_stop();
-        }
+    switch (j->outcome) {
+    case JOB_TOUCHED: {
+        char id[ZP_ID_TERM_SIZE];
+        zp_doc_id_term(j->abs, id);
+        st->unchanged++;
+        rc = zp_index_touch(st->ix, id, j->mtime, err, sizeof err);
+        if (rc < 0)
+            complain(err);
+        break;
     }
-    zp_buf_free(&raw);
+    case JOB_DOC:
+        if (zp_index_add_doc(st->ix, &j->doc, err, sizeof err) != 0) {
+            clear_progress(st);
+            complain(err);
+            rc = -1;
+            break;
+        }
+        st->indexed++;
+        st->since_commit++;
+        if (j->doc.invalid > 0) {
+            snprintf(err, sizeof err, "%s: %ld invalid UTF-8 sequence%s replaced by U+FFFD", j->abs, j->doc.invalid,
+                     j->doc.invalid == 1 ? "" : "s");
+            report(st, &st->repaired, err);
+        }
+        if (st->verbose) {
+            zp_buf p = ZP_BUF_INIT;
+            zp_fmt_printable(&p, j->path, strlen(j->path));
+            printf("indexed %s\n", zp_buf_str(&p));
+            zp_buf_free(&p);
+        }
+        break;
+    case JOB_SKIPPED:
+        report(st, &st->skipped, j->msg);
+        break;
+    case JOB_FAILED:
+        report(st, &st->failed, j->msg);
+        break;
+    case JOB_STOPPED:
+        break;   /* interrupted in the middle: neither indexed nor failed */
+    }
+    if (j->outcome == JOB_DOC)
+        zp_doc_free(&j->doc);
+    free(j);
     if (rc == 0 && st->since_commit >= COMMIT_EVERY) {
         st->since_commit = 0;
         if (zp_index_commit(st->ix, err, sizeof err) != 0) {
@@ -415,16 +394,48 @@ static void free_list(file_list *l)
     free(l->v);
 }
 
+/* Jobs in flight a worker: enough to keep the workers busy while the
+ * writer writes, few enough that memory stays bounded. */
+#define IN_FLIGHT_PER_WORKER 4
+
+/* Jobs for the workers, their documents into the index (this thread is the
+ * only writer), then the prune, the roots and the commit. */
 static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
 {
     char err[1024];
     int rc = 0;
     st->start_ms = now_ms();
+    pool *p = NULL;
+    if (pool_start(&p, st->jobs, st->budget_ms, err, sizeof err) < 0) {
+        complain(err);
+        return -1;
+    }
+    unsigned max_in_flight = st->jobs * IN_FLIGHT_PER_WORKER;
+    job *r;
     for (size_t i = 0; i < files->n && rc == 0 && !interrupted; i++) {
-        rc = index_file(st, &files->v[i]);
+        job *j = NULL;
+        rc = prepare(st, &files->v[i], &j);
+        if (rc == 0 && j) {
+            while (rc == 0 && pool_in_flight(p) >= max_in_flight && (r = pool_result(p, 1)))
+                rc = finish(st, r);
+            pool_submit(p, j);
+        }
+        while (rc == 0 && (r = pool_result(p, 0)))
+            rc = finish(st, r);
         st->bytes_done += files->v[i].size;
         draw_progress(st, i + 1, files->n, files->bytes);
     }
+    /* the jobs still out: their documents go in (or, interrupted, away) */
+    while ((r = pool_result(p, 1))) {
+        if (rc == 0) {
+            rc = finish(st, r);
+        } else {
+            if (r->outcome == JOB_DOC)
+                zp_doc_free(&r->doc);
+            free(r);
+        }
+    }
+    pool_stop(p);
     clear_progress(st);
     if (rc == 0 && !interrupted && st->prune) {
         qsort(st->seen, st->n_seen, sizeof *st->seen, cmp_str);
@@ -452,7 +463,7 @@ int main(int argc, char **argv)
         { "db", required_argument, NULL, 'd' }, { "max-size", required_argument, NULL, 'm' },
         { "quiet", no_argument, NULL, 'q' },    { "verbose", no_argument, NULL, 'v' },
         { "no-prune", no_argument, NULL, 'P' }, { "help", no_argument, NULL, 'h' },
-        { "budget", required_argument, NULL, 'b' },
+        { "budget", required_argument, NULL, 'b' }, { "jobs", required_argument, NULL, 'j' },
         { NULL, 0, NULL, 0 },
     };
     run_state st;
@@ -461,6 +472,8 @@ int main(int argc, char **argv)
     st.max_bytes = (long long)DEFAULT_MAX_MB * 1024 * 1024;
     st.prune = 1;
     st.budget_ms = DEFAULT_BUDGET_S * 1000L;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    st.jobs = cores > 0 ? (unsigned)cores : 1;
     const char *db_path = "var/db";
     int c;
     while ((c = getopt_long(argc, argv, "d:m:qvh", opts, NULL)) != -1) {
@@ -482,6 +495,17 @@ int main(int argc, char **argv)
                 return 2;
             }
             st.budget_ms = v * 1000L;
+            break;
+        }
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 1 || v > 64) {
+                snprintf(err, sizeof err, "--jobs wants a number of threads (1 to 64), not '%s'", optarg);
+                complain(err);
+                return 2;
+            }
+            st.jobs = (unsigned)v;
             break;
         }
         case 'q': st.quiet = 1; break;
@@ -515,17 +539,12 @@ int main(int argc, char **argv)
             n_roots++;
         rc = walk(argv[i], &files, &st);
     }
-    if (rc == 0 && zp_detect_open(&st.det, err, sizeof err) < 0) {
-        complain(err);
-        rc = -2;
-    }
     unsigned total = 0;
     if (rc == 0) {
         rc = run(&st, &files, roots, n_roots);
         total = zp_index_doc_count(st.ix);
     }
     zp_index_close(st.ix);
-    zp_detect_close(st.det);
     if (rc == -1 && !st.ix)
         fprintf(stderr, "zapisy-index: out of memory\n");
     if (rc != -2 && (!st.quiet || st.failed || st.skipped || rc))

@@ -1,6 +1,7 @@
 /* Picks the extractor for a detected type. */
 #include "extract.h"
 
+#include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,11 @@ static const extractor extractors[] = {
     { "application/xhtml+xml", zp_extract_html },
     { "text/", zp_extract_text },
 };
+
+void zp_extract_init(void)
+{
+    xmlInitParser();
+}
 
 int zp_extract(const char *path, const char *data, size_t len, const zp_type *type, zp_buf *text,
                char *err, size_t errlen)

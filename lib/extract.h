@@ -51,6 +51,10 @@ int zp_extract_iconv(const char *from, const char *data, size_t len, zp_buf *out
 /* Joins words hyphenated at a line end ("poraden-\nství"). */
 void zp_extract_dehyphenate(const char *s, size_t len, zp_buf *out);
 
+/* Readies the libraries the extractors use for threads (libxml2's
+ * parser); call once before extracting in more than one thread. */
+void zp_extract_init(void);
+
 /* Dispatches on type->mime; the message names the file and the reason. */
 int zp_extract(const char *path, const char *data, size_t len, const zp_type *type, zp_buf *text,
                char *err, size_t errlen);

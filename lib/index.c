@@ -3,14 +3,13 @@
  * how they are shown. */
 #include "index.h"
 
-#include "safe_open.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "docdata.h"
+#include "safe_open.h"
 #include "zx.h"
 
 /* Shorter words are not worth suggesting (and are mostly abbreviations). */
@@ -54,21 +53,27 @@ static int synonyms(zx_db *db, const zp_acronyms *a, char *err, size_t errlen)
     return rc;
 }
 
+int zp_index_add_doc(zp_index *ix, const zp_doc *d, char *err, size_t errlen)
+{
+    int rc = zx_db_replace(ix->db, d->id_term, d->doc, err, errlen);
+    if (rc == ZX_OK)
+        rc = zx_db_add_spellings(ix->db, d->doc, MIN_SPELLING_WORD, err, errlen);
+    if (rc == ZX_OK)
+        rc = synonyms(ix->db, &d->meta.acronyms, err, errlen);
+    for (size_t i = 0; i < d->display_keys.n && rc == ZX_OK; i++)
+        rc = zx_db_set_metadata(ix->db, d->display_keys.v[i], d->display_values.v[i], err, errlen);
+    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+}
+
 int zp_index_add(zp_index *ix, const zp_doc_input *in, long *invalid, char *err, size_t errlen)
 {
     zp_doc d;
     if (zp_doc_build(in, &d, err, errlen) < 0)
         return ZP_INDEX_FILE_ERROR;
     *invalid = d.invalid;
-    int rc = zx_db_replace(ix->db, d.id_term, d.doc, err, errlen);
-    if (rc == ZX_OK)
-        rc = zx_db_add_spellings(ix->db, d.doc, MIN_SPELLING_WORD, err, errlen);
-    if (rc == ZX_OK)
-        rc = synonyms(ix->db, &d.meta.acronyms, err, errlen);
-    for (size_t i = 0; i < d.display_keys.n && rc == ZX_OK; i++)
-        rc = zx_db_set_metadata(ix->db, d.display_keys.v[i], d.display_values.v[i], err, errlen);
+    int rc = zp_index_add_doc(ix, &d, err, errlen);
     zp_doc_free(&d);
-    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+    return rc;
 }
 
 static long long number_value(zx_db *db, const char *id, unsigned slot, char *err, size_t errlen, int *rc)

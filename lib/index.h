@@ -23,6 +23,10 @@ int zp_index_open(const char *db_path, zp_index **out, char *err, size_t errlen)
  * invalid UTF-8 sequences that were replaced.  0 or ZP_INDEX_*_ERROR. */
 int zp_index_add(zp_index *ix, const zp_doc_input *in, long *invalid, char *err, size_t errlen);
 
+/* Adds or replaces a document already built (zp_doc_build, perhaps in
+ * another thread: building needs no database).  0 or ZP_INDEX_DB_ERROR. */
+int zp_index_add_doc(zp_index *ix, const zp_doc *d, char *err, size_t errlen);
+
 /* What the index knows of a file's document: 1 and its mtime, size and
  * content hash when there is one, 0 when there is none, or
  * ZP_INDEX_DB_ERROR. */
