@@ -58,6 +58,7 @@ typedef struct {
     unsigned kept;       /* documents kept under them */
     long budget_ms;      /* in-process work on one file, at most */
     unsigned jobs;       /* worker threads */
+    int reread;          /* the index is of an older extraction: read every file */
     long long bytes_done;
     long start_ms, last_draw_ms;
 } run_state;
@@ -271,11 +272,13 @@ static int prepare(run_state *st, const file_entry *f, job **out)
         free(j);
         return -1;
     }
-    if (known && old_mtime == f->mtime && old_size == f->size) {
+    if (known && old_mtime == f->mtime && old_size == f->size && !st->reread) {
         st->unchanged++;
         free(j);
         return 0;
     }
+    if (st->reread)
+        j->old_hash[0] = '\0';   /* built by an older extraction: build again */
     if (f->size > st->max_bytes) {
         snprintf(err, sizeof err, "%s: too large (%lld MB, the limit is %lld MB; see --max-size), not indexed",
                  f->abs, f->size / (1024 * 1024), st->max_bytes / (1024 * 1024));
@@ -411,6 +414,23 @@ static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
         return -1;
     }
     unsigned max_in_flight = st->jobs * IN_FLIGHT_PER_WORKER;
+    int current = zp_index_current(st->ix, err, sizeof err);
+    if (current < 0) {
+        complain(err);
+        pool_stop(p);
+        return -1;
+    }
+    st->reread = !current;
+    /* a new index is of this version from its first commit on (so a run
+     * killed half-way is finished, not started again); an older one only
+     * once every file has been read again */
+    if (current && zp_index_set_current(st->ix, err, sizeof err) != 0) {
+        complain(err);
+        pool_stop(p);
+        return -1;
+    }
+    if (st->reread && !st->quiet)
+        fprintf(stderr, "zapisy-index: the index was built by an older version; every file is read again\n");
     job *r;
     for (size_t i = 0; i < files->n && rc == 0 && !interrupted; i++) {
         job *j = NULL;
@@ -444,6 +464,11 @@ static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
             complain(err);
             rc = -1;
         }
+    }
+    /* all read by this version now (an interrupted run will finish it) */
+    if (rc == 0 && !interrupted && zp_index_set_current(st->ix, err, sizeof err) != 0) {
+        complain(err);
+        rc = -1;
     }
     /* the page serves only files under the folders indexed */
     if (rc == 0 && zp_index_add_roots(st->ix, (const char *const *)roots, n_roots, err, sizeof err) != 0) {

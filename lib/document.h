@@ -37,6 +37,12 @@ enum {
 #define ZP_PREFIX_DECISION "XDEC"  /* decision text: XDEC+word, ZXDEC+stem */
 #define ZP_PREFIX_RESOLUTION "XRES" /* + a resolution's number, folded, no spaces */
 
+/* User metadata: which extraction built the documents.  Raised whenever
+ * what a document holds changes (metadata rules, fields): an index of
+ * another version has its every file read again on the next run. */
+#define ZP_METADATA_VERSION "zapisy.version"
+#define ZP_INDEX_VERSION "2"
+
 /* User metadata: the folders indexed, one absolute path a line. */
 #define ZP_METADATA_ROOTS "zapisy.roots"
 

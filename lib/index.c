@@ -204,3 +204,19 @@ int zp_index_add_roots(zp_index *ix, const char *const *roots, size_t n_roots, c
     zp_buf_free(&v);
     return rc;
 }
+
+int zp_index_current(zp_index *ix, char *err, size_t errlen)
+{
+    char *v = NULL;
+    if (zx_db_get_metadata(ix->db, ZP_METADATA_VERSION, &v, err, errlen) != ZX_OK)
+        return ZP_INDEX_DB_ERROR;
+    int current = strcmp(v, ZP_INDEX_VERSION) == 0 || (v[0] == '\0' && zp_index_doc_count(ix) == 0);
+    free(v);
+    return current;
+}
+
+int zp_index_set_current(zp_index *ix, char *err, size_t errlen)
+{
+    return zx_db_set_metadata(ix->db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, errlen) == ZX_OK ? 0
+                                                                                             : ZP_INDEX_DB_ERROR;
+}

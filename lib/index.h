@@ -47,6 +47,14 @@ int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, const
                    size_t n_unreadable, zp_index_keep_fn keep, void *ud, unsigned *removed, unsigned *kept,
                    char *err, size_t errlen);
 
+/* 1 when the documents were built by this version of the extraction
+ * (ZP_INDEX_VERSION), 0 when by another (read every file again), or
+ * ZP_INDEX_DB_ERROR.  An empty database is of this version. */
+int zp_index_current(zp_index *ix, char *err, size_t errlen);
+
+/* Records that the documents are now of this version. */
+int zp_index_set_current(zp_index *ix, char *err, size_t errlen);
+
 /* Records roots (absolute paths) as folders the index was built from,
  * beside those recorded before: the page serves only files under them. */
 int zp_index_add_roots(zp_index *ix, const char *const *roots, size_t n_roots, char *err, size_t errlen);

@@ -95,4 +95,14 @@ run "$bin/zapisy-index" --db "$tmp/db-tty2" "$src"
 expect_not_in "piped, there is no progress line" "files," "$out$errout"
 run "$bin/zapisy-index" --quiet --db "$tmp/db-tty2" "$src"
 [ -z "$out$errout" ] && ok "--quiet prints nothing when all is well" || not_ok "--quiet prints nothing when all is well" "$out$errout"
+
+# An index built by an older extraction is read again whole, once.
+vdb=$tmp/db-version
+run "$bin/zapisy-index" --db "$vdb" "$root/corpus/seed"
+xapian-metadata set "$vdb" zapisy.version 1
+run "$bin/zapisy-index" --db "$vdb" "$root/corpus/seed"
+expect_in "an index of an older version has every file read again" "indexed 2, unchanged 0" "$out"
+expect_in "... and says why" "built by an older version" "$errout"
+run "$bin/zapisy-index" --db "$vdb" "$root/corpus/seed"
+expect_in "... once" "indexed 0, unchanged 2" "$out"
 echo "1..$n"
