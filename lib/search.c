@@ -373,6 +373,28 @@ static char *suggestion(zx_db *db, const zp_search_req *req, const zp_query *q)
     return fix;
 }
 
+/* The part of path below the folder it was indexed from, with that
+ * folder's own name ("/srv/a/archive/x.pdf" under "/srv/a/archive" ->
+ * "archive/x.pdf"): a page need not show where the server keeps files. */
+static const char *below_root(const char *path, const char *roots)
+{
+    size_t best = 0;
+    for (const char *line = roots; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        if (n > best && strncmp(path, line, n) == 0 && path[n] == '/')
+            best = n;
+        line = nl ? nl + 1 : NULL;
+    }
+    if (!best)
+        return path;
+    /* keep the root's last component */
+    size_t k = best;
+    while (k > 0 && path[k - 1] != '/')
+        k--;
+    return path + k;
+}
+
 static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_results *r, char *err,
                size_t errlen)
 {
@@ -406,10 +428,16 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
         snprintf(err, errlen, "out of memory");
         return ZX_ERR_NOMEM;
     }
+    char *roots = NULL;
+    if (n && zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen) != ZX_OK)
+        roots = NULL;
     for (unsigned i = 0; i < n && rc == 0; i++) {
         rc = fill_hit(m, i, q, req->decisions, &r->hits[i], err, errlen);
         r->n_hits = i + 1;
+        if (rc == 0)
+            r->hits[i].file = below_root(r->hits[i].path, roots);
     }
+    free(roots);
     if (rc == 0 && counting)
         rc = collect_facets(db, m, req, r, err, errlen);
     zx_mset_free(m);

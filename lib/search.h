@@ -58,6 +58,9 @@ typedef struct {
     int percent;
     double weight;
     char *path, *title, *mime;
+    const char *file;       /* path below the folder it was indexed from
+                               ("archive/2021/zapis.pdf"): what a page shows
+                               (points into path) */
     char date[11];          /* "2019-01-11" or "" */
     char *town, *body;      /* "" when unknown */
     zp_strlist orgs;
@@ -105,7 +108,7 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
 void zp_results_free(zp_results *r);
 
 /* Appends the results as one JSON object:
- * {"query","total","offset","hits":[{"id","rank","percent","path","title",
+ * {"query","total","offset","hits":[{"id","rank","percent","path","file","title",
  *   "snippet","snippet_html","highlights","date","town","body",
  *   "organisations","decisions":[{"text","owner","deadline","kind","number",
  *   "verb","votes":{"for","against","abstain"}|null,"passed"}]}],

@@ -67,6 +67,8 @@ static void json_hit(zp_buf *b, const zp_hit *h)
 {
     zp_buf_printf(b, "{\"id\":\"%s\",\"rank\":%u,\"percent\":%d,\"path\":", h->id, h->rank, h->percent);
     zp_fmt_json_cstr(b, h->path);
+    zp_buf_adds(b, ",\"file\":");
+    zp_fmt_json_cstr(b, h->file ? h->file : h->path);
     zp_buf_adds(b, ",\"title\":");
     zp_fmt_json_cstr(b, h->title);
     zp_buf_adds(b, ",\"snippet\":");

@@ -173,7 +173,7 @@ static int hit_html(const web_site *s, const zp_hit *h, zp_buf *out, char *err, 
     web_var(&v, "meta", zp_buf_str(&meta));
     web_var(&v, "snippet", zp_buf_str(&snip));
     web_var(&v, "decision", zp_buf_str(&label_html));
-    web_var(&v, "path", h->path);
+    web_var(&v, "path", h->file ? h->file : h->path);   /* never the server's whole path */
     web_var(&v, "percent", percent);
     int rc = web_render(s->templates, "hit.html", &v, out, err, errlen);
     zp_buf_free(&label);

@@ -108,6 +108,9 @@ cgi 'q='
 expect_in "the page browses the archive when the box is sent empty" "$files zápisů" "$body"
 cgi 'q=schuze'
 expect_in "the page's timeline has the undated row, a filter link" 'rok=bez%20data' "$body"
+cgi 'q=diakonie'
+expect_in "the page shows a hit's file below the folder it was indexed from" 'class="file">archive/' "$body"
+expect_not_in "... never where the server keeps it" "$(cd "$archive" && pwd)" "$body"
 cgi 'q=program+zasedani&rozhodnuti=1&mesto=krhanice&rok=2021'
 expect_in "the page shows a decision's resolution, verb and vote" 'class="decision">usnesení' "$body"
 cgi 'q=&rok=bez%20data'
