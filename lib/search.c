@@ -11,7 +11,6 @@
 #include "docdata.h"
 #include "document.h"
 #include "query.h"
-#include "safe_open.h"
 
 /* Count matches exactly up to this many, so "N results" is not a guess for
  * any query a person would page through. */
