@@ -39,17 +39,17 @@ for t in "${targets[@]}"; do
   seed "$t" "$corpus"
   maxlen=65536
   [ "$t" = meta ] && maxlen=4000000   # megabytes, so a super-linear cost shows as a timeout
-  log=build/fuzz/$t.log
+  log=build/fuzz/$t-${secs}s.log   # a smoke run does not overwrite a long run's figures
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     "$bin" "$corpus" -max_total_time="$secs" -max_len=$maxlen -timeout=25 -rss_limit_mb=2560 \
       -artifact_prefix=build/fuzz/findings/$t- -print_final_stats=1 > "$log" 2>&1
   rc=$?
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+  runs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
   if [ $rc -eq 0 ]; then
     echo "ok - fuzz_$t: ${runs:-?} runs in ${secs} s, no finding"; passed=$((passed + 1))
   else
     echo "not ok - fuzz_$t: finding (exit $rc), see $log and build/fuzz/findings/"; failed=$((failed + 1))
-    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5 | sed 's/^/#   /'
+    grep -aE 'ERROR|SUMMARY|Test unit written' "$log" | head -5 | sed 's/^/#   /'
   fi
 done
 echo "$passed passed, $failed failed"
