@@ -111,6 +111,15 @@ static void complain(const char *msg)
     zp_buf_free(&p);
 }
 
+/* --verbose: "indexed PATH" on standard output, the name escaped. */
+static void say_file(const char *what, const char *path, const char *why)
+{
+    zp_buf p = ZP_BUF_INIT;
+    zp_fmt_printable(&p, path, strlen(path));
+    printf("%s %s%s\n", what, zp_buf_str(&p), why);
+    zp_buf_free(&p);
+}
+
 /* One line a problem file, counted. */
 static void report(run_state *st, unsigned *counter, const char *msg)
 {
@@ -228,12 +237,8 @@ static int walk(const char *path, file_list *l, run_state *st)
         case FTS_SL:
         case FTS_SLNONE:
         case FTS_DEFAULT:
-            if (st->verbose) {
-                zp_buf p = ZP_BUF_INIT;
-                zp_fmt_printable(&p, e->fts_path, strlen(e->fts_path));
-                printf("skipped %s: not a regular file (symbolic links are not followed)\n", zp_buf_str(&p));
-                zp_buf_free(&p);
-            }
+            if (st->verbose)
+                say_file("skipped", e->fts_path, ": not a regular file (symbolic links are not followed)");
             break;
         default:
             break;
@@ -325,12 +330,8 @@ static int finish(run_state *st, job *j)
                      j->doc.invalid == 1 ? "" : "s");
             report(st, &st->repaired, err);
         }
-        if (st->verbose) {
-            zp_buf p = ZP_BUF_INIT;
-            zp_fmt_printable(&p, j->path, strlen(j->path));
-            printf("indexed %s\n", zp_buf_str(&p));
-            zp_buf_free(&p);
-        }
+        if (st->verbose)
+            say_file("indexed", j->path, "");
         break;
     case JOB_SKIPPED:
         report(st, &st->skipped, j->msg);

@@ -64,3 +64,10 @@ expect_first() {
     esac
   done
 }
+
+# as_nobody_possible: root reads everything, so unreadable files and folders
+# are tested as nobody -- when this runs as root, runuser is there and
+# nobody can run the binaries.
+as_nobody_possible() {
+  [ "$(id -u)" = 0 ] && command -v runuser >/dev/null && runuser -u nobody -- test -x "$bin/zapisy-index"
+}

@@ -36,7 +36,7 @@ expect_rc "a tree 1,000 folders deep indexes" 0
 expect_in "... its file too" "indexed 1," "$out"
 
 # 3. An unreadable folder keeps its documents (root reads everything: as nobody).
-if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null && runuser -u nobody -- test -x "$bin/zapisy-index"; then
+if as_nobody_possible; then
   perm=$tmp/perm
   mkdir -p "$perm/src/closed"
   echo "Zápis z jednání Senioři" > "$perm/src/open.txt"

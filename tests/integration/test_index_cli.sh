@@ -42,7 +42,7 @@ run "$bin/zapisy-index" --db "$tmp/plainfile" "$src"
 expect_rc "a database path that is a file exits 2" 2
 expect_in "... with a message naming it" "plainfile" "$errout"
 # Unreadable files and directories: root reads everything, so run as nobody.
-if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null && runuser -u nobody -- test -x "$bin/zapisy-index"; then
+if as_nobody_possible; then
   perm=$tmp/perm
   mkdir -p "$perm/src/closed"
   chmod 777 "$perm"
