@@ -65,17 +65,6 @@ int zp_index_add_doc(zp_index *ix, const zp_doc *d, char *err, size_t errlen)
     return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
 }
 
-int zp_index_add(zp_index *ix, const zp_doc_input *in, long *invalid, char *err, size_t errlen)
-{
-    zp_doc d;
-    if (zp_doc_build(in, &d, err, errlen) < 0)
-        return ZP_INDEX_FILE_ERROR;
-    *invalid = d.invalid;
-    int rc = zp_index_add_doc(ix, &d, err, errlen);
-    zp_doc_free(&d);
-    return rc;
-}
-
 static long long number_value(zx_db *db, const char *id, unsigned slot, char *err, size_t errlen, int *rc)
 {
     char *v = NULL;

@@ -11,7 +11,6 @@
 typedef struct zp_index zp_index;
 
 enum {
-    ZP_INDEX_FILE_ERROR = -1,  /* this file could not be indexed; go on */
     ZP_INDEX_DB_ERROR = -2     /* the database failed; stop */
 };
 
@@ -19,12 +18,9 @@ enum {
  * message when it is locked by another writer or cannot be created. */
 int zp_index_open(const char *db_path, zp_index **out, char *err, size_t errlen);
 
-/* Adds or replaces the document of one file; *invalid gets the number of
- * invalid UTF-8 sequences that were replaced.  0 or ZP_INDEX_*_ERROR. */
-int zp_index_add(zp_index *ix, const zp_doc_input *in, long *invalid, char *err, size_t errlen);
-
-/* Adds or replaces a document already built (zp_doc_build, perhaps in
- * another thread: building needs no database).  0 or ZP_INDEX_DB_ERROR. */
+/* Adds or replaces the document of one file, built by zp_doc_build (in
+ * any thread: building needs no database; the adding is the writer's).
+ * 0 or ZP_INDEX_DB_ERROR. */
 int zp_index_add_doc(zp_index *ix, const zp_doc *d, char *err, size_t errlen);
 
 /* What the index knows of a file's document: 1 and its mtime, size and
