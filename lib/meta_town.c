@@ -220,6 +220,20 @@ typedef struct {
     zp_buf display, canon;
 } candidate;
 
+/* The same words as written: a name repeated in a header ("MČ Praha 7")
+ * is voted for again without working out its shown form again. */
+static int same_words(const char *text, const zp_words *ws, span a, span b)
+{
+    if (a.count != b.count)
+        return 0;
+    for (size_t k = 0; k < a.count; k++) {
+        const zp_word *x = &ws->w[a.first + k], *y = &ws->w[b.first + k];
+        if (x->end - x->start != y->end - y->start || memcmp(text + x->start, text + y->start, x->end - x->start) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 static int show_name(const char *text, const zp_words *ws, span sp, zp_buf *display);
 
 /* Adds a vote for the name at sp; the same name in other case forms is
@@ -229,6 +243,14 @@ static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc,
 {
     if (not_a_name(ws, sp))
         return;
+    for (size_t i = 0; i < *nc; i++) {
+        if (same_words(text, ws, c[i].sp, sp)) {
+            c[i].votes += votes;
+            if (!c[i].kind)
+                c[i].kind = kind;
+            return;
+        }
+    }
     zp_buf d = ZP_BUF_INIT, k = ZP_BUF_INIT;
     show_name(text, ws, sp, &d);
     zp_meta_canonical(zp_buf_str(&d), d.len, &k);
@@ -261,13 +283,11 @@ static int find_town(const char *text, const zp_words *ws, span *out, const char
     size_t limit = zp_words_at(ws, TOWN_HEADER_BYTES);
     candidate c[MAX_CANDIDATES];
     size_t nc = 0;
-    zp_line_counter lc = { 0, 0, 0 };
+    zp_line_counter lc = { 0, 0, 0, 0 };
     for (size_t i = 0; i < limit; i++) {
-        size_t line = zp_words_content_lines_to(text, &lc, ws->w[i].start), ls = ws->w[i].start;
-        while (ls > 0 && text[ls - 1] != '\n')
-            ls--;
+        size_t line = zp_words_content_lines_to(text, &lc, ws->w[i].start);
         /* a table row is data, never the heading */
-        int table = text[ls] == '|';
+        int table = text[lc.line_start] == '|';
         int heading = line < HEADING_LINES && !table;
         for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
             const char *k;
@@ -285,7 +305,8 @@ static int find_town(const char *text, const zp_words *ws, span *out, const char
         if (line < LETTERHEAD_LINES && (postcode_name(text, ws, i, &sp) || address_name(text, ws, i, &sp)))
             vote(text, ws, c, &nc, sp, NULL, VOTE_ADDRESS);
     }
-    size_t tail = zp_words_at(ws, strlen(text) > SIGNATURE_BYTES ? strlen(text) - SIGNATURE_BYTES : 0);
+    size_t len = strlen(text);
+    size_t tail = zp_words_at(ws, len > SIGNATURE_BYTES ? len - SIGNATURE_BYTES : 0);
     for (size_t i = tail > limit ? tail : limit; i < ws->n; i++) {
         span sp;
         if (signature_name(text, ws, i, &sp))

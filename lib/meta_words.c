@@ -259,6 +259,7 @@ size_t zp_words_content_lines_to(const char *text, zp_line_counter *c, size_t at
         if (ch == '\n') {
             c->lines += c->content;
             c->content = 0;
+            c->line_start = c->at + 1;
         } else if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '-' && ch != '#' && ch != '*' && ch != '=' &&
                    ch != '|') {
             c->content = 1;
@@ -269,6 +270,6 @@ size_t zp_words_content_lines_to(const char *text, zp_line_counter *c, size_t at
 
 size_t zp_words_content_lines(const char *text, size_t at)
 {
-    zp_line_counter c = { 0, 0, 0 };
+    zp_line_counter c = { 0, 0, 0, 0 };
     return zp_words_content_lines_to(text, &c, at);
 }

@@ -48,6 +48,7 @@ size_t zp_words_content_lines(const char *text, size_t at);
 typedef struct {
     size_t at, lines;
     int content;
+    size_t line_start;   /* where the line holding `at` begins */
 } zp_line_counter;
 size_t zp_words_content_lines_to(const char *text, zp_line_counter *c, size_t at);
 
