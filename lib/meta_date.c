@@ -223,13 +223,6 @@ static int front_matter_date(const char *text, size_t len, zp_date *out)
 
 typedef enum { CTX_NONE, CTX_LABEL, CTX_OTHER } date_ctx;
 
-static size_t line_start(const char *s, size_t at)
-{
-    while (at > 0 && s[at - 1] != '\n')
-        at--;
-    return at;
-}
-
 /* The start of the line holding s[at] when it is at most max bytes back,
  * else SIZE_MAX: a line that long is no heading or signature, and looking
  * further back for each date would cost a one-line text quadratic time. */
@@ -245,9 +238,9 @@ static size_t near_line_start(const char *s, size_t at, size_t max)
  * and from the start of the sentence (". " before a capital). */
 static void before_on_line(const char *s, size_t at, zp_buf *f, int *from_line_start)
 {
-    size_t ls = line_start(s, at);
+    size_t ls = near_line_start(s, at, CONTEXT_BYTES);
     *from_line_start = 1;
-    if (at - ls > CONTEXT_BYTES) {
+    if (ls == SIZE_MAX) {
         ls = at - CONTEXT_BYTES;
         while (ls < at && ((unsigned char)s[ls] & 0xC0) == 0x80)
             ls++;
@@ -278,6 +271,15 @@ static int word_is(const char *p, size_t b, size_t e, const char *w)
     return e - b == strlen(w) && memcmp(p + b, w, e - b) == 0;
 }
 
+/* The word p[b, e) is one of the NULL-terminated list. */
+static int word_in(const char *p, size_t b, size_t e, const char *const *list)
+{
+    for (; *list; list++)
+        if (word_is(p, b, e, *list))
+            return 1;
+    return 0;
+}
+
 /* Only blanks and label punctuation before p[b]. */
 static int only_blanks_before(const char *p, size_t b)
 {
@@ -296,12 +298,7 @@ static int starts_with_record_noun(const char *p, size_t len)
     size_t e = b;
     while (e < len && p[e] >= 'a' && p[e] <= 'z')
         e++;
-    char w[24];
-    if (e - b == 0 || e - b >= sizeof w)
-        return 0;
-    memcpy(w, p + b, e - b);
-    w[e - b] = '\0';
-    return zp_words_in(w, record_nouns);
+    return word_in(p, b, e, record_nouns);
 }
 
 /* What the text says of the date at s[at]; heading = the line is one of
@@ -322,17 +319,12 @@ static date_ctx label_of(const char *s, size_t at, int heading)
             c = CTX_OTHER;
     }
     if (c == CTX_NONE && has_last) {
-        char last[24] = "";
-        if (e - b < sizeof last) {
-            memcpy(last, p + b, e - b);
-            last[e - b] = '\0';
-        }
         int prev = word_from_end(p, n, 1, &b2, &e2);
-        if (zp_words_in(last, deadline_words) && !(prev && word_is(p, b2, e2, "termin")))
+        if (word_in(p, b, e, deadline_words) && !(prev && word_is(p, b2, e2, "termin")))
             c = CTX_OTHER;
         else if (prev && word_is(p, b2, e2, "termin") && (word_is(p, b, e, "konani") || word_is(p, b, e, "jednani")))
             c = CTX_LABEL;
-        else if (zp_words_in(last, labels))
+        else if (word_in(p, b, e, labels))
             c = CTX_LABEL;
         else if (word_is(p, b, e, "dne")) {
             /* "Dne: 5. 3." or "Ze dne ..." opening a line, "konaného dne",
@@ -341,19 +333,14 @@ static date_ctx label_of(const char *s, size_t at, int heading)
             size_t first = ze ? b2 : b;
             if (whole_line && only_blanks_before(p, first))
                 c = CTX_LABEL;
-            else if (prev && e2 - b2 < 24) {
-                char pw[24];
-                memcpy(pw, p + b2, e2 - b2);
-                pw[e2 - b2] = '\0';
-                /* "konaného dne", "se konalo dne"; "schůze dne" only in a
-                 * heading ("Zápis ze schůze dne"), not in a sentence that
-                 * speaks of another meeting */
-                if (zp_words_in(pw, held_words) || strcmp(pw, "se") == 0)
-                    c = CTX_LABEL;
-                else if (heading && whole_line && starts_with_record_noun(p, n) &&
-                         (ze || zp_words_in(pw, labels)))
-                    c = CTX_LABEL;
-            }
+            /* "konaného dne", "se konalo dne"; "schůze dne" only in a
+             * heading ("Zápis ze schůze dne"), not in a sentence that speaks
+             * of another meeting */
+            else if (prev && (word_in(p, b2, e2, held_words) || word_is(p, b2, e2, "se")))
+                c = CTX_LABEL;
+            else if (prev && heading && whole_line && starts_with_record_noun(p, n) &&
+                     (ze || word_in(p, b2, e2, labels)))
+                c = CTX_LABEL;
         }
     }
     zp_buf_free(&f);
@@ -373,13 +360,7 @@ static int alone_on_line(const char *s, size_t len, size_t st, size_t en)
     size_t b, e, b2, e2;
     const char *p = zp_buf_str(&f);
     int words = word_from_end(p, f.len, 0, &b, &e);
-    int weekday = 0;
-    if (words && e - b < 16) {
-        char w[16];
-        memcpy(w, p + b, e - b);
-        w[e - b] = '\0';
-        weekday = zp_words_in(w, weekdays) && !word_from_end(p, f.len, 1, &b2, &e2);
-    }
+    int weekday = words && word_in(p, b, e, weekdays) && !word_from_end(p, f.len, 1, &b2, &e2);
     zp_buf_free(&f);
     if (words && !weekday)
         return 0;
@@ -427,8 +408,9 @@ int zp_meta_meeting_date(const char *text, size_t len, zp_date *out)
     size_t head = len < from + HEADER_BYTES ? len : from + HEADER_BYTES;
     size_t at = from, st, en;
     zp_date d, first_plain = { 0, 0, 0 };
+    zp_line_counter lc = { 0, 0, 0, 0 };
     while (at < head && zp_meta_find_date(text + at, head - at, &d, &st, &en)) {
-        size_t lines = zp_words_content_lines(text + from, at + st - from);
+        size_t lines = zp_words_content_lines_to(text + from, &lc, at + st - from);
         if (lines >= HEADER_LINES)
             break;
         date_ctx c = label_of(text, at + st, lines < HEADING_LINES);

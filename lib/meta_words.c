@@ -267,9 +267,3 @@ size_t zp_words_content_lines_to(const char *text, zp_line_counter *c, size_t at
     }
     return c->lines;
 }
-
-size_t zp_words_content_lines(const char *text, size_t at)
-{
-    zp_line_counter c = { 0, 0, 0, 0 };
-    return zp_words_content_lines_to(text, &c, at);
-}

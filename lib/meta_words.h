@@ -40,11 +40,9 @@ int zp_words_adjacent(const char *text, const zp_word *a, const zp_word *b);
 int zp_words_line_start(const char *text, const zp_words *ws, size_t i);
 
 /* Lines with content (not only blanks, rules and markup: - # * = |)
- * before byte at: how far into its header a place is. */
-size_t zp_words_content_lines(const char *text, size_t at);
-
-/* The same, counted on from where the counter last stopped (at only
- * grows): a walk over a header's words in order costs one pass. */
+ * before byte at: how far into its header a place is.  Counted on from
+ * where the counter last stopped (at only grows; start from all zeros), so
+ * a walk over a header in order costs one pass. */
 typedef struct {
     size_t at, lines;
     int content;
