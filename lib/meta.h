@@ -109,6 +109,10 @@ int zp_meta_votes(const char *line, size_t len, zp_votes *v, int *outcome);
  * verb[size], and the byte offset past it returned; 0 when none. */
 size_t zp_meta_resolution_verb(const char *s, size_t len, char *verb, size_t size);
 
+/* 1 when a folded word is a resolution verb or opens one ("schvaluje",
+ * "bere" of "bere na vědomí"). */
+int zp_meta_is_resolution_verb(const char *folded);
+
 /* Appends the title of a minutes text: its heading ("Zápis z jednání
  * Pracovní skupiny ..."), else its first non-empty line; whitespace
  * collapsed, at most ~160 characters.  Nothing for empty text.

@@ -137,16 +137,15 @@ static const char *const body_nouns[] = { "snemovna", "senat", "vybor", "rada", 
 static const char *const org_nouns[] = { "spolek", "sdruzeni", "strana", "nadace", "svaz", "klub", "unie",
                                          "spolecnost", "organizace", "druzstvo", NULL };
 static const char *const sittings[] = { "schuze", "schuzi", "zasedani", "jednani", "hromady", "hromada", NULL };
-/* Words after which a body's name does not go on ("... výboru v Brně"). */
+/* Words after which a body's name does not go on ("... výboru v Brně"),
+ * besides the verbs of resolving ("Republikový výbor schvaluje"). */
 static const char *const phrase_end[] = { "v", "ve", "konane", "konaneho", "konana", "dne", "ze", "c", "cislo",
-                                          "a", "na", "od", "do", "k", "pro", "se", "schvaluje", "neschvaluje",
-                                          "bere", "uklada", "souhlasi", "nesouhlasi", "doporucuje", "rozhodl",
-                                          "rozhodla", "rozhodlo", "voli", "jmenuje", "zamita", "revokuje",
-                                          "poveruje", "odvolava", "konstatuje", "po", NULL };
-/* Verbs of resolving: "Republikový výbor schvaluje ..." names its body. */
-static const char *const resolves[] = { "schvaluje", "neschvaluje", "bere", "uklada", "souhlasi", "nesouhlasi",
-                                        "doporucuje", "rozhodl", "rozhodla", "rozhodlo", "voli", "jmenuje",
-                                        "zamita", "revokuje", "poveruje", "odvolava", NULL };
+                                          "a", "na", "od", "do", "k", "pro", "se", "po", NULL };
+
+static int ends_phrase(const zp_word *w)
+{
+    return zp_words_in(w->term, phrase_end) || zp_meta_is_resolution_verb(w->term);
+}
 
 /* The folded lemma of a word from the dictionary ("sněmovny" ->
  * "snemovna"); empty when the dictionary does not know it. */
@@ -179,7 +178,7 @@ static int body_phrase(const char *text, const zp_words *ws, size_t i, zp_buf *o
     size_t from = out->len;
     zp_words_noun_phrase(text, ws, i, head, out);
     size_t end = head + 1;
-    while (end < i + n && !zp_words_in(ws->w[end].term, phrase_end) && !ws->w[end].digits)
+    while (end < i + n && !ends_phrase(&ws->w[end]) && !ws->w[end].digits)
         end++;
     if (end > head + 1) {
         zp_buf_addc(out, ' ');
@@ -237,10 +236,10 @@ static int subject_of_resolution(const char *text, const zp_words *ws, size_t li
         if (!ws->w[i].upper || !zp_words_line_start(text, ws, i))
             continue;
         size_t v = i + 1;
-        while (v < ws->n && v < i + 6 && !zp_words_in(ws->w[v].term, resolves) &&
+        while (v < ws->n && v < i + 6 && !zp_meta_is_resolution_verb(ws->w[v].term) &&
                gap_ok(text, &ws->w[v - 1], &ws->w[v]))
             v++;
-        if (v >= ws->n || v >= i + 6 || !zp_words_in(ws->w[v].term, resolves))
+        if (v >= ws->n || v >= i + 6 || !zp_meta_is_resolution_verb(ws->w[v].term))
             continue;
         size_t mark = out->len;
         int rc = body_phrase(text, ws, i, out);
@@ -276,7 +275,8 @@ static int labelled_body(const char *text, zp_buf *out)
 int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *out)
 {
     /* a front matter says what the record is before anything else */
-    if (zp_meta_front_matter_end(text, strlen(text)) > 0) {
+    int front = zp_meta_front_matter_end(text, strlen(text)) > 0;
+    if (front) {
         int rc = labelled_body(text, out);
         if (rc)
             return rc;
@@ -301,7 +301,7 @@ int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *out)
             return out->oom ? -1 : ZP_BODY_COUNCIL;
         }
     }
-    int rc = labelled_body(text, out);
+    int rc = front ? 0 : labelled_body(text, out);
     if (rc == 0)
         rc = sitting_of(text, ws, limit, out);
     if (rc == 0)

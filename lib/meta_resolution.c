@@ -84,6 +84,15 @@ static void bare(const char *folded, char *out, size_t size)
     snprintf(out, size, "%.*s", (int)(e - b), folded + b);
 }
 
+int zp_meta_is_resolution_verb(const char *folded)
+{
+    size_t n = strlen(folded);
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        if (strncmp(verbs[k].folded, folded, n) == 0 && (verbs[k].folded[n] == '\0' || verbs[k].folded[n] == ' '))
+            return n > 0;
+    return 0;
+}
+
 size_t zp_meta_resolution_verb(const char *s, size_t len, char *verb, size_t size)
 {
     lword w[MAX_LINE_WORDS];
