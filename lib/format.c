@@ -63,45 +63,41 @@ int zp_fmt_json_cstr(zp_buf *out, const char *s)
     return zp_fmt_json_string(out, s ? s : "", s ? strlen(s) : 0);
 }
 
-static void part(zp_buf *out)
+/* " · " between the parts written since start. */
+static void part(zp_buf *out, size_t start)
 {
-    if (out->len)
-        zp_buf_adds(out, " \xC2\xB7 ");   /* " · " */
+    if (out->len > start)
+        zp_buf_adds(out, " \xC2\xB7 ");
 }
 
 int zp_fmt_decision(zp_buf *out, const zp_decision *d)
 {
     size_t start = out->len;
-    zp_buf b = ZP_BUF_INIT;
     if (d->number) {
-        zp_buf_adds(&b, "usnesení ");
-        zp_buf_adds(&b, d->number);
+        zp_buf_adds(out, "usnesení ");
+        zp_buf_adds(out, d->number);
     }
     if (d->verb[0]) {
-        part(&b);
-        zp_buf_adds(&b, d->verb);
+        part(out, start);
+        zp_buf_adds(out, d->verb);
     }
     const zp_votes *v = &d->votes;
     if (v->yes >= 0 || v->no >= 0 || v->abstain >= 0) {
-        part(&b);
-        int first = 1;
+        part(out, start);
         const char *names[3] = { "pro", "proti", "zdržel se" };
-        int counts[3] = { v->yes, v->no, v->abstain };
+        int counts[3] = { v->yes, v->no, v->abstain }, first = 1;
         for (int k = 0; k < 3; k++) {
             if (counts[k] < 0)
                 continue;
-            zp_buf_printf(&b, "%s%s %d", first ? "" : ", ", names[k], counts[k]);
+            zp_buf_printf(out, "%s%s %d", first ? "" : ", ", names[k], counts[k]);
             first = 0;
         }
     }
     if (d->passed >= 0) {
-        part(&b);
-        zp_buf_adds(&b, d->passed ? "přijato" : "nepřijato");
+        part(out, start);
+        zp_buf_adds(out, d->passed ? "přijato" : "nepřijato");
     }
-    (void)start;
-    int rc = zp_buf_add(out, zp_buf_str(&b), b.len);
-    zp_buf_free(&b);
-    return rc;
+    return out->oom ? -1 : 0;
 }
 
 int zp_fmt_printable(zp_buf *out, const char *s, size_t len)

@@ -202,7 +202,7 @@ typedef struct {
     int pending_vote;       /* the last line was a vote: the block closes at the next decision */
 } walk_state;
 
-static int add(zp_meta *m, const char *t, range r, int task, const walk_state *ws)
+static int add(zp_meta *m, const char *t, range r, int task, walk_state *ws)
 {
     if (m->decisions.n >= MAX_DECISIONS || r.e <= r.s)
         return 0;
@@ -224,8 +224,8 @@ static int add(zp_meta *m, const char *t, range r, int task, const walk_state *w
     d->votes = (zp_votes){ -1, -1, -1 };
     d->passed = -1;
     if (ws && ws->pending_vote) {
-        ((walk_state *)ws)->section_first = m->decisions.n;
-        ((walk_state *)ws)->pending_vote = 0;
+        ws->section_first = m->decisions.n;
+        ws->pending_vote = 0;
     }
     if (ws) {
         if (ws->number.len && !(d->number = strdup(zp_buf_str(&ws->number))))

@@ -377,18 +377,10 @@ static char *suggestion(zx_db *db, const zp_search_req *req, const zp_query *q)
  * "archive/x.pdf"): a page need not show where the server keeps files. */
 static const char *below_root(const char *path, const char *roots)
 {
-    size_t best = 0;
-    for (const char *line = roots; line && *line;) {
-        const char *nl = strchr(line, '\n');
-        size_t n = nl ? (size_t)(nl - line) : strlen(line);
-        if (n > best && strncmp(path, line, n) == 0 && path[n] == '/')
-            best = n;
-        line = nl ? nl + 1 : NULL;
-    }
-    if (!best)
+    size_t k = zp_search_root_of(path, roots);
+    if (!k)
         return path;
     /* keep the root's last component */
-    size_t k = best;
     while (k > 0 && path[k - 1] != '/')
         k--;
     return path + k;
@@ -496,4 +488,43 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
     }
     *out = r;
     return 0;
+}
+
+static void free_facet(zp_facet *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->v[i].value);
+    free(f->v);
+}
+
+void zp_results_free(zp_results *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n_hits; i++) {
+        zp_hit *h = &r->hits[i];
+        free(h->path);
+        free(h->title);
+        free(h->mime);
+        free(h->town);
+        free(h->body);
+        zp_strlist_free(&h->orgs);
+        for (size_t k = 0; k < h->decisions.n; k++) {
+            free(h->decisions.v[k].text);
+            free(h->decisions.v[k].owner);
+            free(h->decisions.v[k].number);
+        }
+        free(h->decisions.v);
+        zp_snip_free(&h->snippet);
+    }
+    free(r->hits);
+    free_facet(&r->years);
+    free_facet(&r->towns);
+    free_facet(&r->bodies);
+    free_facet(&r->orgs);
+    free_facet(&r->timeline);
+    free(r->query);
+    free(r->parsed);
+    free(r->suggestion);
+    free(r);
 }

@@ -117,14 +117,6 @@ void zp_results_free(zp_results *r);
  *  asked for; suggestion when nothing matched and a spelling fits) */
 int zp_search_json(const zp_results *r, zp_buf *out);
 
-/* The file of an indexed document, by its id ("Q" + 16 hex digits, as in
- * zp_hit.id): *path and *mime malloc()ed (free them).  Only documents in the
- * index can be found -- a path is never taken from the caller.  0, or
- * ZX_ERR_ARG when there is no such document (or the id is malformed), or
- * another negative ZX_ERR_* with a message. */
-int zp_search_document(const char *db_path, const char *id, char **path, char **mime, char *err,
-                       size_t errlen);
-
 /* The file of an indexed document opened for reading, by its id: only a
  * file under a folder the index was built from (zapisy-index records
  * them), opened without following a symbolic link anywhere in its path.

@@ -12,4 +12,8 @@ int zp_search_filters(zx_db *db, const zp_filter *f, size_t n, zx_query **out, c
 /* Adds the synonyms of key (folded words) to out.  0 or -1. */
 int zp_search_synonyms(zx_db *db, const char *key, zp_strlist *out, char *err, size_t errlen);
 
+/* How long the folder indexed that holds path is (the longest of roots,
+ * one absolute path a line), 0 when none holds it. */
+size_t zp_search_root_of(const char *path, const char *roots);
+
 #endif
