@@ -265,32 +265,34 @@ static int mark_seen(run_state *st, const char *id)
  * run must stop (the database failed). */
 static int prepare(run_state *st, const file_entry *f, job **out)
 {
-    char err[1024], id[ZP_ID_TERM_SIZE];
+    char err[1024], id[ZP_ID_TERM_SIZE], old_hash[ZP_HASH_SIZE] = "";
     *out = NULL;
     zp_doc_id_term(f->abs, id);
     long long old_mtime = 0, old_size = 0;
-    job *j = calloc(1, sizeof *j);
-    int known = j ? zp_index_state(st->ix, id, &old_mtime, &old_size, j->old_hash, err, sizeof err) : -1;
+    int known = zp_index_state(st->ix, id, &old_mtime, &old_size, old_hash, err, sizeof err);
     if (known < 0 || mark_seen(st, id) < 0) {
         clear_progress(st);
-        complain(known < 0 && j ? err : "out of memory");
-        free(j);
+        complain(known < 0 ? err : "out of memory");
         return -1;
     }
     if (known && old_mtime == f->mtime && old_size == f->size && !st->reread) {
         st->unchanged++;
-        free(j);
         return 0;
     }
-    if (st->reread)
-        j->old_hash[0] = '\0';   /* built by an older extraction: build again */
     if (f->size > st->max_bytes) {
         snprintf(err, sizeof err, "%s: too large (%lld MB, the limit is %lld MB; see --max-size), not indexed",
                  f->abs, f->size / (1024 * 1024), st->max_bytes / (1024 * 1024));
         report(st, &st->skipped, err);
-        free(j);
         return 0;
     }
+    job *j = calloc(1, sizeof *j);
+    if (!j) {
+        complain("out of memory");
+        return -1;
+    }
+    /* built by an older extraction: build again, whatever its bytes */
+    if (!st->reread)
+        memcpy(j->old_hash, old_hash, sizeof old_hash);
     j->path = f->path;
     j->abs = f->abs;
     j->mtime = f->mtime;
