@@ -175,16 +175,23 @@ static int add_file(file_list *l, const char *path, const struct stat *sb, run_s
 
 /* The folders and files that could not be read: their documents stay,
  * as their files may well still be there (a share that dropped). */
+/* Appends a copy of s to a list of strings.  0 or -1. */
+static int push_copy(char ***list, size_t *n, const char *s)
+{
+    char **v = realloc(*list, (*n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    *list = v;
+    if (!(v[*n] = strdup(s)))
+        return -1;
+    (*n)++;
+    return 0;
+}
+
 static int keep_under(run_state *st, const char *path)
 {
     char abs[PATH_MAX];
-    const char *p = realpath(path, abs) ? abs : path;
-    char **v = realloc(st->unreadable, (st->n_unreadable + 1) * sizeof *v);
-    if (!v || !(v[st->n_unreadable] = strdup(p)))
-        return -1;
-    st->unreadable = v;
-    st->n_unreadable++;
-    return 0;
+    return push_copy(&st->unreadable, &st->n_unreadable, realpath(path, abs) ? abs : path);
 }
 
 static int by_name(const FTSENT **a, const FTSENT **b)
@@ -250,16 +257,6 @@ static int walk(const char *path, file_list *l, run_state *st)
 
 /* ---- one file ----------------------------------------------------------- */
 
-static int mark_seen(run_state *st, const char *id)
-{
-    char **v = realloc(st->seen, (st->n_seen + 1) * sizeof *v);
-    if (!v || !(v[st->n_seen] = strdup(id)))
-        return -1;
-    st->seen = v;
-    st->n_seen++;
-    return 0;
-}
-
 /* What the index knows of the file decides: unchanged (size and mtime as
  * indexed), too large, or a job for the workers (*out).  -1 only when the
  * run must stop (the database failed). */
@@ -270,7 +267,7 @@ static int prepare(run_state *st, const file_entry *f, job **out)
     zp_doc_id_term(f->abs, id);
     long long old_mtime = 0, old_size = 0;
     int known = zp_index_state(st->ix, id, &old_mtime, &old_size, old_hash, err, sizeof err);
-    if (known < 0 || mark_seen(st, id) < 0) {
+    if (known < 0 || push_copy(&st->seen, &st->n_seen, id) < 0) {
         clear_progress(st);
         complain(known < 0 ? err : "out of memory");
         return -1;
