@@ -20,7 +20,8 @@ packages=(
   libmagic-dev                   # file type detection
   libxml2-dev libzip-dev         # DOCX, ODT (zip + XML) and HTML
   libcmark-dev                   # Markdown
-  libhunspell-dev hunspell-cs    # Czech dictionary: nominatives of names (towns)
+  libhunspell-dev hunspell-cs    # Czech dictionary: lemmas (lib/lemma.c), nominatives of names
+  hunspell-tools                 # unmunch: expands the dictionary into the lexicon at build time
   poppler-utils                  # PDF: pdftotext
   catdoc                         # DOC (RTF is read by lib/extract_rtf.c)
   zip                            # tests build DOCX/ODT fixtures

@@ -1,0 +1,209 @@
+/* The lexicon file, mapped read-only and shared by all threads.  Layout
+ * (all numbers little-endian uint32 unless said, offsets from the start):
+ *   header   magic[8], n_slots, n_keys, n_lemmas, slots_off, lemmas_off,
+ *            0, checksum
+ *   slots    n_slots offsets of key records (0: empty), open addressing
+ *            on the FNV-1a hash of the folded form, probed linearly
+ *   key      u8 len, folded form, u8 n, n x (lemma id << 8 | form signature)
+ *   lemmas   n_lemmas offsets of lemma records:
+ *            u8 len, folded lemma, u8 len, exact lemma (or 0), u8 proper
+ *            (1: a name, written with a capital)
+ * Every offset is checked against the file's size before it is read, so a
+ * damaged file finds nothing rather than reading astray. */
+#include "lemma.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#define HEADER_WORDS 7
+
+static const unsigned char *map;
+static size_t map_size;
+static uint32_t n_slots, n_lemmas, slots_off, lemmas_off;
+static char identity[64];
+static char path[4096];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static uint32_t u32_at(size_t off)
+{
+    uint32_t v;
+    memcpy(&v, map + off, 4);
+    return v;
+}
+
+static int in_map(size_t off, size_t n)
+{
+    return off <= map_size && n <= map_size - off;
+}
+
+static void load(void)
+{
+    const char *env = getenv(ZP_LEXICON_ENV);
+    snprintf(path, sizeof path, "%s", env && *env ? env : ZP_LEXICON_FILE);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && st.st_size > 8 + HEADER_WORDS * 4) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+        if (m != MAP_FAILED) {
+            map = m;
+            map_size = (size_t)st.st_size;
+        }
+    }
+    close(fd);
+    if (!map)
+        return;
+    uint32_t h[HEADER_WORDS];
+    memcpy(h, map + 8, sizeof h);
+    n_slots = h[0];
+    n_lemmas = h[2];
+    slots_off = h[3];
+    lemmas_off = h[4];
+    int ok = memcmp(map, ZP_LEXICON_MAGIC, 8) == 0 && n_slots > 0 && (n_slots & (n_slots - 1)) == 0 &&
+             in_map(slots_off, (size_t)n_slots * 4) && in_map(lemmas_off, (size_t)n_lemmas * 4);
+    if (!ok) {
+        munmap((void *)map, map_size);
+        map = NULL;
+        return;
+    }
+    snprintf(identity, sizeof identity, "cs.lex %08x %u", (unsigned)h[6], (unsigned)h[1]);
+}
+
+int zp_lemma_available(void)
+{
+    pthread_once(&once, load);
+    return map != NULL;
+}
+
+const char *zp_lemma_identity(void)
+{
+    return zp_lemma_available() ? identity : "";
+}
+
+const char *zp_lemma_path(void)
+{
+    pthread_once(&once, load);
+    return path;
+}
+
+uint8_t zp_lemma_form_sig(const char *word, size_t len)
+{
+    uint32_t h = 2166136261u;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)word;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp, dec[8];
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            break;
+        i += (size_t)n;
+        int bc = 0;
+        utf8proc_ssize_t m = 1;
+        if (cp < 0x80)
+            dec[0] = cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+        else
+            m = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE, &bc);
+        for (utf8proc_ssize_t k = 0; k < m && k < 8; k++)
+            h = (h ^ (uint32_t)dec[k]) * 16777619u;
+    }
+    return (uint8_t)(h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24));
+}
+
+static uint32_t hash_key(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static int has_diacritics(const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)w[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+size_t zp_lemma_lookup(const char *word, size_t wlen, const char *folded, size_t flen, uint32_t *ids)
+{
+    if (flen == 0 || flen > 255 || !zp_lemma_available())
+        return 0;
+    uint32_t mask = n_slots - 1;
+    for (uint32_t s = hash_key(folded, flen) & mask, probes = 0; probes < n_slots; s = (s + 1) & mask, probes++) {
+        uint32_t off = u32_at(slots_off + (size_t)s * 4);
+        if (off == 0 || !in_map(off, 2))
+            return 0;
+        size_t klen = map[off];
+        if (klen != flen || !in_map(off, 2 + klen) || memcmp(map + off + 1, folded, flen) != 0)
+            continue;
+        size_t nref = map[off + 1 + klen];
+        size_t refs = off + 2 + klen;
+        if (!in_map(refs, nref * 4))
+            return 0;
+        /* Written with diacritics: the lemmas of that very form, if any. */
+        int exact = word && has_diacritics(word, wlen);
+        uint8_t sig = exact ? zp_lemma_form_sig(word, wlen) : 0;
+        size_t n = 0;
+        for (int pass = exact ? 0 : 1; pass < 2 && n == 0; pass++)
+            for (size_t i = 0; i < nref; i++) {
+                uint32_t r = u32_at(refs + i * 4);
+                if (pass == 0 && (r & 0xFF) != sig)
+                    continue;
+                uint32_t id = r >> 8;
+                int dup = id >= n_lemmas;
+                for (size_t k = 0; k < n && !dup; k++)
+                    dup = ids[k] == id;
+                if (!dup && n < ZP_LEMMA_MAX)
+                    ids[n++] = id;
+            }
+        return n;
+    }
+    return 0;
+}
+
+/* The record of lemma id, or 0. */
+static size_t lemma_record(uint32_t id)
+{
+    if (!map || id >= n_lemmas)
+        return 0;
+    uint32_t off = u32_at(lemmas_off + (size_t)id * 4);
+    if (!in_map(off, 1) || !in_map(off, 1 + (size_t)map[off] + 2))
+        return 0;
+    size_t e = off + 1 + map[off];
+    if (!in_map(e, 1 + (size_t)map[e] + 1))
+        return 0;
+    return off;
+}
+
+const char *zp_lemma_folded(uint32_t id, size_t *len)
+{
+    size_t off = lemma_record(id);
+    *len = off ? map[off] : 0;
+    return off ? (const char *)map + off + 1 : NULL;
+}
+
+const char *zp_lemma_exact(uint32_t id, size_t *len)
+{
+    size_t off = lemma_record(id);
+    size_t e = off ? off + 1 + map[off] : 0;
+    *len = e ? map[e] : 0;
+    return *len ? (const char *)map + e + 1 : NULL;
+}
+
+int zp_lemma_is_proper(uint32_t id)
+{
+    size_t off = lemma_record(id);
+    if (!off)
+        return 0;
+    size_t e = off + 1 + map[off];
+    return map[e + 1 + map[e]] != 0;
+}
+
