@@ -8,13 +8,17 @@
 
 CC      = gcc
 CXX     = g++
-CSTD    = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+CSTD    = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+          -DZP_LEXICON_FILE='"$(LEXICON_ABS)"'
 CXXSTD  = -std=c++17 -Wall -Wextra -Werror
 OPT     ?= -O2 -g
 INC     = -Ilib -Ilib/xapian-c -Iweb -I/usr/include/libxml2
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2 -lcmark -lhunspell -lpthread
+LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2 -lcmark -lhunspell -licui18n -licuuc -lpthread
 DB      ?= var/db
+# Czech word forms with their lemmas, built from hunspell-cs (lib/lemma.h)
+LEXICON = build/cs.lex
+LEXICON_ABS = $(CURDIR)/$(LEXICON)
 
 LIB_C   = $(wildcard lib/*.c)
 LIB_CXX = lib/xapian-c/zx.cc
@@ -41,7 +45,7 @@ FUZZ_TARGETS = $(FUZZ_PLAIN:%=build/fuzz/fuzz_%) $(foreach k,$(FUZZ_KINDS),build
 FUZZ_SECONDS ?= 600
 
 .PHONY: all deps test unit bench run clean fuzz fuzz-build
-all: $(BINS)
+all: $(BINS) $(LEXICON)
 
 deps:
 	@tools/deps.sh
@@ -74,6 +78,13 @@ bin/zapisy-search: build/searcher/main.o build/libzapisy.a
 bin/zapisy.cgi: $(WEB_OBJ) build/libzapisy.a
 	@mkdir -p bin
 	$(CXX) $(OPT) $^ $(LIBS) -o $@
+
+build/tools/lexicon-build: tools/lexicon-build.c build/libzapisy.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(OPT) $(INC) $^ $(LIBS) -lstdc++ -o $@
+
+$(LEXICON): tools/lexicon.sh tools/lexicon-irregular.tsv build/tools/lexicon-build /usr/share/hunspell/cs_CZ.dic
+	tools/lexicon.sh build/tools/lexicon-build $@.tmp && mv $@.tmp $@
 
 build/tools/mkpdf: tests/fixtures/mkpdf.c
 	@mkdir -p $(dir $@)

@@ -4,27 +4,207 @@
 #include "analyse.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "fold.h"
+#include "lemma.h"
 #include "stem_cs.h"
 #include "tokenize.h"
 
+/* A word with readings of more lemmas than this ("se", "je" typed without
+ * context are not) is left to the light stemmer, in documents and queries. */
+#define MAX_READINGS 6
+
+static size_t light_stem(const char *folded, size_t flen, char *out, size_t outsize)
+{
+    if (flen >= outsize || flen > ZP_TOK_MAX_TERM * 4) {
+        size_t n = flen < outsize ? flen : outsize - 1;
+        memcpy(out, folded, n);
+        out[n] = '\0';
+        return n;
+    }
+    return zp_stem_cs(folded, flen, out);
+}
+
+static int same(const char *a, size_t al, const char *b, size_t bl)
+{
+    return al == bl && memcmp(a, b, al) == 0;
+}
+
+/* Adds a term unless it is there already. */
+static void add_unique(const char **t, size_t *len, size_t *n, const char *s, size_t l)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (same(t[i], len[i], s, l))
+            return;
+    if (*n < ZP_WORD_TERMS_MAX) {
+        t[*n] = s;
+        len[(*n)++] = l;
+    }
+}
+
+static int starts_lower(const char *w, size_t len)
+{
+    if (len == 0)
+        return 1;
+    if ((unsigned char)w[0] < 0x80)
+        return !(w[0] >= 'A' && w[0] <= 'Z');
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &cp) <= 0)
+        return 1;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c != UTF8PROC_CATEGORY_LU && c != UTF8PROC_CATEGORY_LT;
+}
+
+static int has_marks(const char *w, size_t len)
+{
+    for (size_t i = 0; w && i < len; i++)
+        if ((unsigned char)w[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+/* The lemma ids of a word, 0 when the dictionary does not know it (or it
+ * has too many readings to tell).  Written with diacritics, only the
+ * lemmas with that very form are kept.  Names (Dana, Nová) are readings of
+ * a query word, and of a document word written in lower case, only when
+ * the word has no other reading: "daná" is daný, "Dana" both. */
+static size_t readings(const char *word, size_t wlen, const char *folded, size_t flen, int query,
+                       uint32_t *ids)
+{
+    size_t n = zp_lemma_lookup(NULL, 0, folded, flen, ids);
+    if (n == 0)
+        return 0;
+    const char *f[ZP_WORD_TERMS_MAX];
+    size_t fl[ZP_WORD_TERMS_MAX], nf = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l;
+        const char *s = zp_lemma_folded(ids[i], &l);
+        if (s)
+            add_unique(f, fl, &nf, s, l);
+    }
+    if (nf == 0 || nf > MAX_READINGS)
+        return 0;
+    if (has_marks(word, wlen))
+        n = zp_lemma_lookup(word, wlen, folded, flen, ids);
+    if (query || !word || starts_lower(word, wlen)) {
+        size_t common = 0;
+        for (size_t i = 0; i < n; i++)
+            common += !zp_lemma_is_proper(ids[i]);
+        if (common && common < n) {
+            size_t k = 0;
+            for (size_t i = 0; i < n; i++)
+                if (!zp_lemma_is_proper(ids[i]))
+                    ids[k++] = ids[i];
+            n = k;
+        }
+    }
+    return n;
+}
+
+static size_t common_prefix(const char *a, size_t al, const char *b, size_t bl)
+{
+    size_t n = 0;
+    while (n < al && n < bl && a[n] == b[n])
+        n++;
+    return n;
+}
+
+/* The folded lemmas of ids into out->term, the reading closest to the
+ * word first (the longest beginning shared with its folded form, then the
+ * alphabet): so a word's first reading is stable across its forms
+ * ("Velké", "Velkého" -> velky, not velek); their exact spellings into
+ * out->exact. */
+static void fill(const uint32_t *ids, size_t n, const char *folded, size_t flen, zp_word_terms *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t l;
+        const char *s = zp_lemma_folded(ids[i], &l);
+        if (s)
+            add_unique(out->term, out->len, &out->n, s, l);
+        s = zp_lemma_exact(ids[i], &l);
+        if (s)
+            add_unique(out->exact, out->exact_len, &out->n_exact, s, l);
+    }
+    for (size_t i = 1; i < out->n; i++)
+        for (size_t k = i; k > 0; k--) {
+            size_t pa = common_prefix(out->term[k - 1], out->len[k - 1], folded, flen);
+            size_t pb = common_prefix(out->term[k], out->len[k], folded, flen);
+            size_t m = out->len[k - 1] < out->len[k] ? out->len[k - 1] : out->len[k];
+            int c = memcmp(out->term[k - 1], out->term[k], m);
+            int after = pb > pa || (pb == pa && (c > 0 || (c == 0 && out->len[k - 1] > out->len[k])));
+            if (!after)
+                break;
+            const char *t = out->term[k];
+            size_t l = out->len[k];
+            out->term[k] = out->term[k - 1];
+            out->len[k] = out->len[k - 1];
+            out->term[k - 1] = t;
+            out->len[k - 1] = l;
+        }
+}
+
+static void analyse(const char *word, size_t wlen, const char *folded, size_t flen, int query,
+                    zp_word_terms *out)
+{
+    uint32_t ids[ZP_LEMMA_MAX];
+    size_t n = readings(word, wlen, folded, flen, query, ids);
+    out->n = out->n_exact = 0;
+    out->known = n > 0;
+    if (n)
+        fill(ids, n, folded, flen, out);
+    if (out->n == 0) {
+        out->known = 0;
+        out->n_exact = 0;
+        out->term[0] = out->stem;
+        out->len[0] = light_stem(folded, flen, out->stem, sizeof out->stem);
+        out->n = 1;
+    }
+}
+
+void zp_analyse_word(const char *word, size_t wlen, const char *folded, size_t flen, zp_word_terms *out)
+{
+    analyse(word, wlen, folded, flen, 0, out);
+}
+
+void zp_analyse_query_word(const char *word, size_t wlen, const char *folded, size_t flen,
+                           zp_word_terms *out)
+{
+    analyse(word, wlen, folded, flen, 1, out);
+    if (!has_marks(word, wlen))
+        out->n_exact = 0;
+}
+
+int zp_analyse_query_term(const char *word, size_t wlen, const char *folded, size_t flen, zp_buf *out)
+{
+    zp_word_terms w;
+    analyse(word, wlen, folded, flen, 1, &w);
+    return zp_buf_add(out, w.term[0], w.len[0]);
+}
+
 int zp_analyse_stem(const char *folded, size_t len, zp_buf *out)
 {
-    char stem[ZP_TOK_MAX_TERM * 4 + 1];
-    if (len >= sizeof stem)
-        return zp_buf_add(out, folded, len);
-    size_t n = zp_stem_cs(folded, len, stem);
+    char stem[256];
+    size_t n = light_stem(folded, len, stem, sizeof stem);
     return zp_buf_add(out, stem, n);
 }
 
 size_t zp_analyse_xapian_stem(const char *word, size_t len, char *out, size_t outsize, void *ud)
 {
     (void)ud;
+    size_t n = 0, ml = strlen(ZP_READING_MARK);
+    /* one reading the query rewriter chose: the term as it is */
+    if (len > ml && memcmp(word, ZP_READING_MARK, ml) == 0) {
+        n = len - ml < outsize ? len - ml : outsize - 1;
+        memcpy(out, word + ml, n);
+        out[n] = '\0';
+        return n;
+    }
     zp_buf folded = ZP_BUF_INIT, stem = ZP_BUF_INIT;
-    size_t n = 0;
-    if (zp_fold_word(word, len, &folded) == 0 && zp_analyse_stem(zp_buf_str(&folded), folded.len, &stem) == 0) {
+    if (zp_fold_word(word, len, &folded) == 0 &&
+        zp_analyse_query_term(word, len, zp_buf_str(&folded), folded.len, &stem) == 0) {
         n = stem.len < outsize ? stem.len : outsize - 1;
         memcpy(out, zp_buf_str(&stem), n);
     }
@@ -37,22 +217,19 @@ size_t zp_analyse_xapian_stem(const char *word, size_t len, char *out, size_t ou
 typedef struct {
     zx_doc *doc;
     zp_analyse_state *st;
+    const char *text;
     zp_buf term;
     int rc;
     char stem_prefix[16];   /* "Z" + st->prefix */
 } add_ctx;
 
-/* Adds prefix + (stem of) the token: with a position for stems, which
- * phrases match, without one for plain words, which only wildcards use. */
-static int add_prefixed(add_ctx *c, const char *prefix, const zp_token *tok, int stem,
-                        unsigned pos)
+/* Adds prefix + s: with a position for stems, which phrases match, without
+ * one for plain words (wildcards) and exact lemmas (ranking). */
+static int add_term(add_ctx *c, const char *prefix, const char *s, size_t len, unsigned pos)
 {
     zp_buf_reset(&c->term);
     zp_buf_adds(&c->term, prefix);
-    if (stem)
-        zp_analyse_stem(tok->term, tok->term_len, &c->term);
-    else
-        zp_buf_add(&c->term, tok->term, tok->term_len);
+    zp_buf_add(&c->term, s, len);
     if (c->term.oom)
         return -1;
     if (pos)
@@ -66,20 +243,29 @@ static int add_token(const zp_token *tok, void *ud)
     if (tok->pos_inc || c->st->pos == 0)
         c->st->pos++;
     unsigned pos = c->st->pos;
-    int rc = add_prefixed(c, c->st->prefix ? c->st->prefix : "", tok, 0, 0);
-    if (rc == 0)
-        rc = add_prefixed(c, c->stem_prefix, tok, 1, pos);
+    const char *prefix = c->st->prefix ? c->st->prefix : "";
+    /* the form as written tells readings apart (daně, dané); an
+     * alternative form (email from e-mail) has none of its own */
+    zp_word_terms w;
+    zp_analyse_word(tok->pos_inc ? c->text + tok->start : NULL, tok->end - tok->start, tok->term,
+                    tok->term_len, &w);
+    int rc = add_term(c, prefix, tok->term, tok->term_len, 0);
+    for (size_t i = 0; rc == 0 && i < w.n; i++) {
+        rc = add_term(c, c->stem_prefix, w.term[i], w.len[i], pos);
+        if (rc == 0 && c->st->title)
+            rc = add_term(c, ZP_PREFIX_STEM ZP_PREFIX_TITLE, w.term[i], w.len[i], pos);
+    }
+    for (size_t i = 0; rc == 0 && i < w.n_exact && !c->st->prefix; i++)
+        rc = add_term(c, ZP_PREFIX_EXACT, w.exact[i], w.exact_len[i], 0);
     if (rc == 0 && c->st->title)
-        rc = add_prefixed(c, ZP_PREFIX_TITLE, tok, 0, 0);
-    if (rc == 0 && c->st->title)
-        rc = add_prefixed(c, ZP_PREFIX_STEM ZP_PREFIX_TITLE, tok, 1, pos);
+        rc = add_term(c, ZP_PREFIX_TITLE, tok->term, tok->term_len, 0);
     c->rc = rc;
     return rc != 0;
 }
 
 int zp_analyse_text(zx_doc *doc, const char *text, size_t len, zp_analyse_state *st)
 {
-    add_ctx c = { doc, st, ZP_BUF_INIT, 0, "" };
+    add_ctx c = { doc, st, text, ZP_BUF_INIT, 0, "" };
     snprintf(c.stem_prefix, sizeof c.stem_prefix, ZP_PREFIX_STEM "%s", st->prefix ? st->prefix : "");
     /* Leave a gap between separately added texts so a phrase never spans them. */
     if (st->pos > 0)

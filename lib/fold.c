@@ -4,6 +4,8 @@
  * result utf8proc would give. */
 #include "fold.h"
 
+#include "confusables.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -86,6 +88,30 @@ long zp_fold_clean_text(const char *in, size_t len, zp_buf *out)
     return rc < 0 ? -1 : bad;
 }
 
+static int is_latin_letter(utf8proc_int32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7);
+}
+
+/* Latin letters and Cyrillic or Greek look-alikes in one word. */
+static int mixes_scripts(const utf8proc_uint8_t *p, size_t len)
+{
+    int latin = 0, other = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return 0;
+        i += (size_t)n;
+        if (is_latin_letter(cp))
+            latin = 1;
+        else if (cp >= 0x370 && cp < 0x530)
+            other = 1;
+    }
+    return latin && other;
+}
+
 int zp_fold_word(const char *in, size_t len, zp_buf *out)
 {
     if (!has_non_ascii(in, len)) {
@@ -100,13 +126,21 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out)
     }
     /* Code point by code point, into a small buffer: the same result as
      * utf8proc_map(COMPAT|CASEFOLD|STRIPMARK) -- marks are stripped, so
-     * nothing is left to compose -- without an allocation per word. */
+     * nothing is left to compose -- without an allocation per word.  A
+     * word of Latin letters with Cyrillic or Greek look-alikes among them
+     * is folded as its Latin skeleton. */
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
+    int mixed = mixes_scripts(p, len);
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t cp, dec[DECOMPOSED_MAX];
         utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
         if (n < 0)
             return -1;
+        if (mixed) {
+            int32_t l = zp_confusable_latin(cp);
+            if (l)
+                cp = l;
+        }
         int boundclass = 0;
         utf8proc_ssize_t m = utf8proc_decompose_char(cp, dec, DECOMPOSED_MAX,
                                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
@@ -122,6 +156,18 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out)
         i += (size_t)n;
     }
     return 0;
+}
+
+int zp_fold_lower(const char *in, size_t len, zp_buf *out)
+{
+    utf8proc_uint8_t *low = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)len, &low,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (n < 0)
+        return -1;
+    int rc = zp_buf_add(out, low, (size_t)n);
+    free(low);
+    return rc < 0 ? -1 : 0;
 }
 
 size_t zp_fold_count_chars(const char *s, size_t len)

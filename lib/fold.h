@@ -20,6 +20,10 @@ long zp_fold_clean_text(const char *in, size_t len, zp_buf *out);
  * input was not valid UTF-8. */
 int zp_fold_word(const char *in, size_t len, zp_buf *out);
 
+/* Appends in (valid UTF-8) in lower case, diacritics kept, NFC: how a
+ * word is shown ("Žebříku" -> "žebříku").  0, or -1 on error. */
+int zp_fold_lower(const char *in, size_t len, zp_buf *out);
+
 /* Number of code points in valid UTF-8 text. */
 size_t zp_fold_count_chars(const char *s, size_t len);
 

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "docdata.h"
+#include "lemma.h"
 #include "safe_open.h"
 #include "zx.h"
 
@@ -199,13 +200,22 @@ int zp_index_current(zp_index *ix, char *err, size_t errlen)
     char *v = NULL;
     if (zx_db_get_metadata(ix->db, ZP_METADATA_VERSION, &v, err, errlen) != ZX_OK)
         return ZP_INDEX_DB_ERROR;
-    int current = strcmp(v, ZP_INDEX_VERSION) == 0 || (v[0] == '\0' && zp_index_doc_count(ix) == 0);
+    char *lex = NULL;
+    if (zx_db_get_metadata(ix->db, ZP_METADATA_LEXICON, &lex, err, errlen) != ZX_OK) {
+        free(v);
+        return ZP_INDEX_DB_ERROR;
+    }
+    int current = (strcmp(v, ZP_INDEX_VERSION) == 0 && strcmp(lex, zp_lemma_identity()) == 0) ||
+                  (v[0] == '\0' && zp_index_doc_count(ix) == 0);
     free(v);
+    free(lex);
     return current;
 }
 
 int zp_index_set_current(zp_index *ix, char *err, size_t errlen)
 {
+    if (zx_db_set_metadata(ix->db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, errlen) != ZX_OK)
+        return ZP_INDEX_DB_ERROR;
     return zx_db_set_metadata(ix->db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, errlen) == ZX_OK ? 0
                                                                                              : ZP_INDEX_DB_ERROR;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyse.h"
 #include "buf.h"
 #include "fold.h"
 #include "tokenize.h"
@@ -80,17 +81,70 @@ static void copy_gap(zp_buf *out, const char *text, size_t from, size_t to, int 
     }
 }
 
-static int add_wildcard(zp_query *q, const char *prefix)
+static int add_string(char ***list, size_t *n, const char *s, size_t len)
 {
-    char **w = realloc(q->wildcards, (q->n_wildcards + 1) * sizeof *w);
+    for (size_t i = 0; i < *n; i++)
+        if (strlen((*list)[i]) == len && memcmp((*list)[i], s, len) == 0)
+            return 0;
+    char **w = realloc(*list, (*n + 1) * sizeof *w);
     if (!w)
         return -1;
-    q->wildcards = w;
-    w[q->n_wildcards] = strdup(prefix);
-    if (!w[q->n_wildcards])
+    *list = w;
+    w[*n] = strndup(s, len);
+    if (!w[*n])
         return -1;
-    q->n_wildcards++;
+    (*n)++;
     return 0;
+}
+
+static int add_wildcard(zp_query *q, const char *prefix)
+{
+    return add_string(&q->wildcards, &q->n_wildcards, prefix, strlen(prefix));
+}
+
+/* A word as typed, when it is only letters that fold to its term: given
+ * to the parser as typed, so the stemmer sees its diacritics. */
+static int typed_word(const char *text, const qtok *t)
+{
+    size_t len = t->end - t->start;
+    zp_buf f = ZP_BUF_INIT;
+    int ok = zp_fold_word(text + t->start, len, &f) == 0 && f.len == strlen(t->term) &&
+             memcmp(zp_buf_str(&f), t->term, f.len) == 0;
+    zp_buf_free(&f);
+    for (size_t i = t->start; ok && i < t->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        ok = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    return ok;
+}
+
+/* Emits one word: split into its readings when it has several and stands
+ * alone ("dane" -> "(zpr_dan OR zpr_dany)": a query word matches any
+ * reading), else as typed when the stemmer may see it so, else folded.
+ * The exact lemmas of a word typed with diacritics are kept to rank by. */
+static int emit_word(zp_query *q, zp_buf *out, const char *text, const qtok *t, int alone)
+{
+    int typed = typed_word(text, t);
+    zp_word_terms w;
+    zp_analyse_query_word(typed ? text + t->start : NULL, t->end - t->start, t->term, strlen(t->term), &w);
+    for (size_t i = 0; i < w.n_exact; i++) {
+        char term[300];
+        int n = snprintf(term, sizeof term, ZP_PREFIX_EXACT "%.*s", (int)w.exact_len[i], w.exact[i]);
+        if (n > 0 && (size_t)n < sizeof term && add_string(&q->exact, &q->n_exact, term, (size_t)n) < 0)
+            return -1;
+    }
+    if (alone && w.n > 1) {
+        zp_buf_addc(out, '(');
+        for (size_t i = 0; i < w.n; i++)
+            zp_buf_printf(out, "%s" ZP_READING_MARK "%.*s", i ? " OR " : "", (int)w.len[i], w.term[i]);
+        zp_buf_addc(out, ')');
+    } else if (typed) {
+        if (zp_fold_lower(text + t->start, t->end - t->start, out) < 0)
+            return -1;
+    } else {
+        zp_buf_adds(out, t->term);
+    }
+    return out->oom ? -1 : 0;
 }
 
 typedef struct {
@@ -104,6 +158,7 @@ typedef struct {
     zp_query *q;
     zp_buf *out;
     int in_quote;
+    int special;         /* an operator, field, phrase, synonym or wildcard */
 } rewriter;
 
 static const zp_field *field_of(const rewriter *r, const char *term)
@@ -210,6 +265,7 @@ static int rewrite(rewriter *r)
         if (!after_field)
             copy_gap(r->out, text, cursor, t->start, &r->in_quote);
         if (!r->in_quote && !after_field && is_operator(text + t->start, t->end - t->start)) {
+            r->special = 1;
             zp_buf_add(r->out, text + t->start, t->end - t->start);
             cursor = t->end;
             i++;
@@ -228,6 +284,7 @@ static int rewrite(rewriter *r)
             continue;
         }
         if (f) {
+            r->special = 1;
             zp_buf_adds(r->out, t->term);
             zp_buf_addc(r->out, ':');
             cursor = t->end + 1;
@@ -238,12 +295,14 @@ static int rewrite(rewriter *r)
         if (!r->in_quote && !after_field && r->synonyms) {
             size_t k = expand_synonyms(r, i);
             if (k) {
+                r->special = 1;
                 words++;
                 cursor = l->toks[i + k - 1].end;
                 i += k;
                 continue;
             }
         }
+        int was_field = after_field;
         after_field = 0;
         size_t j = i + 1;
         while (j < l->n && l->toks[j].glued)
@@ -251,16 +310,27 @@ static int rewrite(rewriter *r)
         int phrase = (j - i > 1) && !r->in_quote;
         if (phrase)
             zp_buf_addc(r->out, '"');
+        if (j - i > 1 || r->in_quote)
+            r->special = 1;
         for (size_t k = i; k < j; k++) {
+            const qtok *tk = &l->toks[k];
             if (k > i)
                 zp_buf_addc(r->out, ' ');
-            zp_buf_adds(r->out, l->toks[k].term);
+            int wild = j - i == 1 && tk->end < r->len && text[tk->end] == '*';
+            int alone = j - i == 1 && !r->in_quote && !wild && !was_field;
+            if (wild)
+                zp_buf_adds(r->out, tk->term);
+            else if (emit_word(r->q, r->out, text, tk, alone) < 0)
+                return -1;
+            if (alone && add_string(&r->q->words, &r->q->n_words, text + tk->start, tk->end - tk->start) < 0)
+                return -1;
         }
         if (phrase)
             zp_buf_addc(r->out, '"');
         words++;
         cursor = l->toks[j - 1].end;
         if (cursor < r->len && text[cursor] == '*' && j - i == 1 && !r->in_quote) {
+            r->special = 1;
             zp_buf_addc(r->out, '*');
             if (add_wildcard(r->q, t->term) < 0)
                 return -1;
@@ -297,7 +367,7 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
         snprintf(err, errlen, "out of memory");
         goto done;
     }
-    rewriter r = { zp_buf_str(&clean), clean.len, &l, fields, n_fields, synonyms, syn_ud, out, &xq, 0 };
+    rewriter r = { zp_buf_str(&clean), clean.len, &l, fields, n_fields, synonyms, syn_ud, out, &xq, 0, 0 };
     int words = rewrite(&r);
     if (words < 0 || xq.oom) {
         snprintf(err, errlen, "out of memory");
@@ -317,6 +387,10 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
     }
     out->xapian = zp_buf_steal(&xq);
     rc = out->xapian ? 0 : -1;
+    /* plain: words only, no syntax between them (filters aside) */
+    out->plain = out->xapian && out->n_words > 0 && (size_t)words == out->n_words && !r.special &&
+                 !strpbrk(zp_buf_str(&clean), "\"()+*") && !strstr(zp_buf_str(&clean), " -") &&
+                 zp_buf_str(&clean)[0] != '-';
 done:
     for (size_t i = 0; i < l.n; i++)
         free(l.toks[i].term);
@@ -325,6 +399,22 @@ done:
     zp_buf_free(&xq);
     if (rc < 0)
         zp_query_free(out);
+    return rc;
+}
+
+int zp_query_word(const char *word, size_t len, zp_buf *out)
+{
+    zp_buf folded = ZP_BUF_INIT;
+    if (zp_fold_word(word, len, &folded) < 0) {
+        zp_buf_free(&folded);
+        return -1;
+    }
+    qtok t = { 0, len, (char *)zp_buf_str(&folded), 0 };
+    zp_query scratch;
+    memset(&scratch, 0, sizeof scratch);
+    int rc = emit_word(&scratch, out, word, &t, 1);
+    zp_query_free(&scratch);
+    zp_buf_free(&folded);
     return rc;
 }
 
@@ -337,5 +427,11 @@ void zp_query_free(zp_query *q)
     for (size_t i = 0; i < q->n_wildcards; i++)
         free(q->wildcards[i]);
     free(q->wildcards);
+    for (size_t i = 0; i < q->n_exact; i++)
+        free(q->exact[i]);
+    free(q->exact);
+    for (size_t i = 0; i < q->n_words; i++)
+        free(q->words[i]);
+    free(q->words);
     memset(q, 0, sizeof *q);
 }

@@ -42,6 +42,15 @@ typedef struct {
     size_t n_wildcards;
     zp_query_filter *filters;
     size_t n_filters;
+    char **exact;        /* exact-lemma terms (with their prefix) of words
+                            typed with diacritics: they rank, not filter */
+    size_t n_exact;
+    char **words;        /* the words given to the parser, in order (what
+                            a dead-end search may drop) */
+    size_t n_words;
+    int plain;           /* the query is only those words (and filters):
+                            no operator, phrase, field or wildcard */
+    int any;             /* match any word, not all (a relaxed query) */
 } zp_query;
 
 /* Normalises q (len bytes).  fields (n_fields of them, may be NULL) are
@@ -54,6 +63,10 @@ typedef struct {
 int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t n_fields,
                        zp_synonym_fn synonyms, void *syn_ud, int may_be_empty, zp_query *out,
                        char *err, size_t errlen);
+
+/* Appends one word (valid UTF-8, as typed) as the parser is given it:
+ * "(zpr_dan OR zpr_dany)" for a word of several readings.  0 or -1. */
+int zp_query_word(const char *word, size_t len, zp_buf *out);
 
 void zp_query_free(zp_query *q);
 

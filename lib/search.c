@@ -10,6 +10,7 @@
 #include "analyse.h"
 #include "docdata.h"
 #include "document.h"
+#include "lemma.h"
 #include "query.h"
 
 /* Count matches exactly up to this many, so "N results" is not a guess for
@@ -312,10 +313,24 @@ static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx
 {
     if (!q->xapian[0])
         return zx_query_all(out, err, errlen);
-    zx_parse_opts po = { zp_analyse_xapian_stem, NULL, 0, 0, text_fields,
+    zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
                          sizeof text_fields / sizeof text_fields[0],
                          req->decisions ? ZP_PREFIX_DECISION : NULL };
-    return zx_query_parse(db, q->xapian, &po, out, err, errlen);
+    int rc = zx_query_parse(db, q->xapian, &po, out, err, errlen);
+    /* words typed with diacritics: their very lemma ranks first (být
+     * before byt), without narrowing what matches */
+    for (size_t i = 0; rc == 0 && i < q->n_exact; i++) {
+        zx_query *e = NULL;
+        rc = zx_query_term(q->exact[i], &e, err, errlen);
+        if (rc == 0)
+            rc = zx_query_and_maybe(*out, e, err, errlen);
+        zx_query_free(e);
+    }
+    if (rc) {
+        zx_query_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 static int build_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx_query **out,
@@ -347,17 +362,17 @@ static int build_query(zx_db *db, const zp_search_req *req, const zp_query *q, z
     return rc;
 }
 
-/* Nothing found: perhaps a typo ("zebrk").  The spelling table knows the
- * archive's words; a correction is offered only if it finds something. */
+/* Nothing found: perhaps a typo ("zebrk").  A correction is offered only
+ * if it finds something. */
 static char *suggestion(zx_db *db, const zp_search_req *req, const zp_query *q)
 {
-    char *fix = NULL, err[256];
-    if (zx_query_correct(db, q->xapian, &fix, err, sizeof err) != ZX_OK || !fix || !*fix) {
-        free(fix);
+    char err[256];
+    char *fix = zp_search_suggest(db, q);
+    if (!fix)
         return NULL;
-    }
     zp_query fixed = *q;
     fixed.xapian = fix;
+    fixed.n_exact = 0;
     zx_query *xq = NULL;
     zx_mset *m = NULL;
     zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0 };
@@ -437,6 +452,71 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     return rc;
 }
 
+static void free_hits(zp_results *r);
+static void free_facet(zp_facet *f);
+
+/* Nothing had all the words: search on with those that occur (and the
+ * relatives of those that do not), and say so. */
+static int relax(zx_db *db, const zp_search_req *req, const zp_query *q, zp_results *r, char *err,
+                 size_t errlen)
+{
+    zp_relaxed rx;
+    int k = zp_search_relax(db, q, &rx);
+    if (k < 0) {
+        snprintf(err, errlen, "out of memory");
+        return ZX_ERR_NOMEM;
+    }
+    if (k == 0)
+        return 0;
+    zp_query wider = *q;
+    wider.xapian = rx.query;
+    wider.any = rx.any;
+    wider.n_exact = 0;
+    wider.plain = 0;
+    zp_results tmp;
+    memset(&tmp, 0, sizeof tmp);
+    int rc = run(db, req, &wider, &tmp, err, errlen);
+    if (rc == 0 && tmp.total == 0 && !wider.any && strchr(rx.query, ' ')) {
+        /* the words left never meet in one document: any of them */
+        free_hits(&tmp);
+        free_facet(&tmp.years);
+        free_facet(&tmp.towns);
+        free_facet(&tmp.bodies);
+        free_facet(&tmp.orgs);
+        free_facet(&tmp.timeline);
+        free(tmp.suggestion);
+        memset(&tmp, 0, sizeof tmp);
+        wider.any = rx.any = 1;
+        rc = run(db, req, &wider, &tmp, err, errlen);
+    }
+    if (rc == 0 && tmp.total > 0) {
+        free_hits(r);
+        free_facet(&r->years);
+        free_facet(&r->towns);
+        free_facet(&r->bodies);
+        free_facet(&r->orgs);
+        free_facet(&r->timeline);
+        free(tmp.suggestion);
+        tmp.suggestion = r->suggestion;
+        tmp.query = r->query;
+        tmp.parsed = r->parsed;
+        tmp.offset = r->offset;
+        *r = tmp;
+        r->relaxed = 1;
+        r->relax = rx;
+        return 0;
+    }
+    free_hits(&tmp);
+    free_facet(&tmp.years);
+    free_facet(&tmp.towns);
+    free_facet(&tmp.bodies);
+    free_facet(&tmp.orgs);
+    free_facet(&tmp.timeline);
+    free(tmp.suggestion);
+    zp_relaxed_free(&rx);
+    return rc;
+}
+
 /* An empty database that a writer holds is an index being built: say so,
  * rather than "nothing found". */
 static int not_built_yet(zx_db *db, const char *path, char *err, size_t errlen)
@@ -448,6 +528,36 @@ static int not_built_yet(zx_db *db, const char *path, char *err, size_t errlen)
         return 0;
     snprintf(err, errlen, "%s: the index is being built (zapisy-index is at work on its first run); try again when it has committed", path);
     return ZX_ERR_BUILDING;
+}
+
+/* An index whose terms another version of the analysis made would answer
+ * wrongly (words missed, not errors): refuse it and say what to do. */
+static int stale_index(zx_db *db, const char *path, char *err, size_t errlen)
+{
+    unsigned docs = 0;
+    if (zx_db_doc_count(db, &docs, err, errlen) != ZX_OK || docs == 0)
+        return 0;
+    char *v = NULL, *lex = NULL;
+    int rc = 0;
+    if (zx_db_get_metadata(db, ZP_METADATA_VERSION, &v, err, errlen) == ZX_OK &&
+        zx_db_get_metadata(db, ZP_METADATA_LEXICON, &lex, err, errlen) == ZX_OK) {
+        if (strcmp(v, ZP_INDEX_VERSION) != 0) {
+            snprintf(err, errlen, "%s: the index was made by an older zapisy (index version %s, this one reads %s): "
+                     "run zapisy-index on it again to re-index", path, v[0] ? v : "1", ZP_INDEX_VERSION);
+            rc = ZX_ERR_STALE;
+        } else if (!zp_lemma_available()) {
+            snprintf(err, errlen, "the Czech lexicon %s is missing or damaged (make builds it); the index %s needs it",
+                     zp_lemma_path(), path);
+            rc = ZX_ERR_STALE;
+        } else if (strcmp(lex, zp_lemma_identity()) != 0) {
+            snprintf(err, errlen, "%s: the index was made with another Czech lexicon (%s, this is %s): "
+                     "run zapisy-index on it again to re-index", path, lex[0] ? lex : "none", zp_lemma_identity());
+            rc = ZX_ERR_STALE;
+        }
+    }
+    free(v);
+    free(lex);
+    return rc;
 }
 
 static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
@@ -472,6 +582,8 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
     int rc = r->query ? zx_db_open_read(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
     if (rc == 0)
         rc = not_built_yet(db, req->db_path, err, errlen);
+    if (rc == 0)
+        rc = stale_index(db, req->db_path, err, errlen);
     if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
                                       sizeof query_fields / sizeof query_fields[0], lookup_synonyms, db,
                                       req->n_filters > 0, &q, err, errlen) < 0)
@@ -480,6 +592,8 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
         rc = ZX_ERR_NOMEM;
     if (rc == 0)
         rc = run(db, req, &q, r, err, errlen);
+    if (rc == 0 && r->total == 0 && q.plain && req->offset == 0)
+        rc = relax(db, req, &q, r, err, errlen);
     zx_db_close(db);
     zp_query_free(&q);
     if (rc) {
@@ -497,10 +611,8 @@ static void free_facet(zp_facet *f)
     free(f->v);
 }
 
-void zp_results_free(zp_results *r)
+static void free_hits(zp_results *r)
 {
-    if (!r)
-        return;
     for (size_t i = 0; i < r->n_hits; i++) {
         zp_hit *h = &r->hits[i];
         free(h->path);
@@ -518,6 +630,16 @@ void zp_results_free(zp_results *r)
         zp_snip_free(&h->snippet);
     }
     free(r->hits);
+    r->hits = NULL;
+    r->n_hits = 0;
+}
+
+void zp_results_free(zp_results *r)
+{
+    if (!r)
+        return;
+    free_hits(r);
+    zp_relaxed_free(&r->relax);
     free_facet(&r->years);
     free_facet(&r->towns);
     free_facet(&r->bodies);

@@ -79,10 +79,25 @@ typedef struct {
     size_t n;
 } zp_facet;
 
+/* A search on with fewer words when no document had them all. */
+typedef struct {
+    char *query;            /* what was searched instead */
+    zp_strlist words;       /* the words typed, in order */
+    zp_strlist dropped;     /* words no document has, left out */
+    zp_strlist related;     /* pairs: a word no document has, then its
+                               relatives searched instead ("a, b") */
+    int any;                /* the words never meet: any of them */
+} zp_relaxed;
+
 typedef struct {
     char *query;            /* as typed */
     char *parsed;           /* what Xapian's parser was given */
-    char *suggestion;       /* "did you mean" when nothing matched, else NULL */
+    char *suggestion;       /* "did you mean" when nothing matched, else NULL;
+                               in display form (Žebřík), the query's other
+                               words as typed */
+    int relaxed;            /* nothing had all the words: the hits are
+                               for relax.query */
+    zp_relaxed relax;
     unsigned total;         /* matching documents (exact up to a few thousand;
                                exact always with facets or timeline) */
     unsigned offset;

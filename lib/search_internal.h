@@ -16,4 +16,15 @@ int zp_search_synonyms(zx_db *db, const char *key, zp_strlist *out, char *err, s
  * one absolute path a line), 0 when none holds it. */
 size_t zp_search_root_of(const char *path, const char *roots);
 
+/* A query that searches on when q (plain words only) found nothing:
+ * 1 with *out filled (free with zp_relaxed_free), 0 when there is none
+ * to try, -1 when memory ran out. */
+#include "query.h"
+int zp_search_relax(zx_db *db, const zp_query *q, zp_relaxed *out);
+void zp_relaxed_free(zp_relaxed *r);
+
+/* "Did you mean": the query with its unknown words replaced by the
+ * archive's nearest words, in display form, or NULL. */
+char *zp_search_suggest(zx_db *db, const zp_query *q);
+
 #endif

@@ -141,6 +141,33 @@ int zp_search_json(const zp_results *r, zp_buf *b)
     }
     if (r->has_facets || r->has_timeline)
         zp_buf_printf(b, ",\"undated\":%u", r->undated);
+    if (r->relaxed) {
+        zp_buf_adds(b, ",\"relaxed\":{\"query\":");
+        zp_fmt_json_cstr(b, r->relax.query);
+        zp_buf_adds(b, ",\"any\":");
+        zp_buf_adds(b, r->relax.any ? "true" : "false");
+        zp_buf_adds(b, ",\"words\":[");
+        for (size_t i = 0; i < r->relax.words.n; i++) {
+            if (i)
+                zp_buf_addc(b, ',');
+            zp_fmt_json_cstr(b, r->relax.words.v[i]);
+        }
+        zp_buf_adds(b, "],\"dropped\":[");
+        for (size_t i = 0; i < r->relax.dropped.n; i++) {
+            if (i)
+                zp_buf_addc(b, ',');
+            zp_fmt_json_cstr(b, r->relax.dropped.v[i]);
+        }
+        zp_buf_adds(b, "],\"related\":[");
+        for (size_t i = 0; i + 1 < r->relax.related.n; i += 2) {
+            zp_buf_adds(b, i ? ",{\"word\":" : "{\"word\":");
+            zp_fmt_json_cstr(b, r->relax.related.v[i]);
+            zp_buf_adds(b, ",\"instead\":");
+            zp_fmt_json_cstr(b, r->relax.related.v[i + 1]);
+            zp_buf_addc(b, '}');
+        }
+        zp_buf_adds(b, "]}");
+    }
     if (r->suggestion) {
         zp_buf_adds(b, ",\"suggestion\":");
         zp_fmt_json_cstr(b, r->suggestion);

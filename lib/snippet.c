@@ -21,13 +21,24 @@ typedef struct {
     int key;             /* which term matched: for counting distinct ones */
 } hit;
 
+/* Words recur: what a written form matched is remembered, so a long text
+ * costs one dictionary lookup per distinct word, not per word. */
+#define CACHE_SLOTS 1024
+#define CACHE_WORD 40
+
+typedef struct {
+    char word[CACHE_WORD];
+    unsigned char len;
+    int key;
+} cache_slot;
+
 typedef struct {
     const zp_snip_terms *terms;
     const char *text;
     hit *hits;
     size_t n, cap;
     size_t last_byte, last_chr;
-    zp_buf stem;
+    cache_slot *cache;
     int oom;
 } scan_ctx;
 
@@ -53,10 +64,32 @@ static int match(scan_ctx *c, const zp_token *t)
     }
     if (tm->n_stems == 0)
         return -1;
-    zp_buf_reset(&c->stem);
-    zp_analyse_stem(t->term, t->term_len, &c->stem);
-    k = find(tm->stems, tm->n_stems, zp_buf_str(&c->stem), c->stem.len);
-    return k >= 0 ? (int)(tm->n_words + tm->n_prefixes + (size_t)k) : -1;
+    /* the word's terms as the index has them: lemmas, classes or stem */
+    const char *w = t->pos_inc ? c->text + t->start : NULL;
+    size_t wlen = t->end - t->start;
+    cache_slot *slot = NULL;
+    if (w && c->cache && wlen < CACHE_WORD) {
+        size_t h = 2166136261u;
+        for (size_t i = 0; i < wlen; i++)
+            h = (h ^ (unsigned char)w[i]) * 16777619u;
+        slot = &c->cache[h % CACHE_SLOTS];
+        if (slot->len == wlen && memcmp(slot->word, w, wlen) == 0)
+            return slot->key;
+    }
+    zp_word_terms wt;
+    zp_analyse_word(w, wlen, t->term, t->term_len, &wt);
+    int key = -1;
+    for (size_t i = 0; i < wt.n && key < 0; i++) {
+        k = find(tm->stems, tm->n_stems, wt.term[i], wt.len[i]);
+        if (k >= 0)
+            key = (int)(tm->n_words + tm->n_prefixes + (size_t)k);
+    }
+    if (slot) {
+        memcpy(slot->word, w, wlen);
+        slot->len = (unsigned char)wlen;
+        slot->key = key;
+    }
+    return key;
 }
 
 static size_t count_chars(const char *s, size_t from, size_t to)
@@ -236,12 +269,13 @@ int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_
     c.terms = terms;
     c.text = text;
     size_t scan = len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES;
-    if (zp_tok_each(text, scan, on_token, &c) < 0 || c.oom || c.stem.oom) {
+    c.cache = terms->n_stems ? calloc(CACHE_SLOTS, sizeof *c.cache) : NULL;
+    int rc = zp_tok_each(text, scan, on_token, &c);
+    free(c.cache);
+    if (rc < 0 || c.oom) {
         free(c.hits);
-        zp_buf_free(&c.stem);
         return -1;
     }
-    zp_buf_free(&c.stem);
     size_t first = 1, last = 0, from = 0, to;
     if (c.n) {
         best_window(text, c.hits, c.n, max_chars, &first, &last);
@@ -280,7 +314,7 @@ int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_
         first--;
     while (c.n && last + 1 < c.n && c.hits[last + 1].end <= to)
         last++;
-    int rc = build(text, len, from, to, c.hits, first, last, out);
+    rc = build(text, len, from, to, c.hits, first, last, out);
     free(c.hits);
     return rc;
 }

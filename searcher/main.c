@@ -139,6 +139,18 @@ static void print_text(const zp_results *r, int tty)
             printf("Did you mean: %s\n", r->suggestion);
         return;
     }
+    if (r->relaxed) {
+        const zp_relaxed *x = &r->relax;
+        printf("No minutes have all the words; results for%s: %s", x->any ? " any of" : "", x->query);
+        for (size_t i = 0; i < x->dropped.n; i++)
+            printf("%s%s", i ? ", " : " (left out: ", x->dropped.v[i]);
+        printf("%s", x->dropped.n ? ")" : "");
+        for (size_t i = 0; i + 1 < x->related.n; i += 2)
+            printf(" (%s: none; related: %s)", x->related.v[i], x->related.v[i + 1]);
+        printf("\n");
+        if (r->suggestion)
+            printf("Did you mean: %s\n", r->suggestion);
+    }
     printf("%u result%s%s%s", r->total, r->total == 1 ? "" : "s", r->query[0] ? " for: " : "", r->query);
     if (r->n_hits)
         printf(" (showing %u-%u)", r->offset + 1, r->offset + (unsigned)r->n_hits);

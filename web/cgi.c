@@ -195,6 +195,7 @@ static void search(const web_site *site, const char *db, const web_request *req)
         respond_page(site, 503, req, NULL, "Vyhledávání je dočasně nedostupné",
                      rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
                      : rc == ZX_ERR_BUILDING ? "Rejstřík zápisů se právě vytváří. Zkuste to prosím za chvíli znovu."
+                     : rc == ZX_ERR_STALE ? "Rejstřík zápisů vytvořila starší verze programu a je třeba jej vytvořit znovu (zapisy-index)."
                                              : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
         return;
     }

@@ -316,6 +316,46 @@ static int active_html(const web_site *s, const web_request *req, zp_buf *out, c
     return rc;
 }
 
+static int in_list(const zp_strlist *l, const char *s, size_t step)
+{
+    for (size_t i = 0; i < l->n; i += step)
+        if (strcmp(l->v[i], s) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* "Žádný zápis neobsahuje všechna slova; výsledky pro: a ~~b~~ c (→ d)":
+ * the words searched, those no document has struck out, those replaced by
+ * their relatives followed by them. */
+static int relaxed_html(const web_site *s, const zp_relaxed *x, zp_buf *out, char *err, size_t errlen)
+{
+    zp_buf words = ZP_BUF_INIT;
+    for (size_t i = 0; i < x->words.n; i++) {
+        const char *w = x->words.v[i];
+        if (i)
+            zp_buf_addc(&words, ' ');
+        int rel = in_list(&x->related, w, 2);
+        if (in_list(&x->dropped, w, 1) >= 0) {
+            zp_buf_adds(&words, "<s>");
+            zp_fmt_html(&words, w, strlen(w));
+            zp_buf_adds(&words, "</s>");
+        } else if (rel >= 0) {
+            zp_fmt_html(&words, w, strlen(w));
+            zp_buf_adds(&words, " (→ ");
+            zp_fmt_html(&words, x->related.v[rel + 1], strlen(x->related.v[rel + 1]));
+            zp_buf_addc(&words, ')');
+        } else {
+            zp_fmt_html(&words, w, strlen(w));
+        }
+    }
+    web_vars v = { 0 };
+    web_var(&v, "words", zp_buf_str(&words));
+    web_var(&v, "any", x->any ? " kterékoli ze slov" : "");
+    int rc = words.oom ? -1 : web_render(s->templates, "relaxed.html", &v, out, err, errlen);
+    zp_buf_free(&words);
+    return rc;
+}
+
 static int results_html(const web_site *s, const web_request *req, const zp_results *r, zp_buf *main,
                         zp_buf *aside, char *err, size_t errlen)
 {
@@ -349,6 +389,9 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
         rc = web_render(s->templates, "suggest.html", &sv, &suggest, err, errlen);
         free(url);
     }
+    zp_buf relaxed = ZP_BUF_INIT;
+    if (rc == 0 && r->relaxed)
+        rc = relaxed_html(s, &r->relax, &relaxed, err, errlen);
     char count[128], start[16];
     if (r->total == 0)
         snprintf(count, sizeof count, "Nic nenalezeno");
@@ -361,6 +404,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     web_vars v = { 0 };
     web_var(&v, "count", count);
     web_var(&v, "suggestion", zp_buf_str(&suggest));
+    web_var(&v, "relaxed", zp_buf_str(&relaxed));
     web_var(&v, "active", zp_buf_str(&active));
     web_var(&v, "timeline", zp_buf_str(&timeline));
     web_var(&v, "start", start);
@@ -374,6 +418,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
         rc = web_render(s->templates, "aside.html", &a, aside, err, errlen);
     }
     zp_buf_free(&suggest);
+    zp_buf_free(&relaxed);
     zp_buf_free(&hits);
     zp_buf_free(&active);
     zp_buf_free(&timeline);

@@ -409,6 +409,27 @@ int zx_db_each_term(zx_db *db, const char *prefix, zx_term_fn fn, void *ud, char
     }
 }
 
+int zx_db_termfreq(zx_db *db, const char *term, unsigned *freq, char *err, size_t errlen)
+{
+    *freq = 0;
+    try {
+        *freq = db->read->get_termfreq(term);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_spelling(zx_db *db, const char *word, unsigned max_edits, char **out, char *err, size_t errlen)
+{
+    *out = nullptr;
+    try {
+        return copy_out(db->read->get_spelling_suggestion(word, max_edits), out, nullptr);
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
 int zx_db_add_spellings(zx_db *db, const zx_doc *doc, size_t min_len, char *err, size_t errlen)
 {
     int rc = need_writer(db, err, errlen);
@@ -647,6 +668,11 @@ int zx_query_and(zx_query *q, const zx_query *other, char *err, size_t errlen)
 int zx_query_and_not(zx_query *q, const zx_query *other, char *err, size_t errlen)
 {
     return combine(q, other, Xapian::Query::OP_AND_NOT, err, errlen);
+}
+
+int zx_query_and_maybe(zx_query *q, const zx_query *other, char *err, size_t errlen)
+{
+    return combine(q, other, Xapian::Query::OP_AND_MAYBE, err, errlen);
 }
 
 char *zx_query_describe(const zx_query *q)

@@ -27,7 +27,8 @@ enum {
     ZX_ERR_NOMEM = -6,
     ZX_ERR_ARG = -7,       /* bad argument (NULL handle, empty term, ...) */
     ZX_ERR_MODIFIED = -8,  /* a writer changed the database during a read: retry */
-    ZX_ERR_BUILDING = -9   /* empty, with a writer at work: its first run is not done */
+    ZX_ERR_BUILDING = -9,  /* empty, with a writer at work: its first run is not done */
+    ZX_ERR_STALE = -10     /* made by another version of the analysis: re-index */
 };
 
 typedef struct zx_db zx_db;
@@ -91,6 +92,13 @@ int zx_db_set_value(zx_db *db, const char *id_term, unsigned slot, const char *v
 /* Calls fn for every term in the database starting with prefix (the term
  * is valid only during the call); fn returning non-zero stops. */
 int zx_db_each_term(zx_db *db, const char *prefix, zx_term_fn fn, void *ud, char *err, size_t errlen);
+
+/* How many documents have the term. */
+int zx_db_termfreq(zx_db *db, const char *term, unsigned *freq, char *err, size_t errlen);
+
+/* The spelling table's nearest word to word, at most max_edits edits away
+ * (*out malloc()ed, "" when none; free it). */
+int zx_db_spelling(zx_db *db, const char *word, unsigned max_edits, char **out, char *err, size_t errlen);
 
 /* Adds the words of doc (its unprefixed terms of at least min_len bytes
  * that are not numbers) to the spelling table, for zx_query_correct. */
@@ -170,12 +178,14 @@ int zx_query_value_range(unsigned slot, const char *lo, const char *hi, zx_query
                          char *err, size_t errlen);
 
 /* Combine: *q becomes (*q AND filter) where filter only restricts (no
- * weight), or (*q OR other), or (*q AND other), or (*q AND NOT other).
+ * weight), or (*q OR other), or (*q AND other), or (*q AND NOT other)
  * `other` is not consumed. */
 int zx_query_filter(zx_query *q, const zx_query *filter, char *err, size_t errlen);
 int zx_query_or(zx_query *q, const zx_query *other, char *err, size_t errlen);
 int zx_query_and(zx_query *q, const zx_query *other, char *err, size_t errlen);
 int zx_query_and_not(zx_query *q, const zx_query *other, char *err, size_t errlen);
+/* (*q AND_MAYBE other): other only adds weight to documents *q matches. */
+int zx_query_and_maybe(zx_query *q, const zx_query *other, char *err, size_t errlen);
 
 /* Xapian's description of the query, for debugging; free() it. */
 char *zx_query_describe(const zx_query *q);

@@ -55,9 +55,19 @@ test('a typo is answered with a correction that can be followed', async () => {
   const p = await page();
   await search(p, 'zebrk');
   assert.match(await p.locator('.count').innerText(), /Nic nenalezeno/);
-  await p.locator('.suggest').getByRole('link', { name: 'zebrik' }).click();
+  await p.locator('.suggest').getByRole('link', { name: 'Žebřík' }).click();
   await p.waitForLoadState('load');
   assert.match(await p.locator('.hit h2').first().innerText(), /Národnostní menšiny a cizinci/);
+  await p.context().close();
+});
+
+test('a query no minutes fully match relaxes: the missing word is struck out', async () => {
+  const p = await page();
+  await search(p, 'poradenství xyzzyq');
+  const note = p.locator('.relaxed');
+  assert.match(await note.innerText(), /Žádný zápis neobsahuje všechna slova/);
+  assert.equal(await note.locator('s').innerText(), 'xyzzyq');
+  assert.ok(await p.locator('.hit').count() > 0);
   await p.context().close();
 });
 

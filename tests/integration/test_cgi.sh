@@ -54,7 +54,12 @@ same=$("$bin/zapisy-search" --db "$db" --json --facets --timeline zebrik)
 [ "$(printf '%s' "$body" | jq -c .)" = "$(printf '%s' "$same" | jq -c .)" ] && ok "... the very JSON the CLI prints" || not_ok "the CGI's JSON is the CLI's" "$body" "$same"
 
 cgi "q=zebrk"
-expect_in "a misspelt query offers the correction as a link" '<p class="suggest">Měli jste na mysli <a href="?q=zebrik">zebrik</a>?</p>' "$body"
+expect_in "a misspelt query offers the correction as a link, as the minutes write it" '<p class="suggest">Měli jste na mysli <a href="?q=%C5%BDeb%C5%99%C3%ADk">Žebřík</a>?</p>' "$body"
+
+cgi "q=poradenstv%C3%AD+xyzzyq"
+expect_status "a query no document fully matches still answers" 200
+expect_in "... says that no minutes have all the words, the missing one struck out" '<p class="relaxed">Žádný zápis neobsahuje všechna slova; výsledky pro: poradenství <s>xyzzyq</s></p>' "$body"
+expect_in "... and shows what the other words find" '<li class="hit' "$body"
 
 cgi "mesto=ostrava"
 expect_status "a filter without a query searches" 200

@@ -15,25 +15,32 @@ static const zp_field fields[] = { { "title", -1 }, { "rok", YEAR }, { "mesto", 
 static const struct {
     const char *typed, *xapian;
 } rows[] = {
-    { "PROSTĚJOV", "prostejov" },
-    { "Žebřík cizincům", "zebrik cizincum" },
-    { "poradenství NOT cizinci", "poradenstvi NOT cizinci" },
-    { "poradenství not cizinci", "poradenstvi not cizinci" },
-    { "\"odborné sociální poradenství\"", "\"odborne socialni poradenstvi\"" },
-    { "+Žebřík -cizinci", "+zebrik -cizinci" },
-    { "(senioři OR děti) AND Ostrava", "(seniori OR deti) AND ostrava" },
+    /* words go to the parser in lower case, their diacritics kept (the
+     * stemmer reads the form typed); syntax survives */
+    { "PROSTĚJOV", "prostějov" },
+    { "Žebřík cizincům", "žebřík cizincům" },
+    { "poradenství NOT cizinci", "poradenství NOT cizinci" },
+    { "poradenství not cizinci", "poradenství not cizinci" },
+    { "\"odborné sociální poradenství\"", "\"odborné sociální poradenství\"" },
+    { "+Žebřík -cizinci", "+žebřík -cizinci" },
+    { "(senioři OR děti) AND Ostrava", "(senioři OR děti) AND ostrava" },
     { "porad*", "porad*" },
     { "16.1.2025", "\"16 1 2025\"" },
     { "11. 1. 2019", "\"11 1 2019\"" },
     { "e-mail", "\"e mail\"" },
     { "-e-mail", "-\"e mail\"" },
     { "o.p.s.", "ops" },
-    { "title:Zápis", "title:zapis" },
-    { "TITLE:zápis", "title:zapis" },
-    { "neznamy:zápis", "\"neznamy zapis\"" },   /* unknown field: words as indexed, adjacent */
-    { "pracovní - skupina", "pracovni skupina" },
+    { "title:Zápis", "title:zápis" },
+    { "TITLE:zápis", "title:zápis" },
+    { "neznamy:zápis", "\"neznamy zápis\"" },   /* unknown field: words as indexed, adjacent */
+    { "pracovní - Poradenství", "pracovní poradenství" },
     { "a; b<c> d{e}f", "a \"b c\" \"d e f\"" },
     { "\"unclosed phrase", "\"unclosed phrase" },
+    /* a word of several readings (daň, daný) asks for any of them */
+    { "dane", "(zpr_dan OR zpr_dany)" },
+    { "+dane", "+(zpr_dan OR zpr_dany)" },
+    /* with diacritics it has one */
+    { "dané", "dané" },
 };
 
 static void rewrites_queries_into_folded_parser_syntax(void **state)
@@ -131,7 +138,7 @@ static void takes_filters_out_of_the_query(void **state)
     char err[256];
     const char *typed = "rok:2019 Žebřík MĚSTO:\"Velké Březno\" title:zápis";
     assert_int_equal(zp_query_normalize(typed, strlen(typed), fields, N_FIELDS, NULL, NULL, 0, &q, err, sizeof err), 0);
-    assert_string_equal(q.xapian, "zebrik title:zapis");
+    assert_string_equal(q.xapian, "žebřík title:zápis");
     assert_int_equal(q.n_filters, 2);
     assert_int_equal(q.filters[0].id, YEAR);
     assert_string_equal(q.filters[0].value, "2019");
@@ -178,6 +185,32 @@ static void expands_acronyms_and_names_both_ways(void **state)
     }
 }
 
+static void records_words_readings_and_exact_lemmas(void **state)
+{
+    (void)state;
+    zp_query q;
+    char err[256];
+    /* typed with diacritics: být's own lemma ranks first (it shares its
+     * folded spelling with byt) */
+    assert_int_equal(zp_query_normalize("být v obci", 11, NULL, 0, NULL, NULL, 0, &q, err, sizeof err), 0);
+    assert_true(q.plain);
+    assert_int_equal(q.n_words, 3);
+    assert_int_equal(q.n_exact, 1);
+    assert_string_equal(q.exact[0], "Ebýt");
+    zp_query_free(&q);
+    /* without diacritics nothing ranks apart */
+    assert_int_equal(zp_query_normalize("byt v obci", 10, NULL, 0, NULL, NULL, 0, &q, err, sizeof err), 0);
+    assert_int_equal(q.n_exact, 0);
+    zp_query_free(&q);
+    /* operators make a query more than its words: never relaxed */
+    assert_int_equal(zp_query_normalize("rozpocet AND obec", 17, NULL, 0, NULL, NULL, 0, &q, err, sizeof err), 0);
+    assert_false(q.plain);
+    zp_query_free(&q);
+    assert_int_equal(zp_query_normalize("\"rozpocet obce\"", 15, NULL, 0, NULL, NULL, 0, &q, err, sizeof err), 0);
+    assert_false(q.plain);
+    zp_query_free(&q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +221,7 @@ int main(void)
         cmocka_unit_test(refuses_overlong_queries),
         cmocka_unit_test(takes_filters_out_of_the_query),
         cmocka_unit_test(expands_acronyms_and_names_both_ways),
+        cmocka_unit_test(records_words_readings_and_exact_lemmas),
     };
     return cmocka_run_group_tests_name("query", tests, NULL, NULL);
 }

@@ -42,7 +42,9 @@ static const struct {
     { "Interv,centrum", "interv +centrum" },
     { "(OPU)", "opu" },
     { "CZ.03.2.63/0.0/0.0/16_063/0006528", "cz +03 +2 +63 +0 +0 +0 +0 +16 +063 +0006528" },
-    { "přeпоšle", "preпоsle" },
+    /* Cyrillic п and о among Latin letters: read as the Latin skeleton */
+    { "přeпоšle", "preposle" },
+    { "Москва", "москва" },   /* one script: left alone */
     { "  \n\t ", "" },
     { "9:30 11:30", "9 +30 11 +30" },
 };
