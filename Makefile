@@ -29,7 +29,7 @@ SAN_OBJ  = $(LIB_C:%.c=build/san/%.o) $(LIB_CXX:%.cc=build/san/%.o)
 
 BINS = bin/zapisy-index bin/zapisy-search bin/zapisy.cgi
 WEB_OBJ = build/web/cgi.o build/web/page.o build/web/params.o build/web/template.o
-TOOLS = build/tools/stem-eval build/tools/bench-query build/tools/meta-eval build/tools/mkpdf build/tools/bare-xapian
+TOOLS = build/tools/stem-eval build/tools/analyse-bench build/tools/bench-query build/tools/meta-eval build/tools/mkpdf build/tools/bare-xapian
 UNIT_BINS = $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/san/%)
 
 # libFuzzer harnesses (tests/fuzz/): lib/ and the harness built with clang,

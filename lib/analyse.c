@@ -164,9 +164,75 @@ static void analyse(const char *word, size_t wlen, const char *folded, size_t fl
     }
 }
 
+/* Words recur (Zipf): each thread remembers the terms of the document
+ * words it analysed lately, by the form as written, so most words cost a
+ * hash of their bytes instead of the signature and lookups.  Only words of
+ * few readings are kept; their lemmas point into the mapped lexicon, a
+ * light stem is copied. */
+#define CACHE_SLOTS 4096
+#define CACHE_WORD 40
+#define CACHE_TERMS 4
+
+typedef struct {
+    unsigned char wlen, n, n_exact, stem;   /* stem: term[0] is the light stem */
+    char word[CACHE_WORD];
+    const char *term[CACHE_TERMS], *exact[CACHE_TERMS];
+    unsigned char len[CACHE_TERMS], exact_len[CACHE_TERMS];
+    char light[CACHE_WORD + 8];
+} cache_entry;
+
+static _Thread_local cache_entry *cache;
+
+static cache_entry *cache_slot(const char *word, size_t wlen)
+{
+    if (!cache && !(cache = calloc(CACHE_SLOTS, sizeof *cache)))
+        return NULL;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < wlen; i++)
+        h = (h ^ (unsigned char)word[i]) * 16777619u;
+    return &cache[h % CACHE_SLOTS];
+}
+
 void zp_analyse_word(const char *word, size_t wlen, const char *folded, size_t flen, zp_word_terms *out)
 {
+    cache_entry *e = word && wlen < CACHE_WORD ? cache_slot(word, wlen) : NULL;
+    if (e && e->wlen == wlen && e->n && memcmp(e->word, word, wlen) == 0) {
+        out->n = e->n;
+        out->n_exact = e->n_exact;
+        out->known = !e->stem;
+        for (size_t i = 0; i < e->n; i++) {
+            out->term[i] = e->term[i];
+            out->len[i] = e->len[i];
+        }
+        for (size_t i = 0; i < e->n_exact; i++) {
+            out->exact[i] = e->exact[i];
+            out->exact_len[i] = e->exact_len[i];
+        }
+        if (e->stem) {
+            memcpy(out->stem, e->light, e->len[0]);
+            out->stem[e->len[0]] = '\0';
+            out->term[0] = out->stem;
+        }
+        return;
+    }
     analyse(word, wlen, folded, flen, 0, out);
+    if (!e || out->n > CACHE_TERMS || out->n_exact > CACHE_TERMS || (!out->known && out->len[0] >= sizeof e->light))
+        return;
+    e->wlen = (unsigned char)wlen;
+    memcpy(e->word, word, wlen);
+    e->n = (unsigned char)out->n;
+    e->n_exact = (unsigned char)out->n_exact;
+    e->stem = !out->known;
+    for (size_t i = 0; i < out->n; i++) {
+        e->term[i] = out->term[i];
+        e->len[i] = (unsigned char)out->len[i];
+    }
+    for (size_t i = 0; i < out->n_exact; i++) {
+        e->exact[i] = out->exact[i];
+        e->exact_len[i] = (unsigned char)out->exact_len[i];
+    }
+    if (e->stem)
+        memcpy(e->light, out->stem, out->len[0]);
 }
 
 void zp_analyse_query_word(const char *word, size_t wlen, const char *folded, size_t flen,

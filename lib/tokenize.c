@@ -39,6 +39,10 @@ typedef struct {
 
 static int cp_at(const tokzr *t, size_t i, utf8proc_int32_t *cp)
 {
+    if ((unsigned char)t->text[i] < 0x80) {   /* most of a Czech text */
+        *cp = (unsigned char)t->text[i];
+        return 1;
+    }
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t->text + i,
                                           (utf8proc_ssize_t)(t->len - i), cp);
     if (n <= 0) {
@@ -50,6 +54,8 @@ static int cp_at(const tokzr *t, size_t i, utf8proc_int32_t *cp)
 
 static int is_word_cat(utf8proc_int32_t cp)
 {
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -81,7 +87,10 @@ static int scan_raw(tokzr *t, raw_word *w)
         int n = cp_at(t, t->pos, &cp);
         if (!is_word_cat(cp))
             break;
-        utf8proc_category_t cat = utf8proc_category(cp);
+        utf8proc_category_t cat = cp >= 'a' && cp <= 'z' ? UTF8PROC_CATEGORY_LL
+                                  : cp >= 'A' && cp <= 'Z' ? UTF8PROC_CATEGORY_LU
+                                  : cp >= '0' && cp <= '9' ? UTF8PROC_CATEGORY_ND
+                                  : utf8proc_category(cp);
         if (w->nchars == 0)
             w->upper = (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT);
         if (cat != UTF8PROC_CATEGORY_ND)

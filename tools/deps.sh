@@ -21,6 +21,7 @@ packages=(
   libxml2-dev libzip-dev         # DOCX, ODT (zip + XML) and HTML
   libcmark-dev                   # Markdown
   libhunspell-dev hunspell-cs    # Czech dictionary: lemmas (lib/lemma.c), nominatives of names
+  libicu-dev                     # confusables and transliteration: mixed-script words (lib/confusables.c)
   hunspell-tools                 # unmunch: expands the dictionary into the lexicon at build time
   poppler-utils                  # PDF: pdftotext
   catdoc                         # DOC (RTF is read by lib/extract_rtf.c)
