@@ -545,11 +545,13 @@ static int stale_index(zx_db *db, const char *path, char *err, size_t errlen)
             snprintf(err, errlen, "%s: the index was made by an older zapisy (index version %s, this one reads %s): "
                      "run zapisy-index on it again to re-index", path, v[0] ? v : "1", ZP_INDEX_VERSION);
             rc = ZX_ERR_STALE;
+        } else if (strcmp(lex, zp_lemma_identity()) == 0) {
+            rc = 0;   /* made with the lexicon at hand (or, both, without one) */
         } else if (!zp_lemma_available()) {
             snprintf(err, errlen, "the Czech lexicon %s is missing or damaged (make builds it); the index %s needs it",
                      zp_lemma_path(), path);
             rc = ZX_ERR_STALE;
-        } else if (strcmp(lex, zp_lemma_identity()) != 0) {
+        } else {
             snprintf(err, errlen, "%s: the index was made with another Czech lexicon (%s, this is %s): "
                      "run zapisy-index on it again to re-index", path, lex[0] ? lex : "none", zp_lemma_identity());
             rc = ZX_ERR_STALE;

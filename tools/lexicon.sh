@@ -6,8 +6,9 @@
 # a continuation class ("Novákův/Y|": the possessive declines further) are
 # expanded in a second pass and keep the lemma of their entry.
 # Passive participles (flag T: "schválen", "schválena") are adjectives of
-# their own in Czech grammar, not forms of the verb: they are expanded
-# apart, after a marker line, and take their first form as lemma.
+# their own in Czech grammar: they are expanded apart, after a marker line,
+# and take their first form as lemma -- and the verb's as a second reading,
+# so "schváleno" is found by "schválit" and "schválen" by both.
 # Suppletive forms (je, byl -> být; lidé -> člověk) get their lemma from
 # tools/lexicon-irregular.tsv, since the dictionary does not link them.
 #   tools/lexicon.sh BUILDER OUT [DIC AFF]
@@ -57,11 +58,11 @@ awk -v sep="$sep" -v der="$der" -v cont="$tmp/pass2.body" -v lemmas="$tmp/pass2.
       for (i = 3; i <= n; i++) of[f[1]] = of[f[1]] "\t" f[i]
     }
   }
-  $0 == der { derived = 1; next }
-  $0 == sep { lemma = ""; root = ""; next }
-  derived && root == "" { root = $0; sub(/\/.*/, "", root); next }
-  derived && ($0 == root || $0 == "ne" root) { next }
-  derived { lemma = $0; sub(/\/.*/, "", lemma); derived = 0 }
+  $0 == der { pending = 1; next }
+  $0 == sep { lemma = ""; root = ""; participles = pending; pending = 0; next }
+  participles && root == "" { root = $0; sub(/\/.*/, "", root); next }
+  participles && ($0 == root || $0 == "ne" root) { next }
+  participles && lemma == "" { lemma = $0; sub(/\/.*/, "", lemma); lemma = lemma "\t" ((root in of) ? of[root] : root) }
   lemma == "" { split($0, a, "/"); lemma = (a[1] in of) ? of[a[1]] : a[1] }
   index($0, "/") { sub(/\|$/, ""); print > cont; print sep > cont; print lemma > lemmas; next }
   { n = split(lemma, l, "\t"); for (i = 1; i <= n; i++) print $0 "\t" l[i] }' "$tmp/pass1.out" > "$tmp/forms.tsv"

@@ -3,7 +3,7 @@
  * text files (the Praha 7 resolutions), in MB of text a second on one
  * core.  ZAPISY_LEXICON=/nonexistent measures the light stemmer alone,
  * the analysis before the dictionary.
- * Usage: analyse-bench FILE... */
+ * Usage: analyse-bench FILE...   (or - : the file names on stdin) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +26,21 @@ int main(int argc, char **argv)
     if (argc < 2) {
         fprintf(stderr, "usage: analyse-bench FILE...\n");
         return 2;
+    }
+    if (strcmp(argv[1], "-") == 0) {   /* names on stdin */
+        size_t cap = 1024, n = 1;
+        char **names = malloc(cap * sizeof *names), line[4096];
+        names[0] = argv[0];
+        while (fgets(line, sizeof line, stdin)) {
+            line[strcspn(line, "\n")] = '\0';
+            if (!line[0])
+                continue;
+            if (n == cap)
+                names = realloc(names, (cap *= 2) * sizeof *names);
+            names[n++] = strdup(line);
+        }
+        argv = names;
+        argc = (int)n;
     }
     zp_buf *texts = calloc((size_t)argc, sizeof *texts);
     size_t bytes = 0;

@@ -11,12 +11,8 @@ rm -rf "$work"; mkdir -p "$work"
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 
-echo "== stemmer (../shared/lemmas)"
-if [ -f "$shared/lemmas/cs-forms-lemmas.tsv" ]; then
-  build/tools/stem-eval "$shared/lemmas/cs-forms-lemmas.tsv"
-else
-  echo "stemmer: ../shared/lemmas absent, skipped"
-fi
+echo "== Czech morphology: lemmas beside the light stemmer (docs/stemmer.md)"
+tests/bench/morphology.sh
 
 echo "== metadata extraction (labelled minutes; goals on the archive: date right >= 97 % of the dated"
 echo "   with <= 1 % wrong, town right >= 95 %, body with its town >= 90 %)"
