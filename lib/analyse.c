@@ -66,11 +66,24 @@ static int has_marks(const char *w, size_t len)
     return 0;
 }
 
+static int is_headword(uint32_t id, const char *folded, size_t flen)
+{
+    size_t l;
+    const char *s = zp_lemma_folded(id, &l);
+    return s && same(s, l, folded, flen);
+}
+
 /* The lemma ids of a word, 0 when the dictionary does not know it (or it
  * has too many readings to tell).  Written with diacritics, only the
- * lemmas with that very form are kept.  Names (Dana, Nová) are readings of
- * a query word, and of a document word written in lower case, only when
- * the word has no other reading: "daná" is daný, "Dana" both. */
+ * lemmas with that very form are kept.  Names (Dana, Nová) are readings
+ * only when the word could be nothing else, or is the name itself:
+ *   - a document word written with a capital that is a name's own form
+ *     ("Praha", "Dana") is read as that name alone, not as a case of
+ *     another (Prah, daný);
+ *   - a document word in lower case is read as a name only when it has no
+ *     other reading ("daná" is daný);
+ *   - a query word (typed in any case) asks for its other readings and for
+ *     the names it is the form of ("dana": daný, Dana). */
 static size_t readings(const char *word, size_t wlen, const char *folded, size_t flen, int query,
                        uint32_t *ids)
 {
@@ -89,19 +102,23 @@ static size_t readings(const char *word, size_t wlen, const char *folded, size_t
         return 0;
     if (has_marks(word, wlen))
         n = zp_lemma_lookup(word, wlen, folded, flen, ids);
-    if (query || !word || starts_lower(word, wlen)) {
-        size_t common = 0;
-        for (size_t i = 0; i < n; i++)
-            common += !zp_lemma_is_proper(ids[i]);
-        if (common && common < n) {
-            size_t k = 0;
-            for (size_t i = 0; i < n; i++)
-                if (!zp_lemma_is_proper(ids[i]))
-                    ids[k++] = ids[i];
-            n = k;
-        }
+    size_t common = 0, names = 0;
+    for (size_t i = 0; i < n; i++) {
+        int proper = zp_lemma_is_proper(ids[i]);
+        common += !proper;
+        names += proper && is_headword(ids[i], folded, flen);
     }
-    return n;
+    int capital = !query && word && !starts_lower(word, wlen);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        int proper = zp_lemma_is_proper(ids[i]), own = proper && is_headword(ids[i], folded, flen);
+        int keep = capital ? (!names || own)                 /* the name itself, if it is one */
+                 : query   ? (!common || !proper || own)     /* every other reading, and the name */
+                           : (!common || !proper);           /* lower case: a name only if nothing else */
+        if (keep)
+            ids[k++] = ids[i];
+    }
+    return k;
 }
 
 static size_t common_prefix(const char *a, size_t al, const char *b, size_t bl)
