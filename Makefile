@@ -77,7 +77,7 @@ bin/zapisy-search: build/searcher/main.o build/libzapisy.a
 
 bin/zapisy.cgi: $(WEB_OBJ) build/libzapisy.a
 	@mkdir -p bin
-	$(CXX) $(OPT) $^ $(LIBS) -o $@
+	$(CXX) $(OPT) $^ $(LIBS) -lfcgi -o $@
 
 build/tools/lexicon-build: tools/lexicon-build.c build/libzapisy.a
 	@mkdir -p $(dir $@)

@@ -568,6 +568,47 @@ static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
     return zp_search_synonyms(ud, key, out, err, sizeof err);
 }
 
+static int keep_open;
+static zx_db *kept;
+static char kept_path[4096];
+
+void zp_search_keep_open(int on)
+{
+    keep_open = on;
+    if (!on) {
+        zx_db_close(kept);
+        kept = NULL;
+    }
+}
+
+/* The database for a search: the kept one, moved to its latest commit,
+ * when it is the same path; else opened (and kept, when asked to). */
+static int open_db(const char *path, zx_db **db, char *err, size_t errlen)
+{
+    if (kept && strcmp(kept_path, path) == 0) {
+        int rc = zx_db_reopen(kept, err, errlen);
+        if (rc == 0) {
+            *db = kept;
+            return 0;
+        }
+        zx_db_close(kept);   /* gone or damaged: open afresh */
+        kept = NULL;
+    }
+    int rc = zx_db_open_read(path, db, err, errlen);
+    if (rc == 0 && keep_open && strlen(path) < sizeof kept_path) {
+        zx_db_close(kept);
+        kept = *db;
+        snprintf(kept_path, sizeof kept_path, "%s", path);
+    }
+    return rc;
+}
+
+static void close_db(zx_db *db)
+{
+    if (db != kept)
+        zx_db_close(db);
+}
+
 int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -581,7 +622,7 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
     zx_db *db = NULL;
     zp_query q;
     memset(&q, 0, sizeof q);
-    int rc = r->query ? zx_db_open_read(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
+    int rc = r->query ? open_db(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
     if (rc == 0)
         rc = not_built_yet(db, req->db_path, err, errlen);
     if (rc == 0)
@@ -596,7 +637,7 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
         rc = run(db, req, &q, r, err, errlen);
     if (rc == 0 && r->total == 0 && q.plain && req->offset == 0)
         rc = relax(db, req, &q, r, err, errlen);
-    zx_db_close(db);
+    close_db(db);
     zp_query_free(&q);
     if (rc) {
         zp_results_free(r);

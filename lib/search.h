@@ -122,6 +122,11 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
 
 void zp_results_free(zp_results *r);
 
+/* For a long-running front end (FastCGI): keep the database of the last
+ * search open and, on the next, only move it to the latest commit, instead
+ * of opening it for each search.  One process, one search at a time. */
+void zp_search_keep_open(int on);
+
 /* Appends the results as one JSON object:
  * {"query","total","offset","hits":[{"id","rank","percent","path","file","title",
  *   "snippet","snippet_html","highlights","date","town","body",

@@ -29,6 +29,7 @@ packages=(
   libcmocka-dev                  # unit tests
   jq                             # integration tests read the CLI's JSON
   lighttpd                       # serves the search page (make run, browser tests)
+  libfcgi-dev libfcgi-bin spawn-fcgi  # FastCGI: the page as processes that stay; cgi-fcgi and spawn-fcgi drive it in tests
   chromium                       # browser tests, headless
   wrk                            # web benchmark
   xapian-omega time xz-utils     # make bench: omindex as a baseline, /usr/bin/time, the Praha 7 corpus

@@ -1,11 +1,18 @@
-/* zapisy.cgi: the search page and its JSON API over CGI/1.1.  This file
- * owns the HTTP side: method, status, headers, serving an indexed document;
- * the page is web/page.c, the search lib/search.c.
- * Environment: ZAPISY_DB (default var/db), ZAPISY_TEMPLATES (default
- * web/templates), ZAPISY_STATIC (URL of the static files, default static/). */
+/* zapisy.cgi: the search page and its JSON API over CGI/1.1 or FastCGI.
+ * This file owns the HTTP side: method, status, headers, serving an indexed
+ * document; the page is web/page.c, the search lib/search.c.
+ * Run by a web server as a CGI program it answers one request and exits;
+ * started by it as a FastCGI application (lighttpd's mod_fastcgi) it
+ * answers request after request, keeping the database open and moving it
+ * to the indexer's latest commit before each search.  libfcgi's stdio
+ * makes the same printf reach either.
+ * Environment (read once, at start): ZAPISY_DB (default var/db),
+ * ZAPISY_TEMPLATES (default web/templates), ZAPISY_STATIC (URL of the
+ * static files, default static/), ZAPISY_LEXICON. */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -14,10 +21,16 @@
 
 #include "buf.h"
 #include "format.h"
+#include "lemma.h"
 #include "page.h"
 #include "params.h"
 #include "search.h"
 #include "zx.h"
+
+/* Last: libfcgi's stdio turns printf and fwrite into its own, which must
+ * not reach the headers above (buf.h declares a printf-like function). */
+#include <fcgi_stdio.h>
+#include <fcgiapp.h>
 
 /* The address space of one request: a search needs tens of megabytes. */
 #define WEB_MAX_MEMORY (1024UL * 1024 * 1024)
@@ -54,12 +67,26 @@ static const char *status_text(int status)
     }
 }
 
+/* Writes a formatted header block.  libfcgi's printf knows no %zu or
+ * %lld: the text is formatted by the C library, then written. */
+static void headers(const char *fmt, ...) __attribute__((format(__printf__, 1, 2)));
+static void headers(const char *fmt, ...)
+{
+    char text[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        fwrite(text, 1, (size_t)n < sizeof text ? (size_t)n : sizeof text - 1, stdout);
+}
+
 static void respond(int status, const char *type, const char *extra, const char *body, size_t len)
 {
-    printf("Status: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\nCache-Control: no-store\r\n%s%s\r\n",
-           status_text(status), type, len, security_headers, extra ? extra : "");
+    headers("Status: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\nCache-Control: no-store\r\n%s%s\r\n",
+            status_text(status), type, len, security_headers, extra ? extra : "");
     if (!head_only)
-        fwrite(body, 1, len, stdout);
+        fwrite((void *)(uintptr_t)body, 1, len, stdout);   /* libfcgi's fwrite takes no const */
     fflush(stdout);
 }
 
@@ -155,8 +182,8 @@ static void serve_document(const char *db, const char *id)
                         "Content-Disposition: inline; filename*=UTF-8''");
     web_url_encode(&extra, base);
     zp_buf_adds(&extra, "\r\n");
-    printf("Status: 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\n%s%s\r\n", zp_buf_str(&type),
-           (long long)st.st_size, security_headers, zp_buf_str(&extra));
+    headers("Status: 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\n%s%s\r\n", zp_buf_str(&type),
+            (long long)st.st_size, security_headers, zp_buf_str(&extra));
     char chunk[65536];
     ssize_t n;
     while (!head_only && (n = read(fd, chunk, sizeof chunk)) > 0)
@@ -217,25 +244,21 @@ static const char *env_or(const char *name, const char *fallback)
     return v && *v ? v : fallback;
 }
 
-int main(void)
+static void handle(const web_site *site_, const char *db)
 {
-    /* one request may not take the machine's memory, whatever it asks */
-    struct rlimit mem = { WEB_MAX_MEMORY, WEB_MAX_MEMORY };
-    setrlimit(RLIMIT_AS, &mem);
-    web_site site = { env_or("ZAPISY_TEMPLATES", "web/templates"), env_or("ZAPISY_STATIC", "static/") };
-    const char *db = env_or("ZAPISY_DB", "var/db");
+    web_site site = *site_;
     const char *method = env_or("REQUEST_METHOD", "GET");
     head_only = strcmp(method, "HEAD") == 0;
     if (strcmp(method, "GET") != 0 && !head_only) {
-        printf("Allow: GET, HEAD\r\n");
+        headers("Allow: GET, HEAD\r\n");
         respond_plain(405, "Vyhledávání přijímá jen dotazy GET.");
-        return 0;
+        return;
     }
     web_params params;
     char err[512];
     if (web_params_parse(getenv("QUERY_STRING"), &params, err, sizeof err) < 0) {
         respond_page(&site, 400, NULL, NULL, "Neplatná adresa", err);
-        return 0;
+        return;
     }
     const char *doc = web_param_get(&params, "doc");
     web_request req;
@@ -250,5 +273,29 @@ int main(void)
         search(&site, db, &req);
     }
     web_params_free(&params);
+}
+
+int main(void)
+{
+    /* one request may not take the machine's memory, whatever it asks */
+    struct rlimit mem = { WEB_MAX_MEMORY, WEB_MAX_MEMORY };
+    setrlimit(RLIMIT_AS, &mem);
+    /* Under FastCGI each request brings its own environment: the
+     * configuration is read now, and the lexicon mapped. */
+    char *templates = strdup(env_or("ZAPISY_TEMPLATES", "web/templates"));
+    char *statics = strdup(env_or("ZAPISY_STATIC", "static/"));
+    char *db = strdup(env_or("ZAPISY_DB", "var/db"));
+    if (!templates || !statics || !db)
+        return 1;
+    zp_lemma_available();
+    web_site site = { templates, statics };
+    if (!FCGX_IsCGI())
+        zp_search_keep_open(1);
+    while (FCGI_Accept() >= 0)
+        handle(&site, db);
+    zp_search_keep_open(0);
+    free(templates);
+    free(statics);
+    free(db);
     return 0;
 }

@@ -206,6 +206,20 @@ int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen)
     }
 }
 
+int zx_db_reopen(zx_db *db, char *err, size_t errlen)
+{
+    try {
+        if (!exists_dir(db->path.c_str())) {
+            set_err(err, errlen, db->path + ": no database here (run zapisy-index first)");
+            return ZX_ERR_NO_DB;
+        }
+        db->read->reopen();
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path.c_str());
+    }
+}
+
 int zx_db_open_write(const char *path, zx_db **out, char *err, size_t errlen)
 {
     *out = nullptr;

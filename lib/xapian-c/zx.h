@@ -41,6 +41,10 @@ typedef struct zx_mset zx_mset;
 /* Opens an existing database read-only.  *out is closed with zx_db_close. */
 int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen);
 
+/* Moves a read-only handle to the database's latest commit (cheap when
+ * nothing changed): a long-lived reader sees what the indexer committed. */
+int zx_db_reopen(zx_db *db, char *err, size_t errlen);
+
 /* Opens a database for writing, creating it (and its directory) if missing.
  * Fails with ZX_ERR_LOCKED when another process is writing it. */
 int zx_db_open_write(const char *path, zx_db **out, char *err, size_t errlen);

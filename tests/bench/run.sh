@@ -103,14 +103,22 @@ awk -v n="$per" -v t0="$t0" -v t1="$t1" 'BEGIN { s = t1 - t0; printf "format doc
 echo "== queries at $docs documents"
 build/tools/bench-query "$work/db-scaled" 20
 
-echo "== search page at $docs documents (lighttpd + CGI on loopback, wrk, 2 threads, 8 connections, 20 s)"
-port=$(( 20000 + RANDOM % 20000 ))
-conf=$(tools/lighttpd.sh "$work/db-scaled" "$port" "$work/var")
-/usr/sbin/lighttpd -D -f "$conf" &
-lpid=$!
-trap 'kill $lpid 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
-wrk -t2 -c8 -d20s --latency -s tests/bench/query-mix.lua "http://127.0.0.1:$port" > "$work/wrk.txt"
-awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-     END {printf "web: %s requests/s, latency p50 %s, p99 %s%s\n", rps, p50, p99, bad ? ", non-2xx: " bad : ""}' "$work/wrk.txt"
-kill $lpid; wait $lpid 2>/dev/null || true
+# web_bench DB LABEL MODE: wrk on the search page served by lighttpd, with
+# zapisy.cgi as FastCGI processes that stay or as a CGI run per request.
+web_bench() {
+  local db=$1 label=$2 mode=$3 port lpid
+  port=$(( 20000 + RANDOM % 20000 ))
+  conf=$(tools/lighttpd.sh "$db" "$port" "$work/var-$mode" "$mode")
+  /usr/sbin/lighttpd -D -f "$conf" &
+  lpid=$!
+  for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+  wrk -t2 -c8 -d20s --latency -s tests/bench/query-mix.lua "http://127.0.0.1:$port" > "$work/wrk.txt"
+  awk -v label="$label" -v mode="$mode" '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+       END {printf "web %s, %s: %s requests/s, latency p50 %s, p99 %s%s\n", label, mode, rps, p50, p99, bad ? ", non-2xx: " bad : ""}' "$work/wrk.txt"
+  kill $lpid; wait $lpid 2>/dev/null || true
+}
+
+echo "== search page (lighttpd on loopback, wrk, 2 threads, 8 connections, 20 s; goal: >= 2,000 requests/s, p99 <= 25 ms at 31,047 documents)"
+for mode in fastcgi cgi; do web_bench "$work/db-scaled" "$docs documents" "$mode"; done
+p7=$(ls -d build/bench/praha7/db-zapisy-31047 2>/dev/null || true)
+[ -n "$p7" ] && web_bench "$p7" "Praha 7, 31,047 documents" fastcgi

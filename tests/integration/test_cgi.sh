@@ -1,17 +1,43 @@
 #!/usr/bin/env bash
 # zapisy.cgi run as a web server runs it: QUERY_STRING in, status, headers
 # and page out.  Bad input of every kind gets a friendly Czech page with
-# the right status, never a 500 or a crash.
+# the right status, never a 500 or a crash.  ZAPISY_WEB_MODE=fastcgi
+# (tests/integration/test_fastcgi.sh) runs the very same requests against
+# long-running FastCGI processes (spawn-fcgi) through cgi-fcgi.
 . "$(dirname "$0")/lib.sh"
 
 db=$tmp/db
 "$bin/zapisy-index" --db "$db" "$root/corpus/seed" >/dev/null
 export ZAPISY_DB=$db ZAPISY_TEMPLATES=$root/web/templates
+mode=${ZAPISY_WEB_MODE:-cgi}
+
+# FastCGI: one process for the database, one for a missing one (a process
+# reads ZAPISY_DB when it starts), stopped when the test ends.
+if [ "$mode" = fastcgi ]; then
+  start_fcgi() {
+    ZAPISY_DB=$1 spawn-fcgi -s "$2" -P "$2.pid" -- "$bin/zapisy.cgi" >/dev/null ||
+      { echo "not ok - spawn-fcgi could not start zapisy.cgi"; exit 1; }
+  }
+  start_fcgi "$db" "$tmp/fcgi.sock"
+  start_fcgi "$tmp/nowhere" "$tmp/fcgi-nowhere.sock"
+  trap 'kill $(cat "$tmp"/*.sock.pid) 2>/dev/null; rm -rf "$tmp"' EXIT
+fi
+
+# serve: one request to zapisy.cgi, as CGI or through FastCGI.
+serve() {
+  if [ "$mode" = fastcgi ]; then
+    local sock=$tmp/fcgi.sock
+    [ "$ZAPISY_DB" = "$db" ] || sock=$tmp/fcgi-nowhere.sock
+    cgi-fcgi -bind -connect "$sock"
+  else
+    "$bin/zapisy.cgi"
+  fi
+}
 
 # cgi QUERY_STRING [METHOD]: runs the CGI; $status, $headers, $body.
 cgi() {
   local raw
-  raw=$(REQUEST_METHOD=${2:-GET} QUERY_STRING=$1 "$bin/zapisy.cgi" 2>"$tmp/cgi-stderr"; echo "rc=$?")
+  raw=$(REQUEST_METHOD=${2:-GET} QUERY_STRING=$1 serve 2>"$tmp/cgi-stderr"; echo "rc=$?")
   cgi_rc=${raw##*rc=}
   raw=${raw%rc=*}
   headers=${raw%%$'\r\n\r\n'*}
