@@ -196,6 +196,16 @@ static int index_meta(zp_doc *d, zp_buf *data, zp_analyse_state *st)
             rc = add_words(d->doc, ZP_PREFIX_ORG_WORD, m->orgs.v[i]);
     }
     int slots = set_slot(d->doc, ZP_SLOT_TOWN, &town);
+    if (m->date.year && m->date.day && body.len) {
+        /* one meeting: the day and the body (records of it split over files
+         * or repeated in board and council minutes collapse into one hit) */
+        zp_buf meeting = ZP_BUF_INIT;
+        zp_buf_printf(&meeting, "%04u%02u%02u ", (unsigned)m->date.year % 10000u, (unsigned)m->date.month % 100u,
+                      (unsigned)m->date.day % 100u);
+        zp_buf_add(&meeting, zp_buf_str(&body), body.len);
+        slots |= set_slot(d->doc, ZP_SLOT_MEETING, &meeting);
+        zp_buf_free(&meeting);
+    }
     slots |= set_slot(d->doc, ZP_SLOT_BODY, &body);
     slots |= set_slot(d->doc, ZP_SLOT_ORGS, &orgs);
     if (rc == 0)

@@ -19,7 +19,9 @@ enum {
     ZP_SLOT_TOWN = 4,
     ZP_SLOT_BODY = 5,
     ZP_SLOT_ORGS = 6,
-    ZP_SLOT_HASH = 7      /* content hash, 16 hex digits (zp_doc_hash) */
+    ZP_SLOT_HASH = 7,     /* content hash, 16 hex digits (zp_doc_hash) */
+    ZP_SLOT_MEETING = 8   /* YYYYMMDD + canonical body: the meeting a record is
+                             of, when both are known (hits collapse on it) */
 };
 
 /* Term prefixes (docs/schema.md). */

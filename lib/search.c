@@ -308,9 +308,30 @@ static int collect_facets(zx_db *db, const zx_mset *m, const zp_search_req *req,
 }
 
 /* The text query, or every document when the query was only filters. */
+/* Terms a "more like this" query is made of. */
+#define LIKE_TERMS 40
+
 static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx_query **out,
                       char *err, size_t errlen)
 {
+    if (req->like) {
+        /* the documents most like one; words typed narrow them */
+        int rc = zx_query_like(db, req->like, LIKE_TERMS, ZP_PREFIX_STEM, out, err, errlen);
+        if (rc == ZX_ERR_ARG) {
+            snprintf(err, errlen, "more like this: no document %s in the index", req->like);
+            return ZX_ERR_QUERY;
+        }
+        if (rc || !q->xapian[0])
+            return rc;
+        zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
+                             sizeof text_fields / sizeof text_fields[0], NULL };
+        zx_query *words = NULL;
+        rc = zx_query_parse(db, q->xapian, &po, &words, err, errlen);
+        if (rc == 0)
+            rc = zx_query_filter(*out, words, err, errlen);
+        zx_query_free(words);
+        return rc;
+    }
     if (!q->xapian[0])
         return zx_query_all(out, err, errlen);
     zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
@@ -375,7 +396,7 @@ static char *suggestion(zx_db *db, const zp_search_req *req, const zp_query *q)
     fixed.n_exact = 0;
     zx_query *xq = NULL;
     zx_mset *m = NULL;
-    zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0 };
+    zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0, 0, 0 };
     int found = build_query(db, req, &fixed, &xq, err, sizeof err) == 0 &&
                 zx_search(db, xq, &so, &m, err, sizeof err) == ZX_OK && zx_mset_total(m) > 0;
     zx_mset_free(m);
@@ -416,17 +437,18 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
      * ask for one and show none. */
     unsigned page = counting && limit == 0 ? 1 : limit;
     /* without words there is no relevance: browse newest first */
-    zp_sort sort = req->sort == ZP_SORT_RELEVANCE && !q->xapian[0] ? ZP_SORT_DATE_DESC : req->sort;
+    zp_sort sort = req->sort == ZP_SORT_RELEVANCE && !q->xapian[0] && !req->like ? ZP_SORT_DATE_DESC : req->sort;
     zx_search_opts so = { req->offset, page, counting ? docs : EXACT_TOTAL_UP_TO,
                           sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
                           sort == ZP_SORT_DATE_DESC, counting ? facet_slots : NULL,
-                          counting ? N_FACETS : 0 };
+                          counting ? N_FACETS : 0, req->group, ZP_SLOT_MEETING };
     zx_mset *m = NULL;
     rc = zx_search(db, xq, &so, &m, err, errlen);
     zx_query_free(xq);
     if (rc)
         return rc;
     r->total = zx_mset_total(m);
+    r->grouped = req->group;
     unsigned n = limit ? zx_mset_size(m) : 0;
     r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
     if (n && !r->hits) {
@@ -440,6 +462,8 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     for (unsigned i = 0; i < n && rc == 0; i++) {
         rc = fill_hit(m, i, q, req->decisions, &r->hits[i], err, errlen);
         r->n_hits = i + 1;
+        if (rc == 0 && req->group)
+            r->hits[i].same_meeting = zx_mset_collapsed(m, i);
         if (rc == 0)
             r->hits[i].file = below_root(r->hits[i].path, roots);
     }

@@ -50,6 +50,11 @@ typedef struct {
     zp_sort sort;
     int facets;             /* count years, towns, bodies, organisations */
     int timeline;           /* count hits per year */
+    const char *like;       /* "more like this": a document's id ("Q…"); the
+                               documents most like it, the query (if any)
+                               narrowing them */
+    int group;              /* hits of one meeting (same day and body) as one
+                               hit, zp_hit.same_meeting telling how many more */
 } zp_search_req;
 
 typedef struct {
@@ -67,6 +72,7 @@ typedef struct {
     zp_decisions decisions;
     zp_snippet snippet;     /* of the text, or of the best decision */
     int shown_decision;     /* the decision the snippet is of, -1 for the text */
+    unsigned same_meeting;  /* with group: other hits of the same meeting */
 } zp_hit;
 
 typedef struct {
@@ -97,6 +103,7 @@ typedef struct {
                                words as typed */
     int relaxed;            /* nothing had all the words: the hits are
                                for relax.query */
+    int grouped;            /* hits of one meeting collapsed (same_meeting) */
     zp_relaxed relax;
     unsigned total;         /* matching documents (exact up to a few thousand;
                                exact always with facets or timeline) */
@@ -131,11 +138,21 @@ void zp_search_keep_open(int on);
  * {"query","total","offset","hits":[{"id","rank","percent","path","file","title",
  *   "snippet","snippet_html","highlights","date","town","body",
  *   "organisations","decisions":[{"text","owner","deadline","kind","number",
- *   "verb","votes":{"for","against","abstain"}|null,"passed"}]}],
+ *   "verb","votes":{"for","against","abstain"}|null,"passed"}],
+ *   "same_meeting" (with grouping)}],
  *  "facets":{"years","towns","bodies","organisations":[{"value","count"}]},
  *  "timeline":[{"year","count"}], "suggestion"}  (facets and timeline when
  *  asked for; suggestion when nothing matched and a spelling fits) */
 int zp_search_json(const zp_results *r, zp_buf *out);
+
+/* Hits a CSV export holds at most (the rest is said to be left out). */
+#define ZP_EXPORT_MAX_HITS 10000
+
+/* Appends the hits as CSV rows for Czech spreadsheets (header: the
+ * byte-order mark and the column names first): date, town, body, title,
+ * file, decisions, the first passage.  ';'-separated, quoted, CRLF.  0 or
+ * -1 when memory ran out. */
+int zp_search_csv(const zp_results *r, int header, zp_buf *out);
 
 /* The file of an indexed document opened for reading, by its id: only a
  * file under a folder the index was built from (zapisy-index records

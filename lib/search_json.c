@@ -63,7 +63,7 @@ static void json_decisions(zp_buf *b, const zp_decisions *ds)
     zp_buf_addc(b, ']');
 }
 
-static void json_hit(zp_buf *b, const zp_hit *h)
+static void json_hit(zp_buf *b, const zp_hit *h, int grouped)
 {
     zp_buf_printf(b, "{\"id\":\"%s\",\"rank\":%u,\"percent\":%d,\"path\":", h->id, h->rank, h->percent);
     zp_fmt_json_cstr(b, h->path);
@@ -99,6 +99,8 @@ static void json_hit(zp_buf *b, const zp_hit *h)
     }
     zp_buf_adds(b, "],\"decisions\":");
     json_decisions(b, &h->decisions);
+    if (grouped)
+        zp_buf_printf(b, ",\"same_meeting\":%u", h->same_meeting);
     zp_buf_addc(b, '}');
 }
 
@@ -121,7 +123,7 @@ int zp_search_json(const zp_results *r, zp_buf *b)
     for (size_t i = 0; i < r->n_hits; i++) {
         if (i)
             zp_buf_addc(b, ',');
-        json_hit(b, &r->hits[i]);
+        json_hit(b, &r->hits[i], r->grouped);
     }
     zp_buf_addc(b, ']');
     if (r->has_facets) {

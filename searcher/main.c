@@ -45,6 +45,10 @@ static void usage(FILE *f)
             "  --sort relevance|date|-date\n"
             "  --facets            counts of years, towns, bodies, organisations\n"
             "  --timeline          hits per year, as a table with bars\n"
+            "  --page N            page N of --limit hits (instead of --offset)\n"
+            "  --like ID           the documents most like document ID (its \"id\" in --json)\n"
+            "  --group             one hit a meeting (same day and body), with how many more\n"
+            "  --csv               every hit (at most 10,000) as CSV for a spreadsheet\n"
             "Query syntax: words (any form, with or without diacritics) must all match;\n"
             "  a OR b, a NOT b, \"exact phrase\", +must -mustnot, prefix*, (groups);\n"
             "  fields: title: (nazev:), rozhodnuti:, and filters rok:, od:, do:, mesto:,\n"
@@ -184,7 +188,38 @@ static int parse_sort(const char *s, zp_sort *out)
 }
 
 enum { OPT_YEAR = 256, OPT_SINCE, OPT_UNTIL, OPT_TOWN, OPT_BODY, OPT_ORG, OPT_PERSON, OPT_DECISIONS,
-       OPT_SORT, OPT_FACETS, OPT_TIMELINE };
+       OPT_SORT, OPT_FACETS, OPT_TIMELINE, OPT_PAGE, OPT_LIKE, OPT_GROUP, OPT_CSV };
+
+/* Every hit as CSV, a page of ZP_SEARCH_MAX_LIMIT at a time, at most
+ * ZP_EXPORT_MAX_HITS; says on stderr when the cap left hits out. */
+static int export_csv(zp_search_req *req)
+{
+    req->facets = req->timeline = 0;
+    req->limit = ZP_SEARCH_MAX_LIMIT;
+    unsigned total = 0, done = 0;
+    char err[1024];
+    for (req->offset = 0; req->offset < ZP_EXPORT_MAX_HITS; req->offset += ZP_SEARCH_MAX_LIMIT) {
+        zp_results *r = NULL;
+        int rc = zp_search_run(req, &r, err, sizeof err);
+        if (rc) {
+            complain(err);
+            return 2;
+        }
+        zp_buf out = ZP_BUF_INIT;
+        zp_search_csv(r, req->offset == 0, &out);
+        fwrite(zp_buf_str(&out), 1, out.len, stdout);
+        zp_buf_free(&out);
+        total = r->total;
+        done += (unsigned)r->n_hits;
+        size_t n = r->n_hits;
+        zp_results_free(r);
+        if (n < ZP_SEARCH_MAX_LIMIT)
+            break;
+    }
+    if (total > done)
+        fprintf(stderr, "zapisy-search: exported %u of %u hits (at most %d)\n", done, total, ZP_EXPORT_MAX_HITS);
+    return total ? 0 : 1;
+}
 
 int main(int argc, char **argv)
 {
@@ -197,6 +232,8 @@ int main(int argc, char **argv)
         { "org", required_argument, NULL, OPT_ORG },     { "person", required_argument, NULL, OPT_PERSON },
         { "decisions", no_argument, NULL, OPT_DECISIONS }, { "sort", required_argument, NULL, OPT_SORT },
         { "facets", no_argument, NULL, OPT_FACETS },     { "timeline", no_argument, NULL, OPT_TIMELINE },
+        { "page", required_argument, NULL, OPT_PAGE },   { "like", required_argument, NULL, OPT_LIKE },
+        { "group", no_argument, NULL, OPT_GROUP },       { "csv", no_argument, NULL, OPT_CSV },
         { NULL, 0, NULL, 0 },
     };
     zp_filter filters[MAX_FILTERS];
@@ -205,7 +242,8 @@ int main(int argc, char **argv)
     req.db_path = "var/db";
     req.limit = DEFAULT_LIMIT;
     req.filters = filters;
-    int json = 0, c;
+    int json = 0, csv = 0, c;
+    unsigned page = 0;
     while ((c = getopt_long(argc, argv, "+d:l:o:jh", opts, NULL)) != -1) {
         if (c >= OPT_YEAR && c <= OPT_PERSON) {
             if (req.n_filters == MAX_FILTERS) {
@@ -236,6 +274,17 @@ int main(int argc, char **argv)
             break;
         case OPT_FACETS: req.facets = 1; break;
         case OPT_TIMELINE: req.timeline = 1; break;
+        case OPT_PAGE:
+            if (parse_count("--page", optarg, 100000, &page) < 0)
+                return 2;
+            if (page == 0) {
+                complain("--page counts from 1");
+                return 2;
+            }
+            break;
+        case OPT_LIKE: req.like = optarg; break;
+        case OPT_GROUP: req.group = 1; break;
+        case OPT_CSV: csv = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -248,6 +297,13 @@ int main(int argc, char **argv)
     }
     req.query = zp_buf_str(&q);
     req.query_len = q.len;
+    if (page)
+        req.offset = (page - 1) * req.limit;
+    if (csv) {
+        int status = export_csv(&req);
+        zp_buf_free(&q);
+        return status;
+    }
     zp_results *r = NULL;
     char err[1024];
     int rc = zp_search_run(&req, &r, err, sizeof err);

@@ -196,6 +196,58 @@ static void serve_document(const char *db, const char *id)
     free(mime);
 }
 
+static void search_failed(const web_site *site, const web_request *req, int rc, const char *err)
+{
+    if (rc == ZX_ERR_QUERY) {
+        respond_page(site, 400, req, NULL, "Tomuto dotazu nerozumíme", query_message(err));
+        return;
+    }
+    log_error(err);
+    respond_page(site, 503, req, NULL, "Vyhledávání je dočasně nedostupné",
+                 rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
+                 : rc == ZX_ERR_BUILDING ? "Rejstřík zápisů se právě vytváří. Zkuste to prosím za chvíli znovu."
+                 : rc == ZX_ERR_STALE ? "Rejstřík zápisů vytvořila starší verze programu a je třeba jej vytvořit znovu (zapisy-index)."
+                                      : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
+}
+
+/* format=csv: every hit (at most ZP_EXPORT_MAX_HITS) for a spreadsheet,
+ * run a page of ZP_SEARCH_MAX_LIMIT at a time.  X-Zapisy-Total and
+ * X-Zapisy-Exported say how many there were and how many the file holds. */
+static void export_csv(const web_site *site, const web_request *req, zp_search_req *sr)
+{
+    zp_buf csv = ZP_BUF_INIT;
+    unsigned total = 0, done = 0;
+    char err[1024];
+    sr->limit = ZP_SEARCH_MAX_LIMIT;
+    for (sr->offset = 0; sr->offset < ZP_EXPORT_MAX_HITS; sr->offset += ZP_SEARCH_MAX_LIMIT) {
+        zp_results *r = NULL;
+        int rc = zp_search_run(sr, &r, err, sizeof err);
+        if (rc) {
+            zp_buf_free(&csv);
+            search_failed(site, req, rc, err);
+            return;
+        }
+        zp_search_csv(r, sr->offset == 0, &csv);
+        total = r->total;
+        done += (unsigned)r->n_hits;
+        size_t n = r->n_hits;
+        zp_results_free(r);
+        if (n < ZP_SEARCH_MAX_LIMIT)
+            break;
+    }
+    char extra[256];
+    snprintf(extra, sizeof extra,
+             "Content-Disposition: attachment; filename=\"zapisy.csv\"\r\nX-Zapisy-Total: %u\r\nX-Zapisy-Exported: %u\r\n",
+             total, done);
+    if (csv.oom) {
+        zp_buf_free(&csv);
+        respond_plain(503, "Na export teď nestačí paměť.");
+        return;
+    }
+    respond(200, "text/csv; charset=utf-8", extra, zp_buf_str(&csv), csv.len);
+    zp_buf_free(&csv);
+}
+
 static void search(const web_site *site, const char *db, const web_request *req)
 {
     zp_search_req sr;
@@ -205,25 +257,29 @@ static void search(const web_site *site, const char *db, const web_request *req)
     sr.query_len = strlen(req->q);
     sr.limit = req->per_page;
     sr.offset = (req->page - 1) * req->per_page;
+    if (req->json && req->has_json_page) {
+        sr.limit = req->json_limit;
+        sr.offset = req->json_offset;
+    }
     sr.filters = req->filters;
     sr.n_filters = req->n_filters;
     sr.decisions = req->decisions;
     sr.sort = req->sort;
-    sr.facets = sr.timeline = 1;
+    sr.like = req->like;
+    sr.group = req->group;
+    /* the timeline belongs to the first page */
+    sr.facets = 1;
+    sr.timeline = req->json || req->page == 1;
+    if (req->csv) {
+        sr.group = 0;   /* a report lists every record */
+        export_csv(site, req, &sr);
+        return;
+    }
     zp_results *r = NULL;
     char err[1024];
     int rc = zp_search_run(&sr, &r, err, sizeof err);
-    if (rc == ZX_ERR_QUERY) {
-        respond_page(site, 400, req, NULL, "Tomuto dotazu nerozumíme", query_message(err));
-        return;
-    }
     if (rc) {
-        log_error(err);
-        respond_page(site, 503, req, NULL, "Vyhledávání je dočasně nedostupné",
-                     rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
-                     : rc == ZX_ERR_BUILDING ? "Rejstřík zápisů se právě vytváří. Zkuste to prosím za chvíli znovu."
-                     : rc == ZX_ERR_STALE ? "Rejstřík zápisů vytvořila starší verze programu a je třeba jej vytvořit znovu (zapisy-index)."
-                                             : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
+        search_failed(site, req, rc, err);
         return;
     }
     if (req->json) {
@@ -266,7 +322,7 @@ static void handle(const web_site *site_, const char *db)
         serve_document(db, doc);
     } else if (web_request_from(&params, &req, err, sizeof err) < 0) {
         respond_page(&site, 400, &req, NULL, "Neplatný parametr", err);
-    } else if (!web_param_get(&params, "q") && req.n_filters == 0 && !req.json) {
+    } else if (!web_param_get(&params, "q") && req.n_filters == 0 && !req.json && !req.like && !req.csv) {
         /* the start page: examples; a sent empty box browses */
         respond_page(&site, 200, &req, NULL, NULL, NULL);
     } else {

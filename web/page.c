@@ -79,15 +79,53 @@ int web_request_from(const web_params *p, web_request *r, char *err, size_t errl
     const char *dec = web_param_get(p, "rozhodnuti");
     r->decisions = dec && *dec && strcmp(dec, "0") != 0;
     const char *format = web_param_get(p, "format");
-    if (format && strcmp(format, "json") != 0 && strcmp(format, "html") != 0) {
-        snprintf(err, errlen, "Formát může být jen html nebo json.");
+    if (format && strcmp(format, "json") != 0 && strcmp(format, "html") != 0 && strcmp(format, "csv") != 0) {
+        snprintf(err, errlen, "Formát může být jen html, json nebo csv.");
         return -1;
     }
     r->json = format && strcmp(format, "json") == 0;
+    r->csv = format && strcmp(format, "csv") == 0;
+    const char *limit = web_param_get(p, "limit"), *offset = web_param_get(p, "offset");
+    r->json_limit = r->per_page;
+    if (parse_number(limit, 1, ZP_SEARCH_MAX_LIMIT, &r->json_limit) < 0) {
+        snprintf(err, errlen, "Limit musí být celé číslo od 1 do %d.", ZP_SEARCH_MAX_LIMIT);
+        return -1;
+    }
+    if (parse_number(offset, 0, 1000000, &r->json_offset) < 0) {
+        snprintf(err, errlen, "Offset musí být celé číslo od 0 do 1000000.");
+        return -1;
+    }
+    r->has_json_page = limit || offset;
+    const char *like = web_param_get(p, "podobne");
+    r->like = like && *like ? like : NULL;
+    const char *group = web_param_get(p, "seskupit");
+    r->group = !(group && strcmp(group, "0") == 0);
     for (size_t i = 0; i < p->n; i++)
         for (size_t k = 0; k < N_FILTER_PARAMS; k++)
             if (strcmp(p->v[i].name, filter_params[k].param) == 0 && p->v[i].value[0])
                 r->filters[r->n_filters++] = (zp_filter){ filter_params[k].kind, p->v[i].value };
+    /* a date range the wrong way round finds nothing: say so instead */
+    const char *since = NULL, *until = NULL;
+    for (size_t i = 0; i < r->n_filters; i++) {
+        if (r->filters[i].kind == ZP_FILTER_SINCE)
+            since = r->filters[i].value;
+        if (r->filters[i].kind == ZP_FILTER_UNTIL)
+            until = r->filters[i].value;
+    }
+    char a[9], b[9];
+    if (since && zp_search_filter_date(since, 0, a) < 0) {
+        snprintf(err, errlen, "Datum „od“ nerozumíme: napište je jako 2019, 2019-06, 2019-06-30 nebo 30. 6. 2019.");
+        return -1;
+    }
+    if (until && zp_search_filter_date(until, 1, b) < 0) {
+        snprintf(err, errlen, "Datum „do“ nerozumíme: napište je jako 2019, 2019-06, 2019-06-30 nebo 30. 6. 2019.");
+        return -1;
+    }
+    if (since && until && strcmp(a, b) > 0) {
+        snprintf(err, errlen, "Období je obrácené: datum „od“ (%.4s-%.2s-%.2s) je pozdější než datum „do“ (%.4s-%.2s-%.2s).",
+                 a, a + 4, a + 6, b, b + 4, b + 6);
+        return -1;
+    }
     return 0;
 }
 
@@ -119,6 +157,10 @@ static char *url_of(const web_request *r, unsigned page, const zp_filter *add, c
         snprintf(n, sizeof n, "%u", r->per_page);
         add_param(&u, "na-strance", n);
     }
+    if (r->like)
+        add_param(&u, "podobne", r->like);
+    if (!r->group)
+        add_param(&u, "seskupit", "0");
     for (size_t i = 0; i < r->n_filters; i++)
         if (!drop || !same_filter(&r->filters[i], drop))
             add_param(&u, param_of(r->filters[i].kind), r->filters[i].value);
@@ -139,7 +181,15 @@ static const char *czech_results(unsigned n)
     return n == 1 ? "zápis" : (n >= 2 && n <= 4) ? "zápisy" : "zápisů";
 }
 
-static int hit_html(const web_site *s, const zp_hit *h, zp_buf *out, char *err, size_t errlen)
+static char *url_of(const web_request *r, unsigned page, const zp_filter *add, const zp_filter *drop);
+
+static const char *czech_more(unsigned n)
+{
+    return n == 1 ? "další záznam" : n >= 2 && n <= 4 ? "další záznamy" : "dalších záznamů";
+}
+
+static int hit_html(const web_site *s, const web_request *req, const zp_hit *h, zp_buf *out, char *err,
+                    size_t errlen)
 {
     zp_buf meta = ZP_BUF_INIT, snip = ZP_BUF_INIT, url = ZP_BUF_INIT;
     if (h->date[0]) {
@@ -167,8 +217,39 @@ static int hit_html(const web_site *s, const zp_hit *h, zp_buf *out, char *err, 
     zp_buf_adds(&url, h->id);
     char percent[16];
     snprintf(percent, sizeof percent, "%d", h->percent);
+    /* more like this: the documents most like this one, nothing else */
+    web_request like = { 0 };
+    like.q = "";
+    like.page = 1;
+    like.per_page = req->per_page;
+    like.like = h->id;
+    like.group = req->group;
+    char *like_url = url_of(&like, 1, NULL, NULL);
+    /* one meeting's other records: the same search, not grouped */
+    zp_buf same = ZP_BUF_INIT;
+    if (h->same_meeting) {
+        /* the same search on that day, every record */
+        web_request all = *req;
+        all.group = 0;
+        all.n_filters = 0;
+        for (size_t i = 0; i < req->n_filters && all.n_filters + 2 < WEB_MAX_PARAMS; i++)
+            if (req->filters[i].kind != ZP_FILTER_SINCE && req->filters[i].kind != ZP_FILTER_UNTIL)
+                all.filters[all.n_filters++] = req->filters[i];
+        if (h->date[0]) {
+            all.filters[all.n_filters++] = (zp_filter){ ZP_FILTER_SINCE, h->date };
+            all.filters[all.n_filters++] = (zp_filter){ ZP_FILTER_UNTIL, h->date };
+        }
+        char *all_url = url_of(&all, 1, NULL, NULL);
+        zp_buf_printf(&same, " · <a href=\"");
+        zp_fmt_html(&same, all_url, strlen(all_url));
+        zp_buf_printf(&same, "\" class=\"same\">%u %s ze stejného jednání</a>", h->same_meeting,
+                      czech_more(h->same_meeting));
+        free(all_url);
+    }
     web_vars v = { 0 };
     web_var(&v, "doc_url", zp_buf_str(&url));
+    web_var(&v, "like_url", like_url);
+    web_var(&v, "same", zp_buf_str(&same));
     web_var(&v, "title", h->title[0] ? h->title : h->path);
     web_var(&v, "meta", zp_buf_str(&meta));
     web_var(&v, "snippet", zp_buf_str(&snip));
@@ -176,6 +257,8 @@ static int hit_html(const web_site *s, const zp_hit *h, zp_buf *out, char *err, 
     web_var(&v, "path", h->file ? h->file : h->path);   /* never the server's whole path */
     web_var(&v, "percent", percent);
     int rc = web_render(s->templates, "hit.html", &v, out, err, errlen);
+    free(like_url);
+    zp_buf_free(&same);
     zp_buf_free(&label);
     zp_buf_free(&label_html);
     zp_buf_free(&meta);
@@ -275,16 +358,28 @@ static int pagination_html(const web_site *s, const web_request *req, unsigned t
         return 0;
     zp_buf items = ZP_BUF_INIT;
     int rc = 0;
-    if (req->page > 1)
-        rc = page_link(s, req, req->page - 1, "‹ předchozí", " rel=\"prev\"", &items, err, errlen);
-    unsigned from = req->page > 3 ? req->page - 2 : 1, to = from + 4 < pages ? from + 4 : pages;
+    /* past the end (an old link, a typed number): "předchozí" is the last
+     * page there is, not the one before the one asked for */
+    unsigned at = req->page > pages ? pages + 1 : req->page;
+    if (at > 2)
+        rc = page_link(s, req, 1, "« první", "", &items, err, errlen);
+    if (rc == 0 && at > 1)
+        rc = page_link(s, req, at - 1, "‹ předchozí", " rel=\"prev\"", &items, err, errlen);
+    unsigned from = at > 3 ? at - 2 : 1, to = from + 4 < pages ? from + 4 : pages;
+    if (from > pages)
+        from = to + 1;
     for (unsigned p = from; p <= to && rc == 0; p++) {
         char label[16];
         snprintf(label, sizeof label, "%u", p);
         rc = page_link(s, req, p, label, p == req->page ? " aria-current=\"page\"" : "", &items, err, errlen);
     }
-    if (rc == 0 && req->page < pages)
-        rc = page_link(s, req, req->page + 1, "další ›", " rel=\"next\"", &items, err, errlen);
+    if (rc == 0 && at < pages)
+        rc = page_link(s, req, at + 1, "další ›", " rel=\"next\"", &items, err, errlen);
+    if (rc == 0 && at + 1 < pages) {
+        char label[32];
+        snprintf(label, sizeof label, "poslední (%u) »", pages);
+        rc = page_link(s, req, pages, label, "", &items, err, errlen);
+    }
     web_vars v = { 0 };
     web_var(&v, "items", zp_buf_str(&items));
     if (rc == 0)
@@ -363,7 +458,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
            facets = ZP_BUF_INIT;
     int rc = 0;
     for (size_t i = 0; i < r->n_hits && rc == 0; i++)
-        rc = hit_html(s, &r->hits[i], &hits, err, errlen);
+        rc = hit_html(s, req, &r->hits[i], &hits, err, errlen);
     if (rc == 0)
         rc = active_html(s, req, &active, err, errlen);
     if (rc == 0)
@@ -392,6 +487,35 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     zp_buf relaxed = ZP_BUF_INIT;
     if (rc == 0 && r->relaxed)
         rc = relaxed_html(s, &r->relax, &relaxed, err, errlen);
+    /* export and grouping: what the list holds, and how to get it whole */
+    zp_buf tools = ZP_BUF_INIT;
+    if (rc == 0 && r->total > 0) {
+        web_request all = *req;
+        all.group = !req->group;
+        char *toggle = url_of(&all, 1, NULL, NULL);
+        zp_buf csv_url = ZP_BUF_INIT, group = ZP_BUF_INIT;
+        char *here = url_of(req, 1, NULL, NULL);
+        zp_buf_adds(&csv_url, here);
+        zp_buf_adds(&csv_url, here[0] ? "&format=csv" : "?format=csv");
+        free(here);
+        char note[128];
+        if (r->total > ZP_EXPORT_MAX_HITS)
+            snprintf(note, sizeof note, "prvních %d z %u záznamů", ZP_EXPORT_MAX_HITS, r->total);
+        else
+            snprintf(note, sizeof note, "všechny záznamy, středník jako oddělovač");
+        zp_buf_adds(&group, "<a href=\"");
+        zp_fmt_html(&group, toggle, strlen(toggle));
+        zp_buf_adds(&group, req->group ? "\">zobrazit každý záznam zvlášť</a>"
+                                       : "\">seskupit záznamy ze stejného jednání</a>");
+        web_vars tv = { 0 };
+        web_var(&tv, "csv_url", zp_buf_str(&csv_url));
+        web_var(&tv, "csv_note", note);
+        web_var(&tv, "group", zp_buf_str(&group));
+        rc = web_render(s->templates, "tools.html", &tv, &tools, err, errlen);
+        free(toggle);
+        zp_buf_free(&csv_url);
+        zp_buf_free(&group);
+    }
     char count[128], start[16];
     if (r->total == 0)
         snprintf(count, sizeof count, "Nic nenalezeno");
@@ -406,6 +530,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     web_var(&v, "suggestion", zp_buf_str(&suggest));
     web_var(&v, "relaxed", zp_buf_str(&relaxed));
     web_var(&v, "active", zp_buf_str(&active));
+    web_var(&v, "tools", zp_buf_str(&tools));
     web_var(&v, "timeline", zp_buf_str(&timeline));
     web_var(&v, "start", start);
     web_var(&v, "hits", zp_buf_str(&hits));
@@ -419,6 +544,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     }
     zp_buf_free(&suggest);
     zp_buf_free(&relaxed);
+    zp_buf_free(&tools);
     zp_buf_free(&hits);
     zp_buf_free(&active);
     zp_buf_free(&timeline);
@@ -427,10 +553,97 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     return rc;
 }
 
-/* Active filters ride along as hidden fields when a new query is typed. */
+/* The filters the form has a field for (the first value of each kind);
+ * the rest ride along as hidden fields. */
+static int in_form(const web_request *req, size_t i)
+{
+    zp_filter_kind k = req->filters[i].kind;
+    if (k != ZP_FILTER_SINCE && k != ZP_FILTER_UNTIL && k != ZP_FILTER_TOWN && k != ZP_FILTER_BODY &&
+        k != ZP_FILTER_ORG)
+        return 0;
+    for (size_t j = 0; j < i; j++)
+        if (req->filters[j].kind == k)
+            return 0;
+    return 1;
+}
+
+static const char *form_value(const web_request *req, zp_filter_kind k)
+{
+    for (size_t i = 0; i < req->n_filters; i++)
+        if (req->filters[i].kind == k)
+            return req->filters[i].value;
+    return "";
+}
+
+/* <option>s: the archive's own values (the facet's), the chosen one
+ * selected (and offered even when no hit has it). */
+static void options(zp_buf *out, const zp_facet *f, const char *chosen)
+{
+    int seen = 0;
+    for (size_t i = 0; f && i < f->n; i++) {
+        if (strcmp(f->v[i].value, ZP_UNDATED) == 0)
+            continue;
+        int on = strcmp(f->v[i].value, chosen) == 0;
+        seen |= on;
+        zp_buf_adds(out, on ? "<option selected>" : "<option>");
+        zp_fmt_html(out, f->v[i].value, strlen(f->v[i].value));
+        zp_buf_adds(out, "</option>");
+    }
+    if (chosen[0] && !seen) {
+        zp_buf_adds(out, "<option selected>");
+        zp_fmt_html(out, chosen, strlen(chosen));
+        zp_buf_adds(out, "</option>");
+    }
+}
+
+/* A value for <input type="date">: YYYY-MM-DD as typed, else empty (the
+ * filter still applies, shown among the active ones). */
+static const char *date_value(const char *v)
+{
+    size_t n = strlen(v);
+    return n == 10 && v[4] == '-' && v[7] == '-' ? v : "";
+}
+
+static int filters_html(const web_site *s, const web_request *req, const zp_results *r, zp_buf *out,
+                        char *err, size_t errlen)
+{
+    zp_buf towns = ZP_BUF_INIT, bodies = ZP_BUF_INIT, orgs = ZP_BUF_INIT, sizes = ZP_BUF_INIT;
+    options(&towns, r ? &r->towns : NULL, form_value(req, ZP_FILTER_TOWN));
+    options(&bodies, r ? &r->bodies : NULL, form_value(req, ZP_FILTER_BODY));
+    options(&orgs, r ? &r->orgs : NULL, form_value(req, ZP_FILTER_ORG));
+    static const unsigned per_page[] = { 10, 20, 50, 100 };
+    for (size_t i = 0; i < sizeof per_page / sizeof per_page[0]; i++)
+        zp_buf_printf(&sizes, "<option%s>%u</option>", per_page[i] == req->per_page ? " selected" : "",
+                      per_page[i]);
+    int open = 0;
+    for (size_t i = 0; i < req->n_filters; i++)
+        open |= in_form(req, i);
+    web_vars v = { 0 };
+    web_var(&v, "open", open || req->per_page != WEB_PER_PAGE ? " open" : "");
+    web_var(&v, "since", date_value(form_value(req, ZP_FILTER_SINCE)));
+    web_var(&v, "until", date_value(form_value(req, ZP_FILTER_UNTIL)));
+    web_var(&v, "towns", zp_buf_str(&towns));
+    web_var(&v, "bodies", zp_buf_str(&bodies));
+    web_var(&v, "orgs", zp_buf_str(&orgs));
+    web_var(&v, "sizes", zp_buf_str(&sizes));
+    int rc = web_render(s->templates, "filters.html", &v, out, err, errlen);
+    zp_buf_free(&towns);
+    zp_buf_free(&bodies);
+    zp_buf_free(&orgs);
+    zp_buf_free(&sizes);
+    return rc;
+}
+
+/* Active filters ride along as hidden fields when a new query is typed
+ * (those the form has no field for). */
 static void hidden_filters(const web_request *req, zp_buf *out)
 {
     for (size_t i = 0; i < req->n_filters; i++) {
+        zp_filter_kind k = req->filters[i].kind;
+        /* a date the date field cannot show (2019, 30. 6. 2019) stays hidden */
+        int date_kept = (k == ZP_FILTER_SINCE || k == ZP_FILTER_UNTIL) && !date_value(req->filters[i].value)[0];
+        if (in_form(req, i) && !date_kept)
+            continue;
         zp_buf_printf(out, "<input type=\"hidden\" name=\"%s\" value=\"", param_of(req->filters[i].kind));
         zp_fmt_html(out, req->filters[i].value, strlen(req->filters[i].value));
         zp_buf_adds(out, "\">");
@@ -452,8 +665,15 @@ int web_page(const web_site *s, const web_request *req, const zp_results *r, con
     } else {
         rc = web_render(s->templates, "empty.html", &(web_vars){ 0 }, &main, err, errlen);
     }
+    zp_buf filters = ZP_BUF_INIT;
     if (req)
         hidden_filters(req, &hidden);
+    web_request none = { 0 };
+    none.q = "";
+    none.per_page = WEB_PER_PAGE;
+    none.group = 1;
+    if (rc == 0)
+        rc = filters_html(s, req ? req : &none, heading ? NULL : r, &filters, err, errlen);
     const char *q = req ? req->q : "";
     if (q[0])
         zp_buf_printf(&title, "%s – zápisy", q);
@@ -468,6 +688,9 @@ int web_page(const web_site *s, const web_request *req, const zp_results *r, con
     web_var(&v, "sort_newest", req && req->sort == ZP_SORT_DATE_DESC ? " selected" : "");
     web_var(&v, "sort_oldest", req && req->sort == ZP_SORT_DATE ? " selected" : "");
     web_var(&v, "hidden", zp_buf_str(&hidden));
+    web_var(&v, "filters", zp_buf_str(&filters));
+    /* the start page waits for typing */
+    web_var(&v, "autofocus", !heading && !r ? " autofocus" : "");
     web_var(&v, "main", zp_buf_str(&main));
     web_var(&v, "aside", zp_buf_str(&aside));
     if (rc == 0)
@@ -475,6 +698,7 @@ int web_page(const web_site *s, const web_request *req, const zp_results *r, con
     zp_buf_free(&main);
     zp_buf_free(&aside);
     zp_buf_free(&hidden);
+    zp_buf_free(&filters);
     zp_buf_free(&title);
     return rc;
 }

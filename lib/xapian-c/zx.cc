@@ -601,6 +601,51 @@ int zx_query_correct(zx_db *db, const char *qs, char **out, char *err, size_t er
     }
 }
 
+namespace {
+// Only terms of one prefix, and of that prefix alone (Z, not ZS or ZXDEC:
+// lower-case after it), are worth expanding with.
+class PrefixDecider : public Xapian::ExpandDecider {
+    std::string prefix;
+
+  public:
+    explicit PrefixDecider(const char *p) : prefix(p) {}
+    bool operator()(const std::string &term) const override
+    {
+        if (term.size() <= prefix.size() || term.compare(0, prefix.size(), prefix) != 0)
+            return false;
+        unsigned char c = static_cast<unsigned char>(term[prefix.size()]);
+        return !(c >= 'A' && c <= 'Z');
+    }
+};
+}  // namespace
+
+int zx_query_like(zx_db *db, const char *id_term, unsigned n, const char *prefix, zx_query **out,
+                  char *err, size_t errlen)
+{
+    *out = nullptr;
+    try {
+        Xapian::PostingIterator p = db->read->postlist_begin(id_term);
+        if (p == db->read->postlist_end(id_term)) {
+            set_err(err, errlen, "no such document");
+            return ZX_ERR_ARG;
+        }
+        Xapian::RSet rset;
+        rset.add_document(*p);
+        Xapian::Enquire enquire(*db->read);
+        PrefixDecider decider(prefix ? prefix : "");
+        Xapian::ESet eset = enquire.get_eset(n, rset, &decider);
+        if (eset.empty()) {
+            set_err(err, errlen, "the document has no words to compare by");
+            return ZX_ERR_ARG;
+        }
+        Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+        *out = new zx_query{Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term))};
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
 int zx_query_all(zx_query **out, char *err, size_t errlen)
 {
     *out = nullptr;
@@ -724,6 +769,8 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
             m->spies.push_back(new ValueListSpy(opts->facet_slots[i]));
             m->enquire.add_matchspy(m->spies.back());
         }
+        if (opts->collapse)
+            m->enquire.set_collapse_key(opts->collapse_slot);
         m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
         *out = m.release();
         return ZX_OK;
@@ -745,6 +792,11 @@ unsigned zx_mset_total(const zx_mset *m)
 unsigned zx_mset_rank(const zx_mset *m, unsigned i)
 {
     return m->mset[i].get_rank();
+}
+
+unsigned zx_mset_collapsed(const zx_mset *m, unsigned i)
+{
+    return m->mset[i].get_collapse_count();
 }
 
 int zx_mset_percent(const zx_mset *m, unsigned i)

@@ -170,6 +170,14 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
  * nothing to correct; free it. */
 int zx_query_correct(zx_db *db, const char *qs, char **out, char *err, size_t errlen);
 
+/* "More like this": the n terms with prefix (e.g. "Z") that best tell the
+ * document with the unique term id_term from the rest of the database
+ * (relevance feedback: an RSet of that document, Enquire::get_eset), ORed,
+ * the document itself excluded.  ZX_ERR_ARG when there is no such
+ * document.  Free *out with zx_query_free. */
+int zx_query_like(zx_db *db, const char *id_term, unsigned n, const char *prefix, zx_query **out,
+                  char *err, size_t errlen);
+
 /* A query matching every document. */
 int zx_query_all(zx_query **out, char *err, size_t errlen);
 
@@ -207,6 +215,10 @@ typedef struct {
     const unsigned *facet_slots; /* count the values in these slots over the
                                     matches (zx_mset_facet) */
     size_t n_facet_slots;
+    int collapse;           /* 1: keep the best hit of each value of
+                               collapse_slot (an empty value never collapses);
+                               zx_mset_collapsed says how many it stands for */
+    unsigned collapse_slot;
 } zx_search_opts;
 
 int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
@@ -215,6 +227,8 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
 unsigned zx_mset_size(const zx_mset *m);          /* hits in this page */
 unsigned zx_mset_total(const zx_mset *m);         /* estimated matches in all */
 unsigned zx_mset_rank(const zx_mset *m, unsigned i);   /* 0-based over all hits */
+/* With collapsing: how many other matches hit i stands for (a lower bound). */
+unsigned zx_mset_collapsed(const zx_mset *m, unsigned i);
 int zx_mset_percent(const zx_mset *m, unsigned i);
 double zx_mset_weight(const zx_mset *m, unsigned i);
 

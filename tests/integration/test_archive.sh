@@ -104,7 +104,7 @@ if [ "$undated" -gt 0 ] 2>/dev/null; then ok "... some ($undated)"; else not_ok 
 cgi() {
   body=$(REQUEST_METHOD=GET QUERY_STRING=$1 ZAPISY_DB=$db ZAPISY_TEMPLATES=$root/web/templates "$bin/zapisy.cgi" 2>/dev/null)
 }
-cgi 'q='
+cgi 'q=&seskupit=0'
 expect_in "the page browses the archive when the box is sent empty" "$files zápisů" "$body"
 cgi 'q=schuze'
 expect_in "the page's timeline has the undated row, a filter link" 'rok=bez%20data' "$body"
@@ -113,6 +113,30 @@ expect_in "the page shows a hit's file below the folder it was indexed from" 'cl
 expect_not_in "... never where the server keeps it" "$(cd "$archive" && pwd)" "$body"
 cgi 'q=program+zasedani&rozhodnuti=1&mesto=krhanice&rok=2021'
 expect_in "the page shows a decision's resolution, verb and vote" 'class="decision">usnesení' "$body"
-cgi 'q=&rok=bez%20data'
+cgi 'q=&rok=bez%20data&seskupit=0'
 expect_in "... which lists the undated minutes" "$undated zápis" "$body"
+
+# One row a meeting: Krhanice publishes a meeting's minutes and its
+# resolutions as two files; grouped, they are one hit.
+search "$db" --limit 100 'mesto:krhanice' 'rok:2022'
+apart=$(jq '[.hits[] | select(.date == "2022-02-21")] | length' <<< "$out")
+search "$db" --limit 100 --group 'mesto:krhanice' 'rok:2022'
+together=$(jq -c '[.hits[] | select(.date == "2022-02-21") | .same_meeting]' <<< "$out")
+[ "$apart" -ge 2 ] && [ "$together" = "[$((apart - 1))]" ] &&
+  ok "a meeting split over $apart files (minutes, resolutions) is one grouped hit with same_meeting $((apart - 1))" ||
+  not_ok "a meeting split over several files is one grouped hit" "apart: $apart, grouped: $together"
+cgi 'q=&mesto=krhanice&rok=2022'
+expect_in "... on the page too, with how many more records it stands for" 'další záznam ze stejného jednání' "$body"
+
+# More like this (the topic followed across decisions: test_praha7.sh).
+search "$db" --limit 1 'dotace mesto:"Praha 7"'
+id=$(jq -r '.hits[0].id' <<< "$out")
+run "$bin/zapisy-search" --db "$db" --json --limit 3 --like "$id"
+expect_rc "--like finds documents like one" 0
+like=$(jq -r '[.hits[].id] | join(" ")' <<< "$out")
+case " $like " in *" $id "*) not_ok "more like this leaves the document itself out" ;; *) ok "... and leaves the document itself out" ;; esac
+
+# --page N is --offset (N-1) x --limit
+a=$("$bin/zapisy-search" --db "$db" --json --limit 7 --page 3 zastupitelstvo | jq -c '[.offset, .hits[0].rank]')
+[ "$a" = "[14,15]" ] && ok "--page 3 with --limit 7 starts at hit 15" || not_ok "--page counts pages of --limit" "$a"
 echo "1..$n"

@@ -27,7 +27,11 @@ fi
 serve() {
   if [ "$mode" = fastcgi ]; then
     local sock=$tmp/fcgi.sock
-    [ "$ZAPISY_DB" = "$db" ] || sock=$tmp/fcgi-nowhere.sock
+    case $ZAPISY_DB in
+      "$db") ;;
+      "$tmp/big-db") sock=$tmp/fcgi-big.sock ;;
+      *) sock=$tmp/fcgi-nowhere.sock ;;
+    esac
     cgi-fcgi -bind -connect "$sock"
   else
     "$bin/zapisy.cgi"
@@ -76,7 +80,7 @@ expect_not_in "... not Prostějov" "Národnostní menšiny a cizinci</a>" "$body
 cgi "q=zebrik&format=json"
 expect_status "format=json answers" 200
 expect_in "... as JSON" "Content-Type: application/json; charset=utf-8" "$headers"
-same=$("$bin/zapisy-search" --db "$db" --json --facets --timeline zebrik)
+same=$("$bin/zapisy-search" --db "$db" --json --facets --timeline --group zebrik)
 [ "$(printf '%s' "$body" | jq -c .)" = "$(printf '%s' "$same" | jq -c .)" ] && ok "... the very JSON the CLI prints" || not_ok "the CGI's JSON is the CLI's" "$body" "$same"
 
 cgi "q=zebrk"
@@ -124,7 +128,8 @@ for case in "q=$long|400|příliš dlouhý" \
             "q=zebrik&strana=500|200|na této stránce už nic není" \
             "q=zebrik&na-strance=1000|400|na stránce" \
             "q=zebrik&razeni=nahodne|400|Řazení" \
-            "q=zebrik&od=vcera|400|Datu ve filtru" \
+            "q=zebrik&od=vcera|400|Datum „od“ nerozumíme" \
+            "q=zebrik&od=2020&do=2019|400|Období je obrácené" \
             "q=zebrik&rok=19|400|čtyřmi číslicemi" \
             "q=zebrik&q=cizinci&neznamy=1&&=&x|200|Žebříku" \
             "q=zebrik&format=xml|400|Formát"; do
@@ -146,6 +151,80 @@ expect_status "a missing database is 503" 503
 expect_in "... with a friendly message" "Vyhledávání je dočasně nedostupné" "$body"
 ZAPISY_DB=$tmp/nowhere cgi "q=zebrik&format=json"
 expect_in "... in JSON too" '{"error":' "$body"
+
+# The staff's working page: export, more like this, one row a meeting,
+# paging, the filter form -- on 320 minutes made from the samples.
+big=$tmp/big-db
+"$root/corpus/scale.sh" "$root/corpus/seed" 320 "$tmp/big" >/dev/null
+"$bin/zapisy-index" --db "$big" "$tmp/big" >/dev/null
+big_cgi() { local keep=$ZAPISY_DB; ZAPISY_DB=$big; [ "$mode" = fastcgi ] && start_big; cgi "$@"; ZAPISY_DB=$keep; }
+start_big() {
+  [ -S "$tmp/fcgi-big.sock" ] && return
+  start_fcgi "$big" "$tmp/fcgi-big.sock"
+}
+total=$("$bin/zapisy-search" --db "$big" --json --limit 0 | jq .total)
+big_cgi "q=&format=csv"
+expect_status "format=csv exports the results" 200
+expect_in "... as CSV in UTF-8" "Content-Type: text/csv; charset=utf-8" "$headers"
+expect_in "... to be saved as a file" 'Content-Disposition: attachment; filename="zapisy.csv"' "$headers"
+expect_in "... saying how many it holds" "X-Zapisy-Exported: $total" "$headers"
+printf '%s' "$body" > "$tmp/export.csv"
+rows=$(python3 -c '
+import csv, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.reader(f, delimiter=";"))
+head, data = rows[0], rows[1:]
+assert head == ["datum", "obec", "orgán", "název", "soubor", "usnesení a úkoly", "úryvek"], head
+assert all(len(r) == 7 for r in data)
+assert any("Prostějov" in r[1] or "Ostrava" in r[1] for r in data)
+print(len(data))' "$tmp/export.csv" 2>&1)
+[ "$rows" = "$total" ] && [ "$total" -ge 300 ] &&
+  ok "the CSV of all $total hits parses (BOM, ';', quoted), with Czech diacritics intact" ||
+  not_ok "the CSV of all hits parses" "rows: $rows, total: $total"
+[ "$(head -c 3 "$tmp/export.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok "... and opens with a byte-order mark, for Czech Excel" ||
+  not_ok "the CSV starts with a byte-order mark"
+
+big_cgi "q=&format=json&limit=1000&offset=0&seskupit=0"
+expect_status "the JSON pages through all hits: limit up to 1,000" 200
+[ "$(printf '%s' "$body" | jq '.hits | length')" = "$total" ] && ok "... returning all $total at once" ||
+  not_ok "limit=1000 returns every hit" "$(printf '%s' "$body" | jq '.hits | length') of $total"
+big_cgi "q=&format=json&limit=5&offset=300&seskupit=0"
+[ "$(printf '%s' "$body" | jq -c '[.offset, (.hits | length), .hits[0].rank]')" = "[300,5,301]" ] &&
+  ok "... and offset moves through them" || not_ok "offset pages the JSON" "${body:0:200}"
+big_cgi "q=zapis&format=json&limit=1001"
+expect_status "a limit over 1,000 is refused" 400
+
+# paging: first and last, a page past the end, the timeline on page one only
+big_cgi "q=zapis&strana=3&seskupit=0"
+expect_in "a middle page links to the first page" '>« první</a>' "$body"
+expect_in "... and to the last" '>poslední (' "$body"
+expect_not_in "... the timeline is not repeated past page one" 'class="timeline"' "$body"
+big_cgi "q=zapis&seskupit=0"
+expect_in "page one has the timeline" 'class="timeline"' "$body"
+big_cgi "q=&strana=900&seskupit=0"
+last=$(( (total + 9) / 10 ))
+expect_in "a page past the end says so" "na této stránce už nic není" "$body"
+expect_in "... and its 'předchozí' leads to the last page" "strana=$last\" rel=\"prev\"" "$body"
+big_cgi "q=&na-strance=100&strana=2&seskupit=0"
+expect_in "100 hits a page can be chosen, and paging keeps it" "zobrazeno 101–200" "$body"
+expect_in "... the page links carry it" "na-strance=100" "$body"
+
+# the filter form: dates and values from the archive, kept while paging
+big_cgi "q=zapis&od=2019-01-01&do=2019-12-31&mesto=Prost%C4%9Bjov&seskupit=0"
+expect_in "the form shows the date range" 'name="od" type="date" value="2019-01-01"' "$body"
+expect_in "... and offers the archive's towns, the chosen one selected" '<option selected>Prostějov</option>' "$body"
+expect_in "... and the filters survive paging" 'od=2019-01-01&amp;do=2019-12-31&amp;mesto=Prost%C4%9Bjov' "$body"
+
+# more like this
+id=$("$bin/zapisy-search" --db "$db" --json prostejov | jq -r '.hits[0].id')
+cgi "podobne=$id&format=json"
+expect_status "more like this answers" 200
+[ "$(printf '%s' "$body" | jq --arg id "$id" '[.hits[].id] | index($id)')" = null ] &&
+  ok "... never listing the document itself" || not_ok "more like this leaves the document out" "${body:0:200}"
+cgi "q=zebrik"
+expect_in "each hit links to the documents like it" "?podobne=Q" "$body"
+cgi "podobne=Q0000000000000000"
+expect_status "more like an unknown document is a 400" 400
 
 # Every value is escaped in the page.
 cgi 'q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%27&mesto=%3Cb%3E'

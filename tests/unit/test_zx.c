@@ -151,7 +151,7 @@ static void a_document_is_replaced_found_and_read_back(void **state)
     zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0, NULL };
     zx_query *q = NULL;
     assert_int_equal(zx_query_parse(r, "zebrik cizinci", &o, &q, err, sizeof err), ZX_OK);
-    zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0 };
+    zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0 };
     zx_mset *m = NULL;
     assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
     assert_int_equal(zx_mset_size(m), 1);
