@@ -148,7 +148,11 @@ static int decision_snippet(zp_hit *h, const zp_snip_terms *st, zp_snippet *out)
     return zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, out);
 }
 
-static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisions, zp_hit *h,
+/* How a hit's text is shown: its best passage, or the whole text marked
+ * (a document's page). */
+enum { SNIPPET_PASSAGE, SNIPPET_WHOLE };
+
+static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisions, int whole, zp_hit *h,
                     char *err, size_t errlen)
 {
     h->shown_decision = -1;
@@ -184,9 +188,10 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
     if (rc == 0) {
         zp_snip_terms st = { (const char *const *)t.words.v, t.words.n, (const char *const *)t.stems.v,
                              t.stems.n, (const char *const *)q->wildcards, q->n_wildcards };
-        int s = t.oom ? -1 : decisions ? decision_snippet(h, &st, &h->snippet) : 1;
+        int s = t.oom ? -1 : decisions && !whole ? decision_snippet(h, &st, &h->snippet) : 1;
         if (s == 1)
-            s = zp_snip_make(text, tlen, &st, ZP_SNIP_MAX_CHARS, &h->snippet);
+            s = whole ? zp_snip_whole(text, tlen, &st, &h->snippet)
+                      : zp_snip_make(text, tlen, &st, ZP_SNIP_MAX_CHARS, &h->snippet);
         if (s < 0) {
             snprintf(err, errlen, "out of memory");
             rc = ZX_ERR_NOMEM;
@@ -460,7 +465,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     if (n && zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen) != ZX_OK)
         roots = NULL;
     for (unsigned i = 0; i < n && rc == 0; i++) {
-        rc = fill_hit(m, i, q, req->decisions, &r->hits[i], err, errlen);
+        rc = fill_hit(m, i, q, req->decisions, SNIPPET_PASSAGE, &r->hits[i], err, errlen);
         r->n_hits = i + 1;
         if (rc == 0 && req->group)
             r->hits[i].same_meeting = zx_mset_collapsed(m, i);
@@ -661,6 +666,78 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
         rc = run(db, req, &q, r, err, errlen);
     if (rc == 0 && r->total == 0 && q.plain && req->offset == 0)
         rc = relax(db, req, &q, r, err, errlen);
+    close_db(db);
+    zp_query_free(&q);
+    if (rc) {
+        zp_results_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
+int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    zp_results *r = calloc(1, sizeof *r);
+    if (!r) {
+        snprintf(err, errlen, "out of memory");
+        return ZX_ERR_NOMEM;
+    }
+    r->query = strndup(req->query, req->query_len);
+    zx_db *db = NULL;
+    zp_query q;
+    memset(&q, 0, sizeof q);
+    int rc = r->query ? open_db(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
+    if (rc == 0)
+        rc = stale_index(db, req->db_path, err, errlen);
+    if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
+                                      sizeof query_fields / sizeof query_fields[0], lookup_synonyms, db, 1, &q,
+                                      err, errlen) < 0)
+        rc = ZX_ERR_QUERY;
+    zx_query *xq = NULL, *only = NULL;
+    zx_mset *m = NULL;
+    zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0, 0, 0 };
+    if (rc == 0)
+        rc = zx_query_term(id, &only, err, errlen);
+    /* the document with its matches marked; when it does not match the
+     * words (an old link), the document without marks */
+    for (int pass = q.xapian && q.xapian[0] ? 0 : 1; rc == 0 && pass < 2; pass++) {
+        zp_search_req plain = *req;
+        plain.like = NULL;
+        rc = pass == 0 ? text_query(db, &plain, &q, &xq, err, errlen) : zx_query_all(&xq, err, errlen);
+        if (rc == 0)
+            rc = zx_query_filter(xq, only, err, errlen);
+        if (rc == 0)
+            rc = zx_search(db, xq, &so, &m, err, errlen);
+        zx_query_free(xq);
+        xq = NULL;
+        if (rc == 0 && zx_mset_size(m) > 0)
+            break;
+        zx_mset_free(m);
+        m = NULL;
+    }
+    if (rc == 0 && !m) {
+        snprintf(err, errlen, "no document %s in the index", id);
+        rc = ZX_ERR_ARG;
+    }
+    if (rc == 0 && !(r->hits = calloc(1, sizeof *r->hits))) {
+        snprintf(err, errlen, "out of memory");
+        rc = ZX_ERR_NOMEM;
+    }
+    if (rc == 0) {
+        r->n_hits = 1;
+        r->total = 1;
+        rc = fill_hit(m, 0, &q, 0, SNIPPET_WHOLE, &r->hits[0], err, errlen);
+    }
+    if (rc == 0) {
+        char *roots = NULL;
+        if (zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen) == ZX_OK)
+            r->hits[0].file = below_root(r->hits[0].path, roots);
+        free(roots);
+    }
+    zx_mset_free(m);
+    zx_query_free(only);
     close_db(db);
     zp_query_free(&q);
     if (rc) {

@@ -129,6 +129,12 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
 
 void zp_results_free(zp_results *r);
 
+/* One document for reading: the hit of document id ("Q…") with its whole
+ * text as the snippet, every match of req->query marked (none when the
+ * query is empty or the document does not match it).  ZX_ERR_ARG when
+ * there is no such document; otherwise as zp_search_run. */
+int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, char *err, size_t errlen);
+
 /* For a long-running front end (FastCGI): keep the database of the last
  * search open and, on the next, only move it to the latest commit, instead
  * of opening it for each search.  One process, one search at a time. */

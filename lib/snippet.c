@@ -260,6 +260,49 @@ static int build(const char *text, size_t len, size_t from, size_t to, const hit
     return out->text ? 0 : -1;
 }
 
+int zp_snip_whole(const char *text, size_t len, const zp_snip_terms *terms, zp_snippet *out)
+{
+    memset(out, 0, sizeof *out);
+    scan_ctx c;
+    memset(&c, 0, sizeof c);
+    c.terms = terms;
+    c.text = text;
+    size_t scan = len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES;
+    c.cache = terms->n_stems ? calloc(CACHE_SLOTS, sizeof *c.cache) : NULL;
+    int rc = zp_tok_each(text, scan, on_token, &c);
+    free(c.cache);
+    out->marks = c.n ? calloc(c.n, sizeof *out->marks) : NULL;
+    if (rc < 0 || c.oom || (c.n && !out->marks)) {
+        free(c.hits);
+        free(out->marks);
+        out->marks = NULL;
+        return -1;
+    }
+    /* the text as it is, line breaks and all; a date's numbers one mark */
+    size_t m = 0, at = 0;
+    for (size_t k = 0; k < c.n; k++) {
+        const hit *x = &c.hits[k];
+        if (m > 0 && joins_date(text, at, x->start)) {
+            out->marks[m - 1].end = x->end;
+        } else {
+            out->marks[m].start = x->start;
+            out->marks[m++].end = x->end;
+        }
+        at = x->end;
+    }
+    free(c.hits);
+    out->n_marks = m;
+    out->text = malloc(len + 1);
+    if (!out->text) {
+        zp_snip_free(out);
+        return -1;
+    }
+    memcpy(out->text, text, len);
+    out->text[len] = '\0';
+    out->len = len;
+    return 0;
+}
+
 int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
                  zp_snippet *out)
 {

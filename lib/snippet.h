@@ -46,6 +46,11 @@ typedef struct {
 int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
                  zp_snippet *out);
 
+/* The whole text (valid UTF-8) as it is, line breaks and all, with every
+ * match marked (in its first ZP_SNIP_SCAN_BYTES): a document's reading
+ * view.  0 or -1 when memory ran out. */
+int zp_snip_whole(const char *text, size_t len, const zp_snip_terms *terms, zp_snippet *out);
+
 /* Appends the snippet with each mark between open and close.  With html,
  * the text is HTML-escaped (open/close are written as given). */
 int zp_snip_render(const zp_snippet *s, const char *open, const char *close, int html,

@@ -196,6 +196,40 @@ static void serve_document(const char *db, const char *id)
     free(mime);
 }
 
+static void search_failed(const web_site *site, const web_request *req, int rc, const char *err);
+
+/* ?doc=ID: the document to read, its matches of q marked. */
+static void view_document(const web_site *site, const char *db, const web_request *req, const char *id)
+{
+    zp_search_req sr;
+    memset(&sr, 0, sizeof sr);
+    sr.db_path = db;
+    sr.query = req->q;
+    sr.query_len = strlen(req->q);
+    sr.filters = NULL;
+    sr.decisions = req->decisions;
+    zp_results *r = NULL;
+    char err[1024];
+    int rc = zp_search_view(&sr, id, &r, err, sizeof err);
+    if (rc == ZX_ERR_ARG) {
+        respond_page(site, 404, req, NULL, "Dokument nenalezen", "Takový zápis v rejstříku není (možná byl mezitím odstraněn).");
+        return;
+    }
+    if (rc) {
+        search_failed(site, req, rc, err);
+        return;
+    }
+    zp_buf page = ZP_BUF_INIT;
+    if (web_document_page(site, req, r, &page, err, sizeof err) < 0) {
+        log_error(err);
+        respond_plain(503, "Stránku se nepodařilo sestavit.");
+    } else {
+        respond(200, "text/html; charset=utf-8", page_csp, zp_buf_str(&page), page.len);
+    }
+    zp_buf_free(&page);
+    zp_results_free(r);
+}
+
 static void search_failed(const web_site *site, const web_request *req, int rc, const char *err)
 {
     if (rc == ZX_ERR_QUERY) {
@@ -317,11 +351,14 @@ static void handle(const web_site *site_, const char *db)
         return;
     }
     const char *doc = web_param_get(&params, "doc");
+    const char *original = web_param_get(&params, "original");
     web_request req;
-    if (doc) {
-        serve_document(db, doc);
+    if (doc && original && strcmp(original, "0") != 0) {
+        serve_document(db, doc);   /* the file as archived */
     } else if (web_request_from(&params, &req, err, sizeof err) < 0) {
         respond_page(&site, 400, &req, NULL, "Neplatný parametr", err);
+    } else if (doc) {
+        view_document(&site, db, &req, doc);
     } else if (!web_param_get(&params, "q") && req.n_filters == 0 && !req.json && !req.like && !req.csv) {
         /* the start page: examples; a sent empty box browses */
         respond_page(&site, 200, &req, NULL, NULL, NULL);

@@ -146,7 +146,9 @@ static void add_param(zp_buf *u, const char *name, const char *value)
 static char *url_of(const web_request *r, unsigned page, const zp_filter *add, const zp_filter *drop)
 {
     zp_buf u = ZP_BUF_INIT;
-    if (r->q[0])
+    /* an empty q stays: without words or filters, it is what makes a
+     * browse (not the start page) */
+    if (r->q[0] || (!r->n_filters && !r->like && !add))
         add_param(&u, "q", r->q);
     if (r->decisions)
         add_param(&u, "rozhodnuti", "1");
@@ -213,8 +215,13 @@ static int hit_html(const web_site *s, const web_request *req, const zp_hit *h, 
         zp_fmt_html(&label_html, zp_buf_str(&label), label.len);
         zp_buf_adds(&label_html, "</p>");
     }
-    zp_buf_adds(&url, "?doc=");
+    /* the document's page, carrying the query (for its marks) and the
+     * filters and page (for the way back) */
+    char *here = url_of(req, req->page, NULL, NULL);
+    zp_buf_adds(&url, here[0] ? here : "?");
+    zp_buf_adds(&url, here[0] ? "&doc=" : "doc=");
     zp_buf_adds(&url, h->id);
+    free(here);
     char percent[16];
     snprintf(percent, sizeof percent, "%d", h->percent);
     /* more like this: the documents most like this one, nothing else */
@@ -699,6 +706,154 @@ int web_page(const web_site *s, const web_request *req, const zp_results *r, con
     zp_buf_free(&aside);
     zp_buf_free(&hidden);
     zp_buf_free(&filters);
+    zp_buf_free(&title);
+    return rc;
+}
+
+/* The text of a document as paragraphs (a blank line between them in the
+ * original) and lines, every mark with an anchor and a link to the next
+ * one ("další výskyt"). */
+static void document_text(const zp_snippet *sn, zp_buf *out)
+{
+    zp_buf_adds(out, "<p>");
+    size_t m = 0;
+    for (size_t i = 0; i < sn->len;) {
+        if (m < sn->n_marks && i == sn->marks[m].start) {
+            zp_buf_printf(out, "<mark id=\"v%zu\">", m + 1);
+            zp_fmt_html(out, sn->text + i, sn->marks[m].end - i);
+            zp_buf_adds(out, "</mark>");
+            if (m + 1 < sn->n_marks)
+                zp_buf_printf(out, "<a class=\"next\" href=\"#v%zu\" title=\"další výskyt\" "
+                                   "aria-label=\"další výskyt\">↓</a>", m + 2);
+            i = sn->marks[m].end;
+            m++;
+            continue;
+        }
+        if (sn->text[i] == '\n' || sn->text[i] == '\r') {
+            size_t nl = 0, j = i;
+            while (j < sn->len && (sn->text[j] == '\n' || sn->text[j] == '\r' || sn->text[j] == ' ' ||
+                                   sn->text[j] == '\t' || sn->text[j] == '\f')) {
+                nl += sn->text[j] == '\n';
+                j++;
+            }
+            if (m < sn->n_marks && sn->marks[m].start < j)
+                j = sn->marks[m].start;
+            zp_buf_adds(out, nl >= 2 ? "</p>\n<p>" : "<br>\n");
+            i = j;
+            continue;
+        }
+        size_t j = i;
+        while (j < sn->len && sn->text[j] != '\n' && sn->text[j] != '\r' &&
+               !(m < sn->n_marks && j == sn->marks[m].start))
+            j++;
+        zp_fmt_html(out, sn->text + i, j - i);
+        i = j;
+    }
+    zp_buf_adds(out, "</p>");
+}
+
+static const char *czech_matches(size_t n)
+{
+    return n == 1 ? "výskyt" : n >= 2 && n <= 4 ? "výskyty" : "výskytů";
+}
+
+int web_document_page(const web_site *s, const web_request *req, const zp_results *r, zp_buf *out,
+                      char *err, size_t errlen)
+{
+    const zp_hit *h = &r->hits[0];
+    zp_buf meta = ZP_BUF_INIT, orgs = ZP_BUF_INIT, decs = ZP_BUF_INIT, matches = ZP_BUF_INIT, text = ZP_BUF_INIT,
+           main = ZP_BUF_INIT, title = ZP_BUF_INIT;
+    if (h->date[0])
+        zp_buf_printf(&meta, "<time datetime=\"%s\">%d. %d. %.4s</time>", h->date, atoi(h->date + 8),
+                      atoi(h->date + 5), h->date);
+    const char *parts[2] = { h->town, h->body };
+    for (int k = 0; k < 2; k++) {
+        if (!parts[k][0])
+            continue;
+        if (meta.len)
+            zp_buf_adds(&meta, " · ");
+        zp_fmt_html(&meta, parts[k], strlen(parts[k]));
+    }
+    if (h->orgs.n) {
+        zp_buf_adds(&orgs, "<p class=\"orgs\">Organizace: ");
+        for (size_t i = 0; i < h->orgs.n; i++) {
+            if (i)
+                zp_buf_adds(&orgs, ", ");
+            zp_fmt_html(&orgs, h->orgs.v[i], strlen(h->orgs.v[i]));
+        }
+        zp_buf_adds(&orgs, "</p>");
+    }
+    if (h->decisions.n) {
+        zp_buf_adds(&decs, "<section class=\"decisions\" aria-labelledby=\"rozhodnuti\">"
+                           "<h2 id=\"rozhodnuti\">Usnesení a úkoly</h2><ol>");
+        for (size_t i = 0; i < h->decisions.n; i++) {
+            const zp_decision *d = &h->decisions.v[i];
+            zp_buf label = ZP_BUF_INIT;
+            zp_fmt_decision(&label, d);
+            if (d->owner) {
+                zp_buf_adds(&label, label.len ? " · " : "");
+                zp_buf_printf(&label, "úkol pro %s", d->owner);
+            }
+            if (d->deadline.year) {
+                zp_buf_adds(&label, label.len ? " · " : "");
+                zp_buf_printf(&label, "termín %u. %u. %u", (unsigned)d->deadline.day, (unsigned)d->deadline.month,
+                              (unsigned)d->deadline.year);
+            }
+            zp_buf_adds(&decs, "<li>");
+            zp_fmt_html(&decs, d->text ? d->text : "", d->text ? strlen(d->text) : 0);
+            if (label.len) {
+                zp_buf_adds(&decs, " <span class=\"decision\">");
+                zp_fmt_html(&decs, zp_buf_str(&label), label.len);
+                zp_buf_adds(&decs, "</span>");
+            }
+            zp_buf_adds(&decs, "</li>");
+            zp_buf_free(&label);
+        }
+        zp_buf_adds(&decs, "</ol></section>");
+    }
+    if (h->snippet.n_marks)
+        zp_buf_printf(&matches, "%zu %s hledaných slov · <a href=\"#v1\">první výskyt</a> · ", h->snippet.n_marks,
+                      czech_matches(h->snippet.n_marks));
+    document_text(&h->snippet, &text);
+    /* back to the results this page was opened from (its query and filters) */
+    char *back = url_of(req, req->page, NULL, NULL);
+    zp_buf original = ZP_BUF_INIT;
+    zp_buf_printf(&original, "?doc=%s&original=1", h->id);
+    web_vars v = { 0 };
+    web_var(&v, "back_url", back[0] ? back : "?");
+    web_var(&v, "title", h->title[0] ? h->title : (h->file ? h->file : h->path));
+    web_var(&v, "meta", zp_buf_str(&meta));
+    web_var(&v, "orgs", zp_buf_str(&orgs));
+    web_var(&v, "decisions", zp_buf_str(&decs));
+    web_var(&v, "matches", zp_buf_str(&matches));
+    web_var(&v, "original_url", zp_buf_str(&original));
+    web_var(&v, "file", h->file ? h->file : h->path);
+    web_var(&v, "text", zp_buf_str(&text));
+    int rc = web_render(s->templates, "document.html", &v, &main, err, errlen);
+    zp_buf_printf(&title, "%s – zápisy", h->title[0] ? h->title : "Zápis");
+    web_vars p = { 0 };
+    web_var(&p, "title", zp_buf_str(&title));
+    web_var(&p, "static", s->static_url);
+    web_var(&p, "q", req->q);
+    web_var(&p, "decisions_checked", req->decisions ? " checked" : "");
+    web_var(&p, "sort_relevance", req->sort == ZP_SORT_RELEVANCE ? " selected" : "");
+    web_var(&p, "sort_newest", req->sort == ZP_SORT_DATE_DESC ? " selected" : "");
+    web_var(&p, "sort_oldest", req->sort == ZP_SORT_DATE ? " selected" : "");
+    web_var(&p, "hidden", "");
+    web_var(&p, "filters", "");
+    web_var(&p, "autofocus", "");
+    web_var(&p, "main", zp_buf_str(&main));
+    web_var(&p, "aside", "");
+    if (rc == 0)
+        rc = web_render(s->templates, "page.html", &p, out, err, errlen);
+    free(back);
+    zp_buf_free(&original);
+    zp_buf_free(&meta);
+    zp_buf_free(&orgs);
+    zp_buf_free(&decs);
+    zp_buf_free(&matches);
+    zp_buf_free(&text);
+    zp_buf_free(&main);
     zp_buf_free(&title);
     return rc;
 }

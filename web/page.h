@@ -46,4 +46,10 @@ typedef struct {
 int web_page(const web_site *site, const web_request *req, const zp_results *r, const char *heading,
              const char *message, zp_buf *out, char *err, size_t errlen);
 
+/* A document's reading page (?doc=ID): r holds its one hit from
+ * zp_search_view; req the query it was opened from (for the marks and the
+ * way back).  0 or -1 (a template is missing). */
+int web_document_page(const web_site *site, const web_request *req, const zp_results *r, zp_buf *out,
+                      char *err, size_t errlen);
+
 #endif

@@ -111,13 +111,109 @@ test('an acronym finds the spelled-out organisation; the timeline counts years',
   await p.context().close();
 });
 
-test('a hit links to the original document', async () => {
+test('opening a hit shows its matches marked, jumps between them, and the original downloads', async () => {
   const p = await page();
   await search(p, 'zebrik');
-  const [resp] = await Promise.all([p.waitForNavigation(), p.locator('.hit h2 a').first().click()]);
-  assert.equal(resp.status(), 200);
-  assert.match(resp.headers()['content-type'], /^text\/plain; charset=utf-8/);
-  assert.match(await p.locator('body').innerText(), /organizace Žebřík/);
+  await Promise.all([p.waitForNavigation(), p.locator('.hit h2 a').first().click()]);
+  assert.equal(await p.locator('h1#nazev').innerText(), 'Zápis z jednání Pracovní skupiny Národnostní menšiny a cizinci');
+  const marks = await p.locator('.text mark').allInnerTexts();
+  assert.ok(marks.length >= 2 && marks.includes('Žebříku'), `marked: ${marks}`);
+  await p.locator('.text a.next').first().click();
+  assert.equal(new URL(p.url()).hash, '#v2');
+  assert.ok(await p.locator('#v2').isVisible());
+  await p.screenshot({ path: `${shots}/document-desktop.png`, fullPage: true });
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: 'Stáhnout originál' }).click()]);
+  assert.equal(download.suggestedFilename(), 'prostejov-mensiny-a-cizinci.txt');
+  const file = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  assert.match(await readFile(file, 'utf8'), /organizace Žebřík/);
+  await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: '← zpět na výsledky' }).click()]);
+  assert.match(await p.locator('.count').innerText(), /zápis/);
+  await p.context().close();
+});
+
+test('a date range and a body chosen in the form narrow the results and survive paging', async () => {
+  const p = await page();
+  await p.goto(base + '?q=&seskupit=0');
+  const all = parseInt(await p.locator('.count').innerText(), 10);
+  await p.locator('details.filters summary').click();
+  await p.locator('input#od').fill('2013-01-01');
+  await p.locator('input#do').fill('2019-12-31');
+  await Promise.all([p.waitForNavigation(), p.getByRole('button', { name: 'Hledat' }).click()]);
+  const dated = parseInt(await p.locator('.count').innerText(), 10);
+  assert.ok(dated > 0 && dated < all, `${dated} of ${all} in the range`);
+  // the bodies offered are the archive's own (those of the hits)
+  const bodies = await p.locator('select#skupina option').allInnerTexts();
+  const body = bodies[1];
+  await p.locator('select#skupina').selectOption({ label: body });
+  await Promise.all([p.waitForNavigation(), p.getByRole('button', { name: 'Hledat' }).click()]);
+  const narrowed = parseInt(await p.locator('.count').innerText(), 10);
+  assert.ok(narrowed > 0 && narrowed < dated, `${narrowed} of ${dated} of the body ${body}`);
+  for (const date of await p.locator('.hit .meta time').evaluateAll(ts => ts.map(t => t.getAttribute('datetime'))))
+    assert.ok(date >= '2013-01-01' && date <= '2019-12-31', date);
+  if (await p.getByRole('link', { name: 'další ›' }).count()) {
+    await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: 'další ›' }).click()]);
+    assert.match(await p.locator('.count').innerText(), new RegExp('^' + narrowed + ' '));
+  }
+  assert.equal(await p.locator('input#od').inputValue(), '2013-01-01');
+  assert.equal(await p.locator('select#skupina').inputValue(), body);
+  await p.goto(base + '?q=&od=2020-01-01&do=2019-01-01');
+  assert.match(await p.locator('main').innerText(), /Období je obrácené/);
+  await p.context().close();
+});
+
+test('the results download as CSV that a spreadsheet reads with its diacritics', async () => {
+  const p = await page();
+  await p.goto(base + '?q=&seskupit=0');
+  const total = parseInt(await p.locator('.count').innerText(), 10);
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: 'Stáhnout jako CSV' }).click()]);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  // a CSV reader: ';' between fields, '"' around them, '""' for a quote
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  const text = bytes.subarray(3).toString('utf8');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  assert.deepEqual(rows[0], ['datum', 'obec', 'orgán', 'název', 'soubor', 'usnesení a úkoly', 'úryvek']);
+  assert.equal(rows.length - 1, total);
+  assert.ok(rows.every(r => r.length === 7));
+  assert.ok(rows.some(r => r[1] === 'Prostějov'), 'a town with its diacritics');
+  await p.context().close();
+});
+
+test('more like this lists other minutes like a hit', async () => {
+  const p = await page();
+  await search(p, 'zebrik');
+  const first = await p.locator('.hit h2 a').first().getAttribute('href');
+  await Promise.all([p.waitForNavigation(), p.locator('.hit a.like').first().click()]);
+  assert.ok(await p.locator('.hit').count() > 0);
+  const hrefs = await p.locator('.hit h2 a').evaluateAll(as => as.map(a => a.getAttribute('href')));
+  const id = first.match(/doc=(Q[0-9a-f]+)/)[1];
+  assert.ok(hrefs.every(h => !h.endsWith('doc=' + id)), 'the minutes themselves are not listed');
+  await p.context().close();
+});
+
+test('records of one meeting show as one row, and can be shown apart', async () => {
+  const p = await page();
+  await p.goto(base + '?q=&na-strance=100');
+  const grouped = parseInt(await p.locator('.count').innerText(), 10);
+  const same = p.locator('.hit a.same').first();
+  assert.ok(await p.locator('.hit a.same').count() > 0, 'a row stands for several records');
+  assert.match(await same.innerText(), /ze stejného jednání/);
+  await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: 'zobrazit každý záznam zvlášť' }).click()]);
+  const apart = parseInt(await p.locator('.count').innerText(), 10);
+  assert.ok(apart > grouped, `${apart} records, ${grouped} meetings`);
   await p.context().close();
 });
 

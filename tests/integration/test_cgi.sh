@@ -98,18 +98,42 @@ expect_in "... and finds the town's minutes" "DĚTI A RODINA" "$body"
 cgi "q=OPU"
 expect_in "OPU finds the Ostrava minutes" "DĚTI A RODINA" "$body"
 
-# Documents: served by id from the index only.
+# Documents: a page to read, the original as archived -- by id, from the index only.
 id=$(printf '%s' "$same" | jq -r '.hits[0].id')
+cgi "q=zebrik"
+expect_in "a hit links to its document's page, with the query" "?q=zebrik&amp;doc=$id" "$body"
+cgi "q=zebrik&doc=$id"
+expect_status "the document's page opens" 200
+expect_in "... with its title as the heading" '<h1 id="nazev">Zápis z jednání Pracovní skupiny Národnostní menšiny a cizinci</h1>' "$body"
+expect_in "... its date, town and body" '<time datetime="2019-01-11">11. 1. 2019</time> · Prostějov · Pracovní skupina' "$body"
+expect_in "... its organisations" '<p class="orgs">Organizace: ' "$body"
+expect_in "... its decisions and tasks, with owner and deadline" 'úkol pro Členové PS · termín 22. 2. 2019' "$body"
+expect_in "... every match marked, the first with an anchor" '<mark id="v1">Žebříku</mark>' "$body"
+expect_in "... and a jump to the next" '<a class="next" href="#v2" title="další výskyt"' "$body"
+expect_in "... the last one marked too" '<mark id="v3">Žebřík</mark>' "$body"
+expect_not_in "... with no jump past the last" 'href="#v4"' "$body"
+expect_in "... paragraphs and lines of the original kept" '<p>Evropská unie<br>' "$body"
+expect_in "... a way back to the results" '<a href="?q=zebrik">← zpět na výsledky</a>' "$body"
+expect_in "... and a link to the original" "?doc=$id&amp;original=1" "$body"
+expect_not_in "... no inline script" "<script" "$body"
 cgi "doc=$id"
-expect_status "a hit's document link serves the file" 200
+expect_status "the page opens without a query too" 200
+expect_not_in "... then nothing is marked" "<mark" "$body"
+cgi "doc=$id&original=1"
+expect_status "the original is served as archived" 200
 expect_in "... as UTF-8 text" "Content-Type: text/plain; charset=utf-8" "$headers"
 expect_in "... with its content" "organizace Žebřík" "$body"
+expect_in "... under its own name" "Content-Disposition: inline; filename*=UTF-8''prostejov-mensiny-a-cizinci.txt" "$headers"
 expect_in "... sandboxed" "sandbox" "$headers"
 cgi "doc=Q0000000000000000"
 expect_status "an unknown document id is 404" 404
-cgi "doc=../../etc/passwd"
+cgi "doc=Q0000000000000000&original=1"
+expect_status "... its original too" 404
+cgi "doc=../../etc/passwd&original=1"
 expect_status "a path instead of an id is 404, never a file" 404
 expect_not_in "... and shows no file" "root:" "$body"
+cgi "doc=../../etc/passwd"
+expect_status "... on the page too" 404
 
 # Bad input: a friendly Czech page with the right status.
 long=$(head -c 2000 /dev/zero | tr '\0' 'a')

@@ -65,7 +65,7 @@ run "$bin/zapisy-index" --quiet --db "$tmp/db-site" "$site"
 search "$tmp/db-site" zebrik
 ida=$(jq -r '.hits[] | select(.path | endswith("/a.txt")) | .id' <<< "$out")
 idb=$(jq -r '.hits[] | select(.path | endswith("/b.txt")) | .id' <<< "$out")
-doc() { ZAPISY_DB=$tmp/db-site QUERY_STRING="doc=$1" REQUEST_METHOD=GET "$bin/zapisy.cgi" 2>/dev/null; }
+doc() { ZAPISY_DB=$tmp/db-site QUERY_STRING="doc=$1&original=1" REQUEST_METHOD=GET "$bin/zapisy.cgi" 2>/dev/null; }
 expect_in "an indexed file is served" "Status: 200 OK" "$(doc "$ida")"
 rm "$site/a.txt"; ln -s /etc/passwd "$site/a.txt"
 page=$(doc "$ida")
