@@ -148,6 +148,25 @@ static int decision_snippet(zp_hit *h, const zp_snip_terms *st, zp_snippet *out)
     return zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, out);
 }
 
+/* The decision whose text has the most matches, shown with its number
+ * and vote under the hit (h->shown_decision; -1 when no decision has any). */
+static int matching_decision(zp_hit *h, const zp_snip_terms *st)
+{
+    size_t best_marks = 0;
+    for (size_t i = 0; i < h->decisions.n; i++) {
+        zp_snippet s;
+        const char *t = h->decisions.v[i].text;
+        if (zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, &s) < 0)
+            return -1;
+        if (s.n_marks > best_marks) {
+            h->shown_decision = (int)i;
+            best_marks = s.n_marks;
+        }
+        zp_snip_free(&s);
+    }
+    return 0;
+}
+
 /* How a hit's text is shown: its best passage, or the whole text marked
  * (a document's page). */
 enum { SNIPPET_PASSAGE, SNIPPET_WHOLE };
@@ -191,7 +210,10 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
         int s = t.oom ? -1 : decisions && !whole ? decision_snippet(h, &st, &h->snippet) : 1;
         if (s == 1)
             s = whole ? zp_snip_whole(text, tlen, &st, &h->snippet)
-                      : zp_snip_make(text, tlen, &st, ZP_SNIP_MAX_CHARS, &h->snippet);
+                      : zp_snip_passages(text, tlen, &st, ZP_SNIP_MAX_CHARS, ZP_SNIP_MORE_CHARS, ZP_SNIP_PASSAGES,
+                                         &h->snippet);
+        if (s == 0 && !decisions && !whole)
+            s = matching_decision(h, &st);
         if (s < 0) {
             snprintf(err, errlen, "out of memory");
             rc = ZX_ERR_NOMEM;

@@ -303,8 +303,87 @@ int zp_snip_whole(const char *text, size_t len, const zp_snip_terms *terms, zp_s
     return 0;
 }
 
-int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
-                 zp_snippet *out)
+/* One passage: around the best window of hits[lo, hi), within [min_from,
+ * max_to) of the text, max_chars long; its bounds and hits.  0 when the
+ * range has no hit. */
+typedef struct {
+    size_t from, to, first, last;
+    long score;
+} passage;
+
+static int find_passage(const char *text, size_t len, const hit *h, size_t lo, size_t hi, size_t max_chars,
+                        size_t min_from, size_t max_to, passage *p)
+{
+    if (lo >= hi)
+        return 0;
+    size_t first = 0, last = 0;
+    best_window(text, h + lo, hi - lo, max_chars, &first, &last);
+    first += lo;
+    last += lo;
+    p->score = score(text, h, first, last);
+    size_t used = h[last].chr + count_chars(text, h[last].start, h[last].end) - h[first].chr;
+    size_t spare = max_chars > used ? max_chars - used : 0;
+    /* a third of the context before, the rest after -- and what one side
+     * cannot use (the text or the room ends) goes to the other */
+    size_t before = spare / 3, after = spare - before;
+    size_t room_after = count_chars(text, h[last].end, fwd_chars(text, max_to, h[last].end, after));
+    before += after - room_after;
+    size_t back = back_chars(text, h[first].start, before);
+    if (back < min_from)
+        back = min_from;
+    size_t room_before = count_chars(text, back, h[first].start);
+    after = room_after + (before - room_before);
+    size_t from = back, to = fwd_chars(text, max_to, h[last].end, after);
+    /* cut at whitespace so no word is shown in part */
+    if (from > 0 && !is_space_at(text, from - 1))
+        while (from < h[first].start && !is_space_at(text, from))
+            from++;
+    if (to < len && !is_space_at(text, to))
+        while (to > h[last].end && !is_space_at(text, to - 1))
+            to--;
+    /* mark every hit the context brought in, not just the chosen run */
+    while (first > lo && h[first - 1].start >= from)
+        first--;
+    while (last + 1 < hi && h[last + 1].end <= to)
+        last++;
+    p->from = from;
+    p->to = to;
+    p->first = first;
+    p->last = last;
+    return 1;
+}
+
+/* Appends snippet b to a, one ellipsis between them, the marks moved. */
+static int join(zp_snippet *a, zp_snippet *b)
+{
+    const char *bt = b->text;
+    size_t skip = 0, el = strlen(ELLIPSIS " ");
+    if (a->len >= strlen(ELLIPSIS) && memcmp(a->text + a->len - strlen(ELLIPSIS), ELLIPSIS, strlen(ELLIPSIS)) == 0 &&
+        b->len >= el && memcmp(bt, ELLIPSIS " ", el) == 0)
+        skip = el;
+    size_t sep = a->len ? 1 : 0;
+    char *t = realloc(a->text, a->len + sep + b->len - skip + 1);
+    zp_snip_mark *m = realloc(a->marks, (a->n_marks + b->n_marks + 1) * sizeof *m);
+    if (t)
+        a->text = t;
+    if (m)
+        a->marks = m;
+    if (!t || !m)
+        return -1;
+    if (sep)
+        a->text[a->len] = ' ';
+    memcpy(a->text + a->len + sep, bt + skip, b->len - skip);
+    size_t shift = a->len + sep - skip;
+    for (size_t i = 0; i < b->n_marks; i++)
+        a->marks[a->n_marks + i] = (zp_snip_mark){ b->marks[i].start + shift, b->marks[i].end + shift };
+    a->n_marks += b->n_marks;
+    a->len += sep + b->len - skip;
+    a->text[a->len] = '\0';
+    return 0;
+}
+
+int zp_snip_passages(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
+                     size_t more_chars, size_t n_passages, zp_snippet *out)
 {
     memset(out, 0, sizeof *out);
     scan_ctx c;
@@ -312,54 +391,78 @@ int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_
     c.terms = terms;
     c.text = text;
     size_t scan = len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES;
-    c.cache = terms->n_stems ? calloc(CACHE_SLOTS, sizeof *c.cache) : NULL;
+    /* a short text (a decision) is not worth a cache */
+    c.cache = terms->n_stems && len > 2000 ? calloc(CACHE_SLOTS, sizeof *c.cache) : NULL;
     int rc = zp_tok_each(text, scan, on_token, &c);
     free(c.cache);
     if (rc < 0 || c.oom) {
         free(c.hits);
         return -1;
     }
-    size_t first = 1, last = 0, from = 0, to;
-    if (c.n) {
-        best_window(text, c.hits, c.n, max_chars, &first, &last);
-        size_t used = c.hits[last].chr + count_chars(text, c.hits[last].start, c.hits[last].end) -
-                      c.hits[first].chr;
-        size_t spare = max_chars > used ? max_chars - used : 0;
-        /* a third of the context before, the rest after -- and what one
-         * side cannot use (the text ends) goes to the other */
-        size_t before = spare / 3, after = spare - before;
-        size_t room_after = count_chars(text, c.hits[last].end,
-                                        fwd_chars(text, len, c.hits[last].end, after));
-        before += after - room_after;
-        size_t room_before = count_chars(text, back_chars(text, c.hits[first].start, before),
-                                         c.hits[first].start);
-        after = room_after + (before - room_before);
-        from = back_chars(text, c.hits[first].start, before);
-        to = fwd_chars(text, len, c.hits[last].end, after);
-    } else {
+    if (c.n == 0) {   /* no match: the beginning */
+        size_t from = 0;
         while (from < len && is_space_at(text, from))
             from++;
-        to = fwd_chars(text, len, from, max_chars);
+        size_t to = fwd_chars(text, len, from, max_chars);
+        if (to < len && !is_space_at(text, to))
+            while (to > from && !is_space_at(text, to - 1))
+                to--;
+        rc = build(text, len, from, to, NULL, 1, 0, out);
+        free(c.hits);
+        return rc;
     }
-    /* Cut at whitespace so no word is shown in part. */
-    if (from > 0 && !is_space_at(text, from - 1)) {
-        size_t limit = c.n ? c.hits[first].start : to;
-        while (from < limit && !is_space_at(text, from))
-            from++;
+    /* the best passage, then the best of what lies before or after the
+     * passages chosen, until n_passages or no hit is left */
+    passage chosen[8];
+    size_t n = 0;
+    if (n_passages > 8)
+        n_passages = 8;
+    find_passage(text, len, c.hits, 0, c.n, max_chars, 0, len, &chosen[n++]);
+    while (n < n_passages) {
+        passage best = { 0, 0, 0, 0, -1 };
+        size_t at = 0;
+        for (size_t g = 0; g <= n; g++) {
+            size_t lo = g == 0 ? 0 : chosen[g - 1].last + 1, hi = g == n ? c.n : chosen[g].first;
+            size_t min_from = g == 0 ? 0 : chosen[g - 1].to, max_to = g == n ? len : chosen[g].from;
+            /* only hits wholly in the room between passages */
+            while (lo < hi && c.hits[lo].start < min_from)
+                lo++;
+            while (hi > lo && c.hits[hi - 1].end > max_to)
+                hi--;
+            passage p;
+            if (find_passage(text, len, c.hits, lo, hi, more_chars, min_from, max_to, &p) && p.score > best.score) {
+                best = p;
+                at = g;
+            }
+        }
+        if (best.score < 0)
+            break;
+        memmove(&chosen[at + 1], &chosen[at], (n - at) * sizeof *chosen);
+        chosen[at] = best;
+        n++;
     }
-    if (to < len && !is_space_at(text, to)) {
-        size_t limit = c.n ? c.hits[last].end : from;
-        while (to > limit && !is_space_at(text, to - 1))
-            to--;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        zp_snippet part;
+        memset(&part, 0, sizeof part);
+        rc = build(text, len, chosen[k].from, chosen[k].to, c.hits, chosen[k].first, chosen[k].last, &part);
+        if (rc == 0 && k == 0) {
+            *out = part;
+            continue;
+        }
+        if (rc == 0)
+            rc = join(out, &part);
+        zp_snip_free(&part);
     }
-    /* Mark every hit the context brought in, not just the chosen run. */
-    while (c.n && first > 0 && c.hits[first - 1].start >= from)
-        first--;
-    while (c.n && last + 1 < c.n && c.hits[last + 1].end <= to)
-        last++;
-    rc = build(text, len, from, to, c.hits, first, last, out);
     free(c.hits);
+    if (rc < 0)
+        zp_snip_free(out);
     return rc;
+}
+
+int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
+                 zp_snippet *out)
+{
+    return zp_snip_passages(text, len, terms, max_chars, max_chars, 1, out);
 }
 
 int zp_snip_render(const zp_snippet *s, const char *open, const char *close, int html,

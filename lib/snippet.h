@@ -8,8 +8,11 @@
 
 #include "buf.h"
 
-/* A snippet shows at most this many characters of text (plus ellipses). */
+/* A snippet shows at most this many characters of text (plus ellipses);
+ * a hit's further passages this many each, up to ZP_SNIP_PASSAGES in all. */
 #define ZP_SNIP_MAX_CHARS 200
+#define ZP_SNIP_MORE_CHARS 120
+#define ZP_SNIP_PASSAGES 3
 /* A decision is shown whole up to the length decisions are stored with. */
 #define ZP_SNIP_MAX_DECISION_CHARS 420
 
@@ -45,6 +48,12 @@ typedef struct {
  * zp_snip_free).  Returns 0 or -1 when memory ran out. */
 int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
                  zp_snippet *out);
+
+/* Up to n_passages passages: the best (max_chars), then the best of the
+ * hits left before or after it (more_chars each), in the order of the
+ * text, "…" between them.  Without any match, the beginning. */
+int zp_snip_passages(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
+                     size_t more_chars, size_t n_passages, zp_snippet *out);
 
 /* The whole text (valid UTF-8) as it is, line breaks and all, with every
  * match marked (in its first ZP_SNIP_SCAN_BYTES): a document's reading

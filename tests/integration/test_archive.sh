@@ -113,6 +113,8 @@ expect_in "the page shows a hit's file below the folder it was indexed from" 'cl
 expect_not_in "... never where the server keeps it" "$(cd "$archive" && pwd)" "$body"
 cgi 'q=program+zasedani&rozhodnuti=1&mesto=krhanice&rok=2021'
 expect_in "the page shows a decision's resolution, verb and vote" 'class="decision">usnesení' "$body"
+cgi 'q=program+zasedani&mesto=krhanice&rok=2021'
+expect_in "... when the words lie in a decision, a plain search shows it too, with its verb and vote" 'class="decision">schvaluje · pro ' "$body"
 cgi 'q=&rok=bez%20data&seskupit=0'
 expect_in "... which lists the undated minutes" "$undated zápis" "$body"
 

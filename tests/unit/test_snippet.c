@@ -118,6 +118,40 @@ static void prefers_the_passage_with_more_distinct_terms(void **state)
     free(s);
 }
 
+static void shows_up_to_three_passages_in_text_order(void **state)
+{
+    (void)state;
+    char text[8000] = "";
+    static const char *const parts[] = { "Žebřík pomáhá cizincům. ", "Druhá zmínka: Žebřík jedná s městem. ",
+                                         "Třetí: Žebřík a cizinci. ", "Čtvrtá: Žebřík znovu. " };
+    for (size_t k = 0; k < 4; k++) {
+        strcat(text, parts[k]);
+        for (int i = 0; i < 30; i++)
+            strcat(text, "Jiné téma jednání. ");
+    }
+    const char *stems[] = { stem("zebrik"), stem("cizinci"), NULL };
+    zp_snip_terms t = { none, 0, stems, 2, none, 0 };
+    zp_snippet sn;
+    assert_int_equal(zp_snip_passages(text, strlen(text), &t, ZP_SNIP_MAX_CHARS, ZP_SNIP_MORE_CHARS, 3, &sn), 0);
+    zp_buf b = ZP_BUF_INIT;
+    zp_snip_render(&sn, "[[", "]]", 0, &b);
+    const char *s = zp_buf_str(&b);
+    /* the best passage (both words) first in the text, two more after it,
+     * one ellipsis between passages, none doubled */
+    const char *a = strstr(s, "[[Žebřík]] pomáhá [[cizincům]]"), *c = strstr(s, "Třetí: [[Žebřík]] a [[cizinci]]");
+    assert_non_null(a);
+    assert_non_null(c);
+    assert_true(a < c);
+    assert_null(strstr(s, "\xE2\x80\xA6 \xE2\x80\xA6"));
+    size_t passages = 0;
+    for (const char *p = s; (p = strstr(p, "\xE2\x80\xA6")); p += 3)
+        passages++;
+    assert_true(passages >= 2 && passages <= 4);
+    assert_int_equal(sn.n_marks >= 4, 1);
+    zp_buf_free(&b);
+    zp_snip_free(&sn);
+}
+
 static void wildcard_prefixes_and_plain_words_mark_too(void **state)
 {
     (void)state;
@@ -155,6 +189,7 @@ int main(void)
         cmocka_unit_test(a_deep_match_is_shown_in_context_within_the_length_limit),
         cmocka_unit_test(prefers_the_passage_with_more_distinct_terms),
         cmocka_unit_test(wildcard_prefixes_and_plain_words_mark_too),
+        cmocka_unit_test(shows_up_to_three_passages_in_text_order),
         cmocka_unit_test(a_date_is_one_mark),
         cmocka_unit_test(collapses_whitespace_of_the_original),
     };
