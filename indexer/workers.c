@@ -9,6 +9,7 @@
 #include "budget.h"
 #include "detect.h"
 #include "extract.h"
+#include "lemma.h"
 
 /* More workers than this is more than minutes need. */
 #define MAX_WORKERS 64
@@ -157,6 +158,10 @@ int pool_start(pool **out, unsigned n, long budget_ms, char *err, size_t errlen)
 
 void pool_submit(pool *p, job *j)
 {
+    /* the first file with work: the lexicon's pages in, in one sweep (a
+     * run over unchanged files never pays for it) */
+    static pthread_once_t preload = PTHREAD_ONCE_INIT;
+    pthread_once(&preload, zp_lemma_preload);
     j->next = NULL;
     pthread_mutex_lock(&p->lock);
     if (p->todo_tail)

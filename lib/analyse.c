@@ -3,6 +3,7 @@
  * and zp_query_normalize, so a word indexed here is found as typed there. */
 #include "analyse.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,7 +187,7 @@ static void analyse(const char *word, size_t wlen, const char *folded, size_t fl
  * hash of their bytes instead of the signature and lookups.  Only words of
  * few readings are kept; their lemmas point into the mapped lexicon, a
  * light stem is copied. */
-#define CACHE_SLOTS 4096
+#define CACHE_SLOTS 16384
 #define CACHE_WORD 40
 #define CACHE_TERMS 4
 
@@ -198,12 +199,26 @@ typedef struct {
     char light[CACHE_WORD + 8];
 } cache_entry;
 
-static _Thread_local cache_entry *cache;
+/* Each thread's cache, freed when the thread ends (an indexer's worker). */
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void make_cache_key(void)
+{
+    pthread_key_create(&cache_key, free);
+}
 
 static cache_entry *cache_slot(const char *word, size_t wlen)
 {
-    if (!cache && !(cache = calloc(CACHE_SLOTS, sizeof *cache)))
-        return NULL;
+    pthread_once(&cache_once, make_cache_key);
+    cache_entry *cache = pthread_getspecific(cache_key);
+    if (!cache) {
+        cache = calloc(CACHE_SLOTS, sizeof *cache);
+        if (!cache || pthread_setspecific(cache_key, cache) != 0) {
+            free(cache);
+            return NULL;
+        }
+    }
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < wlen; i++)
         h = (h ^ (unsigned char)word[i]) * 16777619u;

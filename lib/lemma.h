@@ -20,7 +20,7 @@
 #endif
 #define ZP_LEXICON_ENV "ZAPISY_LEXICON"
 
-#define ZP_LEXICON_MAGIC "ZPLEX03"
+#define ZP_LEXICON_MAGIC "ZPLEX04"
 /* Most lemmas one lookup reports (the dictionary rarely gives more than 4). */
 #define ZP_LEMMA_MAX 64
 
@@ -33,11 +33,16 @@ int zp_lemma_available(void);
  * none is loaded. */
 const char *zp_lemma_identity(void);
 
+/* Maps every page of the lexicon in now (an indexer's start: some tens of
+ * milliseconds once, instead of a page fault a new word during the work).
+ * A searcher does not call it: it touches only the pages its words need. */
+void zp_lemma_preload(void);
+
 /* The path tried, for messages. */
 const char *zp_lemma_path(void);
 
-/* A signature of a word's diacritics: a hash of its case-folded,
- * decomposed code points.  Two forms with the same folded form and the
+/* A signature of a word's diacritics: a hash of its lower-cased code
+ * points (NFC).  Two forms with the same folded form and the
  * same signature are (nearly surely) the same form. */
 uint8_t zp_lemma_form_sig(const char *word, size_t len);
 
