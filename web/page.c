@@ -97,6 +97,8 @@ int web_request_from(const web_params *p, web_request *r, char *err, size_t errl
     }
     r->has_json_page = limit || offset;
     const char *like = web_param_get(p, "podobne");
+    if (!like)
+        like = web_param_get(p, "like");   /* the API's name for it */
     r->like = like && *like ? like : NULL;
     const char *group = web_param_get(p, "seskupit");
     r->group = !(group && strcmp(group, "0") == 0);

@@ -247,6 +247,9 @@ expect_status "more like this answers" 200
   ok "... never listing the document itself" || not_ok "more like this leaves the document out" "${body:0:200}"
 cgi "q=zebrik"
 expect_in "each hit links to the documents like it" "?podobne=Q" "$body"
+cgi "like=$id&format=json"
+[ "$(printf '%s' "$body" | jq '.hits | length')" -gt 0 ] && ok "... like=ID is its name in the JSON API" ||
+  not_ok "like=ID answers in JSON" "${body:0:200}"
 cgi "podobne=Q0000000000000000"
 expect_status "more like an unknown document is a 400" 400
 
