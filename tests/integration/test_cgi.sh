@@ -20,7 +20,8 @@ if [ "$mode" = fastcgi ]; then
   }
   start_fcgi "$db" "$tmp/fcgi.sock"
   start_fcgi "$tmp/nowhere" "$tmp/fcgi-nowhere.sock"
-  trap 'kill $(cat "$tmp"/*.sock.pid) 2>/dev/null; rm -rf "$tmp"' EXIT
+  # (spawn-fcgi writes its pid files without a newline: read them one by one)
+  trap 'for f in "$tmp"/*.sock.pid; do kill "$(cat "$f")" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 fi
 
 # serve: one request to zapisy.cgi, as CGI or through FastCGI.
