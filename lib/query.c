@@ -289,6 +289,11 @@ static int rewrite(rewriter *r)
             zp_buf_addc(r->out, ':');
             cursor = t->end + 1;
             after_field = 1;
+            if (cursor < r->len && text[cursor] == '"') {   /* title:"a phrase" */
+                zp_buf_addc(r->out, '"');
+                r->in_quote = 1;
+                cursor++;
+            }
             i++;
             continue;
         }
@@ -345,6 +350,81 @@ static int rewrite(rewriter *r)
     return words;
 }
 
+/* Most variants a phrase of ambiguous words is asked as. */
+#define MAX_PHRASE_VARIANTS 8
+
+/* A phrase whose words have several readings ("dane z prijmu": daň, daný)
+ * becomes an OR of one phrase a combination of readings, so it matches in
+ * any of them, as a single word does.  A field's phrase (title:"...")
+ * and one of too many combinations keep each word's first reading. */
+static int expand_phrases(const char *in, zp_buf *out)
+{
+    for (size_t i = 0; in[i];) {
+        const char *close = in[i] == '"' ? strchr(in + i + 1, '"') : NULL;
+        if (!close || (i > 0 && in[i - 1] == ':')) {
+            if (close) {
+                zp_buf_add(out, in + i, (size_t)(close - in) - i + 1);
+                i = (size_t)(close - in) + 1;
+            } else {
+                zp_buf_addc(out, in[i++]);
+            }
+            continue;
+        }
+        /* the words of the phrase and their readings */
+        const char *w[32];
+        size_t wl[32], n = 0, variants = 1;
+        zp_word_terms rd[32];
+        for (const char *p = in + i + 1; p < close && n < 32;) {
+            while (p < close && *p == ' ')
+                p++;
+            const char *e = p;
+            while (e < close && *e != ' ')
+                e++;
+            if (e > p) {
+                w[n] = p;
+                wl[n] = (size_t)(e - p);
+                zp_buf f = ZP_BUF_INIT;
+                zp_fold_word(p, wl[n], &f);
+                zp_analyse_query_word(p, wl[n], zp_buf_str(&f), f.len, &rd[n]);
+                if (rd[n].n > 1 && rd[n].known)
+                    variants *= rd[n].n;
+                else
+                    rd[n].n = 1;   /* as typed: the stemmer reads it */
+                zp_buf_free(&f);
+                if (variants > MAX_PHRASE_VARIANTS)
+                    break;
+                n++;
+            }
+            p = e;
+        }
+        if (variants < 2 || variants > MAX_PHRASE_VARIANTS || n == 32) {
+            zp_buf_add(out, in + i, (size_t)(close - in) - i + 1);
+            i = (size_t)(close - in) + 1;
+            continue;
+        }
+        zp_buf_addc(out, '(');
+        for (size_t v = 0; v < variants; v++) {
+            zp_buf_adds(out, v ? " OR \"" : "\"");
+            size_t rest = v;
+            for (size_t k = 0; k < n; k++) {
+                if (k)
+                    zp_buf_addc(out, ' ');
+                if (rd[k].n > 1) {
+                    size_t r = rest % rd[k].n;
+                    rest /= rd[k].n;
+                    zp_buf_printf(out, ZP_READING_MARK "%.*s", (int)rd[k].len[r], rd[k].term[r]);
+                } else {
+                    zp_buf_add(out, w[k], wl[k]);
+                }
+            }
+            zp_buf_addc(out, '"');
+        }
+        zp_buf_addc(out, ')');
+        i = (size_t)(close - in) + 1;
+    }
+    return out->oom ? -1 : 0;
+}
+
 int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t n_fields,
                        zp_synonym_fn synonyms, void *syn_ud, int may_be_empty, zp_query *out,
                        char *err, size_t errlen)
@@ -384,6 +464,16 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
     if (words == 0 && out->n_filters == 0 && !may_be_empty && !blank) {
         snprintf(err, errlen, "empty query: give at least one word to search for");
         goto done;
+    }
+    if (strchr(zp_buf_str(&xq), '"')) {
+        zp_buf phrased = ZP_BUF_INIT;
+        if (expand_phrases(zp_buf_str(&xq), &phrased) < 0) {
+            zp_buf_free(&phrased);
+            snprintf(err, errlen, "out of memory");
+            goto done;
+        }
+        zp_buf_free(&xq);
+        xq = phrased;
     }
     out->xapian = zp_buf_steal(&xq);
     rc = out->xapian ? 0 : -1;
