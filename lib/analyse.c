@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "fold.h"
 #include "lemma.h"
@@ -44,19 +43,6 @@ static void add_unique(const char **t, size_t *len, size_t *n, const char *s, si
         t[*n] = s;
         len[(*n)++] = l;
     }
-}
-
-static int starts_lower(const char *w, size_t len)
-{
-    if (len == 0)
-        return 1;
-    if ((unsigned char)w[0] < 0x80)
-        return !(w[0] >= 'A' && w[0] <= 'Z');
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &cp) <= 0)
-        return 1;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c != UTF8PROC_CATEGORY_LU && c != UTF8PROC_CATEGORY_LT;
 }
 
 static int has_marks(const char *w, size_t len)
@@ -109,7 +95,7 @@ static size_t readings(const char *word, size_t wlen, const char *folded, size_t
         common += !proper;
         names += proper && is_headword(ids[i], folded, flen);
     }
-    int capital = !query && word && !starts_lower(word, wlen);
+    int capital = !query && word && zp_fold_is_capital(word, wlen);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         int proper = zp_lemma_is_proper(ids[i]), own = proper && is_headword(ids[i], folded, flen);

@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <utf8proc.h>
+
+#include "fold.h"
 
 /* Longer words are no names: not looked up. */
 #define MAX_WORD_BYTES 100
@@ -27,15 +28,6 @@ int zp_dict_available(void)
 {
     pthread_once(&once, load);
     return dict != NULL;
-}
-
-static int is_upper_start(const char *s)
-{
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0)
-        return 0;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 /* Lookups are cached: a text names the same words again and again
@@ -102,7 +94,7 @@ int zp_dict_each_lemma(const char *word, size_t len, int proper, zp_dict_lemma_f
     int rc = 0;
     for (char *l = lemmas, *nl; rc == 0 && (nl = strchr(l, '\n')); l = nl + 1) {
         *nl = '\0';
-        if (!proper || is_upper_start(l))
+        if (!proper || zp_fold_is_capital(l, strlen(l)))
             rc = fn(l, ud);
     }
     return rc;

@@ -206,6 +206,19 @@ int zp_fold_lower(const char *in, size_t len, zp_buf *out)
     return rc < 0 ? -1 : 0;
 }
 
+int zp_fold_is_capital(const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    if ((unsigned char)s[0] < 0x80)
+        return s[0] >= 'A' && s[0] <= 'Z';
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp) <= 0)
+        return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
 size_t zp_fold_count_chars(const char *s, size_t len)
 {
     size_t n = 0;

@@ -24,6 +24,10 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out);
  * word is shown ("Žebříku" -> "žebříku").  0, or -1 on error. */
 int zp_fold_lower(const char *in, size_t len, zp_buf *out);
 
+/* 1 when the text (valid UTF-8, len bytes) starts with a capital letter
+ * (Unicode Lu or Lt): "Praha", "Žebřík", not "daná" or "2019". */
+int zp_fold_is_capital(const char *s, size_t len);
+
 /* Number of code points in valid UTF-8 text. */
 size_t zp_fold_count_chars(const char *s, size_t len);
 

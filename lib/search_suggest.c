@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "analyse.h"
 #include "buf.h"
@@ -152,11 +151,8 @@ static int on_token(const zp_token *t, void *ud)
     size_t len = t->end - t->start;
     if (len >= sizeof c->first)
         return 0;
-    const unsigned char *s = (const unsigned char *)c->text + t->start;
-    utf8proc_int32_t cp = 0;
-    utf8proc_iterate(s, (utf8proc_ssize_t)len, &cp);
-    utf8proc_category_t cat = utf8proc_category(cp);
-    int upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+    const char *s = c->text + t->start;
+    int upper = zp_fold_is_capital(s, len);
     if (upper)
         c->upper++;
     else

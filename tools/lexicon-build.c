@@ -130,15 +130,6 @@ static char *folded(const char *s)
     return zp_buf_steal(&b);
 }
 
-static int is_upper_start(const char *s)
-{
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0)
-        return 0;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
 static void put_u32(zp_buf *b, uint32_t v)
 {
     zp_buf_add(b, &v, 4);
@@ -189,7 +180,7 @@ int main(int argc, char **argv)
                 fl_of_lemma = xrealloc(fl_of_lemma, fl_cap * sizeof *fl_of_lemma);
                 proper = xrealloc(proper, fl_cap);
             }
-            proper[lid] = is_upper_start(lemma_raw);
+            proper[lid] = (unsigned char)zp_fold_is_capital(lemma_raw, strlen(lemma_raw));
             fl_of_lemma[lid] = folded(lem);
             if (!fl_of_lemma[lid])
                 fl_of_lemma[lid] = strdup(lem);
