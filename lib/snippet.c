@@ -21,24 +21,12 @@ typedef struct {
     int key;             /* which term matched: for counting distinct ones */
 } hit;
 
-/* Words recur: what a written form matched is remembered, so a long text
- * costs one dictionary lookup per distinct word, not per word. */
-#define CACHE_SLOTS 1024
-#define CACHE_WORD 40
-
-typedef struct {
-    char word[CACHE_WORD];
-    unsigned char len;
-    int key;
-} cache_slot;
-
 typedef struct {
     const zp_snip_terms *terms;
     const char *text;
     hit *hits;
     size_t n, cap;
     size_t last_byte, last_chr;
-    cache_slot *cache;
     int oom;
 } scan_ctx;
 
@@ -64,32 +52,17 @@ static int match(scan_ctx *c, const zp_token *t)
     }
     if (tm->n_stems == 0)
         return -1;
-    /* the word's terms as the index has them: lemmas, classes or stem */
-    const char *w = t->pos_inc ? c->text + t->start : NULL;
-    size_t wlen = t->end - t->start;
-    cache_slot *slot = NULL;
-    if (w && c->cache && wlen < CACHE_WORD) {
-        size_t h = 2166136261u;
-        for (size_t i = 0; i < wlen; i++)
-            h = (h ^ (unsigned char)w[i]) * 16777619u;
-        slot = &c->cache[h % CACHE_SLOTS];
-        if (slot->len == wlen && memcmp(slot->word, w, wlen) == 0)
-            return slot->key;
-    }
+    /* the word's terms as the index has them (lemmas, or its stem): the
+     * analysis remembers recent words, so a long text costs a lookup a
+     * distinct word */
     zp_word_terms wt;
-    zp_analyse_word(w, wlen, t->term, t->term_len, &wt);
-    int key = -1;
-    for (size_t i = 0; i < wt.n && key < 0; i++) {
+    zp_analyse_word(t->pos_inc ? c->text + t->start : NULL, t->end - t->start, t->term, t->term_len, &wt);
+    for (size_t i = 0; i < wt.n; i++) {
         k = find(tm->stems, tm->n_stems, wt.term[i], wt.len[i]);
         if (k >= 0)
-            key = (int)(tm->n_words + tm->n_prefixes + (size_t)k);
+            return (int)(tm->n_words + tm->n_prefixes + (size_t)k);
     }
-    if (slot) {
-        memcpy(slot->word, w, wlen);
-        slot->len = (unsigned char)wlen;
-        slot->key = key;
-    }
-    return key;
+    return -1;
 }
 
 static size_t count_chars(const char *s, size_t from, size_t to)
@@ -260,22 +233,31 @@ static int build(const char *text, size_t len, size_t from, size_t to, const hit
     return out->text ? 0 : -1;
 }
 
+/* The hits of terms in text (its first ZP_SNIP_SCAN_BYTES) into *c.
+ * 0, or -1 when memory ran out (c->hits freed). */
+static int scan(const char *text, size_t len, const zp_snip_terms *terms, scan_ctx *c)
+{
+    memset(c, 0, sizeof *c);
+    c->terms = terms;
+    c->text = text;
+    int rc = zp_tok_each(text, len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES, on_token, c);
+    if (rc < 0 || c->oom) {
+        free(c->hits);
+        c->hits = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 int zp_snip_whole(const char *text, size_t len, const zp_snip_terms *terms, zp_snippet *out)
 {
     memset(out, 0, sizeof *out);
     scan_ctx c;
-    memset(&c, 0, sizeof c);
-    c.terms = terms;
-    c.text = text;
-    size_t scan = len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES;
-    c.cache = terms->n_stems ? calloc(CACHE_SLOTS, sizeof *c.cache) : NULL;
-    int rc = zp_tok_each(text, scan, on_token, &c);
-    free(c.cache);
+    if (scan(text, len, terms, &c) < 0)
+        return -1;
     out->marks = c.n ? calloc(c.n, sizeof *out->marks) : NULL;
-    if (rc < 0 || c.oom || (c.n && !out->marks)) {
+    if (c.n && !out->marks) {
         free(c.hits);
-        free(out->marks);
-        out->marks = NULL;
         return -1;
     }
     /* the text as it is, line breaks and all; a date's numbers one mark */
@@ -387,18 +369,9 @@ int zp_snip_passages(const char *text, size_t len, const zp_snip_terms *terms, s
 {
     memset(out, 0, sizeof *out);
     scan_ctx c;
-    memset(&c, 0, sizeof c);
-    c.terms = terms;
-    c.text = text;
-    size_t scan = len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES;
-    /* a short text (a decision) is not worth a cache */
-    c.cache = terms->n_stems && len > 2000 ? calloc(CACHE_SLOTS, sizeof *c.cache) : NULL;
-    int rc = zp_tok_each(text, scan, on_token, &c);
-    free(c.cache);
-    if (rc < 0 || c.oom) {
-        free(c.hits);
+    if (scan(text, len, terms, &c) < 0)
         return -1;
-    }
+    int rc = 0;
     if (c.n == 0) {   /* no match: the beginning */
         size_t from = 0;
         while (from < len && is_space_at(text, from))
