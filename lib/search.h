@@ -160,6 +160,12 @@ int zp_search_json(const zp_results *r, zp_buf *out);
  * -1 when memory ran out. */
 int zp_search_csv(const zp_results *r, int header, zp_buf *out);
 
+/* Every hit of req (at most ZP_EXPORT_MAX_HITS, not grouped) as CSV with
+ * its header, appended to out; *total the hits there are, *exported those
+ * out holds.  0, or a negative ZX_ERR_* with a message as zp_search_run. */
+int zp_search_export(const zp_search_req *req, zp_buf *out, unsigned *total, unsigned *exported, char *err,
+                     size_t errlen);
+
 /* The file of an indexed document opened for reading, by its id: only a
  * file under a folder the index was built from (zapisy-index records
  * them), opened without following a symbolic link anywhere in its path.

@@ -1,10 +1,12 @@
 /* Search results as CSV for a spreadsheet: what Czech Excel and LibreOffice
  * open as they are -- UTF-8 with a byte-order mark, ';' between fields
  * (the comma is the Czech decimal mark), fields quoted, CRLF line ends. */
+#include <stdio.h>
 #include <string.h>
 
 #include "format.h"
 #include "search.h"
+#include "zx.h"
 
 static void field(zp_buf *b, const char *s, int first)
 {
@@ -19,6 +21,34 @@ static void field(zp_buf *b, const char *s, int first)
         zp_buf_addc(b, *s == '\r' || *s == '\n' ? ' ' : *s);
     }
     zp_buf_addc(b, '"');
+}
+
+int zp_search_export(const zp_search_req *req, zp_buf *out, unsigned *total, unsigned *exported, char *err,
+                     size_t errlen)
+{
+    /* a report lists every record, a page of ZP_SEARCH_MAX_LIMIT at a time */
+    zp_search_req all = *req;
+    all.facets = all.timeline = all.group = 0;
+    all.limit = ZP_SEARCH_MAX_LIMIT;
+    *total = *exported = 0;
+    for (all.offset = 0; all.offset < ZP_EXPORT_MAX_HITS; all.offset += ZP_SEARCH_MAX_LIMIT) {
+        zp_results *r = NULL;
+        int rc = zp_search_run(&all, &r, err, errlen);
+        if (rc)
+            return rc;
+        zp_search_csv(r, all.offset == 0, out);
+        *total = r->total;
+        *exported += (unsigned)r->n_hits;
+        size_t n = r->n_hits;
+        zp_results_free(r);
+        if (n < ZP_SEARCH_MAX_LIMIT)
+            break;
+    }
+    if (out->oom) {
+        snprintf(err, errlen, "out of memory");
+        return ZX_ERR_NOMEM;
+    }
+    return 0;
 }
 
 int zp_search_csv(const zp_results *r, int header, zp_buf *out)

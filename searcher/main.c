@@ -190,31 +190,20 @@ static int parse_sort(const char *s, zp_sort *out)
 enum { OPT_YEAR = 256, OPT_SINCE, OPT_UNTIL, OPT_TOWN, OPT_BODY, OPT_ORG, OPT_PERSON, OPT_DECISIONS,
        OPT_SORT, OPT_FACETS, OPT_TIMELINE, OPT_PAGE, OPT_LIKE, OPT_GROUP, OPT_CSV };
 
-/* Every hit as CSV, a page of ZP_SEARCH_MAX_LIMIT at a time, at most
- * ZP_EXPORT_MAX_HITS; says on stderr when the cap left hits out. */
-static int export_csv(zp_search_req *req)
+/* Every hit as CSV (at most ZP_EXPORT_MAX_HITS); says on stderr when the
+ * cap left hits out. */
+static int export_csv(const zp_search_req *req)
 {
-    req->facets = req->timeline = 0;
-    req->limit = ZP_SEARCH_MAX_LIMIT;
-    unsigned total = 0, done = 0;
+    zp_buf out = ZP_BUF_INIT;
+    unsigned total, done;
     char err[1024];
-    for (req->offset = 0; req->offset < ZP_EXPORT_MAX_HITS; req->offset += ZP_SEARCH_MAX_LIMIT) {
-        zp_results *r = NULL;
-        int rc = zp_search_run(req, &r, err, sizeof err);
-        if (rc) {
-            complain(err);
-            return 2;
-        }
-        zp_buf out = ZP_BUF_INIT;
-        zp_search_csv(r, req->offset == 0, &out);
+    int rc = zp_search_export(req, &out, &total, &done, err, sizeof err);
+    if (rc == 0)
         fwrite(zp_buf_str(&out), 1, out.len, stdout);
-        zp_buf_free(&out);
-        total = r->total;
-        done += (unsigned)r->n_hits;
-        size_t n = r->n_hits;
-        zp_results_free(r);
-        if (n < ZP_SEARCH_MAX_LIMIT)
-            break;
+    zp_buf_free(&out);
+    if (rc) {
+        complain(err);
+        return 2;
     }
     if (total > done)
         fprintf(stderr, "zapisy-search: exported %u of %u hits (at most %d)\n", done, total, ZP_EXPORT_MAX_HITS);

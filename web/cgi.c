@@ -247,38 +247,23 @@ static void search_failed(const web_site *site, const web_request *req, int rc, 
 /* format=csv: every hit (at most ZP_EXPORT_MAX_HITS) for a spreadsheet,
  * run a page of ZP_SEARCH_MAX_LIMIT at a time.  X-Zapisy-Total and
  * X-Zapisy-Exported say how many there were and how many the file holds. */
-static void export_csv(const web_site *site, const web_request *req, zp_search_req *sr)
+static void export_csv(const web_site *site, const web_request *req, const zp_search_req *sr)
 {
     zp_buf csv = ZP_BUF_INIT;
-    unsigned total = 0, done = 0;
-    char err[1024];
-    sr->limit = ZP_SEARCH_MAX_LIMIT;
-    for (sr->offset = 0; sr->offset < ZP_EXPORT_MAX_HITS; sr->offset += ZP_SEARCH_MAX_LIMIT) {
-        zp_results *r = NULL;
-        int rc = zp_search_run(sr, &r, err, sizeof err);
-        if (rc) {
-            zp_buf_free(&csv);
-            search_failed(site, req, rc, err);
-            return;
-        }
-        zp_search_csv(r, sr->offset == 0, &csv);
-        total = r->total;
-        done += (unsigned)r->n_hits;
-        size_t n = r->n_hits;
-        zp_results_free(r);
-        if (n < ZP_SEARCH_MAX_LIMIT)
-            break;
-    }
-    char extra[256];
-    snprintf(extra, sizeof extra,
-             "Content-Disposition: attachment; filename=\"zapisy.csv\"\r\nX-Zapisy-Total: %u\r\nX-Zapisy-Exported: %u\r\n",
-             total, done);
-    if (csv.oom) {
-        zp_buf_free(&csv);
+    unsigned total, done;
+    char err[1024], extra[256];
+    int rc = zp_search_export(sr, &csv, &total, &done, err, sizeof err);
+    if (rc == 0) {
+        snprintf(extra, sizeof extra,
+                 "Content-Disposition: attachment; filename=\"zapisy.csv\"\r\nX-Zapisy-Total: %u\r\n"
+                 "X-Zapisy-Exported: %u\r\n",
+                 total, done);
+        respond(200, "text/csv; charset=utf-8", extra, zp_buf_str(&csv), csv.len);
+    } else if (rc == ZX_ERR_NOMEM) {
         respond_plain(503, "Na export teď nestačí paměť.");
-        return;
+    } else {
+        search_failed(site, req, rc, err);
     }
-    respond(200, "text/csv; charset=utf-8", extra, zp_buf_str(&csv), csv.len);
     zp_buf_free(&csv);
 }
 
@@ -305,7 +290,6 @@ static void search(const web_site *site, const char *db, const web_request *req)
     sr.facets = 1;
     sr.timeline = req->json || req->page == 1;
     if (req->csv) {
-        sr.group = 0;   /* a report lists every record */
         export_csv(site, req, &sr);
         return;
     }
