@@ -503,8 +503,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     return rc;
 }
 
-static void free_hits(zp_results *r);
-static void free_facet(zp_facet *f);
+static void free_found(zp_results *r);
 
 /* Nothing had all the words: search on with those that occur (and the
  * relatives of those that do not), and say so. */
@@ -529,26 +528,17 @@ static int relax(zx_db *db, const zp_search_req *req, const zp_query *q, zp_resu
     int rc = run(db, req, &wider, &tmp, err, errlen);
     if (rc == 0 && tmp.total == 0 && !wider.any && strchr(rx.query, ' ')) {
         /* the words left never meet in one document: any of them */
-        free_hits(&tmp);
-        free_facet(&tmp.years);
-        free_facet(&tmp.towns);
-        free_facet(&tmp.bodies);
-        free_facet(&tmp.orgs);
-        free_facet(&tmp.timeline);
-        free(tmp.suggestion);
+        free_found(&tmp);
         memset(&tmp, 0, sizeof tmp);
         wider.any = rx.any = 1;
         rc = run(db, req, &wider, &tmp, err, errlen);
     }
     if (rc == 0 && tmp.total > 0) {
-        free_hits(r);
-        free_facet(&r->years);
-        free_facet(&r->towns);
-        free_facet(&r->bodies);
-        free_facet(&r->orgs);
-        free_facet(&r->timeline);
+        /* the relaxed search's hits, the first search's words and suggestion */
         free(tmp.suggestion);
         tmp.suggestion = r->suggestion;
+        r->suggestion = NULL;
+        free_found(r);
         tmp.query = r->query;
         tmp.parsed = r->parsed;
         tmp.offset = r->offset;
@@ -557,13 +547,7 @@ static int relax(zx_db *db, const zp_search_req *req, const zp_query *q, zp_resu
         r->relax = rx;
         return 0;
     }
-    free_hits(&tmp);
-    free_facet(&tmp.years);
-    free_facet(&tmp.towns);
-    free_facet(&tmp.bodies);
-    free_facet(&tmp.orgs);
-    free_facet(&tmp.timeline);
-    free(tmp.suggestion);
+    free_found(&tmp);
     zp_relaxed_free(&rx);
     return rc;
 }
@@ -660,28 +644,40 @@ static void close_db(zx_db *db)
         zx_db_close(db);
 }
 
-int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t errlen)
+/* What a search starts from: results that hold the query as typed, the
+ * database (kept or opened; none being built, none of another analysis)
+ * and the query normalised.  0 or a negative ZX_ERR_*; the caller frees
+ * *r, closes *db (close_db) and frees *q whatever it returned. */
+static int start(const zp_search_req *req, int may_be_empty, zp_results **r, zx_db **db, zp_query *q, char *err,
+                 size_t errlen)
 {
-    *out = NULL;
-    zp_results *r = calloc(1, sizeof *r);
-    if (!r) {
+    *db = NULL;
+    memset(q, 0, sizeof *q);
+    *r = calloc(1, sizeof **r);
+    if (!*r || !((*r)->query = strndup(req->query, req->query_len))) {
         snprintf(err, errlen, "out of memory");
         return ZX_ERR_NOMEM;
     }
-    r->offset = req->offset;
-    r->query = strndup(req->query, req->query_len);
-    zx_db *db = NULL;
-    zp_query q;
-    memset(&q, 0, sizeof q);
-    int rc = r->query ? open_db(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
+    (*r)->offset = req->offset;
+    int rc = open_db(req->db_path, db, err, errlen);
     if (rc == 0)
-        rc = not_built_yet(db, req->db_path, err, errlen);
+        rc = not_built_yet(*db, req->db_path, err, errlen);
     if (rc == 0)
-        rc = stale_index(db, req->db_path, err, errlen);
+        rc = stale_index(*db, req->db_path, err, errlen);
     if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
-                                      sizeof query_fields / sizeof query_fields[0], lookup_synonyms, db,
-                                      req->n_filters > 0, &q, err, errlen) < 0)
+                                      sizeof query_fields / sizeof query_fields[0], lookup_synonyms, *db,
+                                      may_be_empty, q, err, errlen) < 0)
         rc = ZX_ERR_QUERY;
+    return rc;
+}
+
+int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    zp_results *r;
+    zx_db *db;
+    zp_query q;
+    int rc = start(req, req->n_filters > 0, &r, &db, &q, err, errlen);
     if (rc == 0 && !(r->parsed = strdup(q.xapian)))
         rc = ZX_ERR_NOMEM;
     if (rc == 0)
@@ -701,22 +697,10 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
 int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, char *err, size_t errlen)
 {
     *out = NULL;
-    zp_results *r = calloc(1, sizeof *r);
-    if (!r) {
-        snprintf(err, errlen, "out of memory");
-        return ZX_ERR_NOMEM;
-    }
-    r->query = strndup(req->query, req->query_len);
-    zx_db *db = NULL;
+    zp_results *r;
+    zx_db *db;
     zp_query q;
-    memset(&q, 0, sizeof q);
-    int rc = r->query ? open_db(req->db_path, &db, err, errlen) : ZX_ERR_NOMEM;
-    if (rc == 0)
-        rc = stale_index(db, req->db_path, err, errlen);
-    if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
-                                      sizeof query_fields / sizeof query_fields[0], lookup_synonyms, db, 1, &q,
-                                      err, errlen) < 0)
-        rc = ZX_ERR_QUERY;
+    int rc = start(req, 1, &r, &db, &q, err, errlen);
     zx_query *xq = NULL, *only = NULL;
     zx_mset *m = NULL;
     zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0, 0, 0 };
@@ -800,19 +784,26 @@ static void free_hits(zp_results *r)
     r->n_hits = 0;
 }
 
-void zp_results_free(zp_results *r)
+/* What one search found: hits, facets, timeline, suggestion. */
+static void free_found(zp_results *r)
 {
-    if (!r)
-        return;
     free_hits(r);
-    zp_relaxed_free(&r->relax);
     free_facet(&r->years);
     free_facet(&r->towns);
     free_facet(&r->bodies);
     free_facet(&r->orgs);
     free_facet(&r->timeline);
+    free(r->suggestion);
+    r->suggestion = NULL;
+}
+
+void zp_results_free(zp_results *r)
+{
+    if (!r)
+        return;
+    free_found(r);
+    zp_relaxed_free(&r->relax);
     free(r->query);
     free(r->parsed);
-    free(r->suggestion);
     free(r);
 }
