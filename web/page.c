@@ -187,6 +187,22 @@ static const char *czech_results(unsigned n)
 
 static char *url_of(const web_request *r, unsigned page, const zp_filter *add, const zp_filter *drop);
 
+/* "11. 1. 2019 · Prostějov · Pracovní skupina …": what is known of a hit. */
+static void meta_html(const zp_hit *h, zp_buf *meta)
+{
+    if (h->date[0])
+        zp_buf_printf(meta, "<time datetime=\"%s\">%d. %d. %.4s</time>", h->date, atoi(h->date + 8),
+                      atoi(h->date + 5), h->date);
+    const char *parts[2] = { h->town, h->body };
+    for (int k = 0; k < 2; k++) {
+        if (!parts[k][0])
+            continue;
+        if (meta->len)
+            zp_buf_adds(meta, " · ");
+        zp_fmt_html(meta, parts[k], strlen(parts[k]));
+    }
+}
+
 static const char *czech_more(unsigned n)
 {
     return n == 1 ? "další záznam" : n >= 2 && n <= 4 ? "další záznamy" : "dalších záznamů";
@@ -196,18 +212,7 @@ static int hit_html(const web_site *s, const web_request *req, const zp_hit *h, 
                     size_t errlen)
 {
     zp_buf meta = ZP_BUF_INIT, snip = ZP_BUF_INIT, url = ZP_BUF_INIT;
-    if (h->date[0]) {
-        zp_buf_printf(&meta, "<time datetime=\"%s\">%d. %d. %.4s</time>", h->date, atoi(h->date + 8),
-                      atoi(h->date + 5), h->date);
-    }
-    const char *parts[2] = { h->town, h->body };
-    for (int k = 0; k < 2; k++) {
-        if (!parts[k][0])
-            continue;
-        if (meta.len)
-            zp_buf_adds(&meta, " · ");
-        zp_fmt_html(&meta, parts[k], strlen(parts[k]));
-    }
+    meta_html(h, &meta);
     zp_snip_render(&h->snippet, "<mark>", "</mark>", 1, &snip);
     zp_buf label = ZP_BUF_INIT, label_html = ZP_BUF_INIT;
     if (h->shown_decision >= 0)
@@ -659,6 +664,31 @@ static void hidden_filters(const web_request *req, zp_buf *out)
     }
 }
 
+/* What fills the page around the search form. */
+typedef struct {
+    const char *title, *hidden, *filters, *autofocus, *main, *aside;
+} page_parts;
+
+/* The whole page: the search form showing req (may be NULL), then the parts. */
+static int frame_html(const web_site *s, const web_request *req, const page_parts *p, zp_buf *out, char *err,
+                      size_t errlen)
+{
+    web_vars v = { 0 };
+    web_var(&v, "title", p->title);
+    web_var(&v, "static", s->static_url);
+    web_var(&v, "q", req ? req->q : "");
+    web_var(&v, "decisions_checked", req && req->decisions ? " checked" : "");
+    web_var(&v, "sort_relevance", !req || req->sort == ZP_SORT_RELEVANCE ? " selected" : "");
+    web_var(&v, "sort_newest", req && req->sort == ZP_SORT_DATE_DESC ? " selected" : "");
+    web_var(&v, "sort_oldest", req && req->sort == ZP_SORT_DATE ? " selected" : "");
+    web_var(&v, "hidden", p->hidden);
+    web_var(&v, "filters", p->filters);
+    web_var(&v, "autofocus", p->autofocus);
+    web_var(&v, "main", p->main);
+    web_var(&v, "aside", p->aside);
+    return web_render(s->templates, "page.html", &v, out, err, errlen);
+}
+
 int web_page(const web_site *s, const web_request *req, const zp_results *r, const char *heading,
              const char *message, zp_buf *out, char *err, size_t errlen)
 {
@@ -688,22 +718,11 @@ int web_page(const web_site *s, const web_request *req, const zp_results *r, con
         zp_buf_printf(&title, "%s – zápisy", q);
     else
         zp_buf_adds(&title, "Hledání v zápisech z jednání");
-    web_vars v = { 0 };
-    web_var(&v, "title", zp_buf_str(&title));
-    web_var(&v, "static", s->static_url);
-    web_var(&v, "q", q);
-    web_var(&v, "decisions_checked", req && req->decisions ? " checked" : "");
-    web_var(&v, "sort_relevance", !req || req->sort == ZP_SORT_RELEVANCE ? " selected" : "");
-    web_var(&v, "sort_newest", req && req->sort == ZP_SORT_DATE_DESC ? " selected" : "");
-    web_var(&v, "sort_oldest", req && req->sort == ZP_SORT_DATE ? " selected" : "");
-    web_var(&v, "hidden", zp_buf_str(&hidden));
-    web_var(&v, "filters", zp_buf_str(&filters));
     /* the start page waits for typing */
-    web_var(&v, "autofocus", !heading && !r ? " autofocus" : "");
-    web_var(&v, "main", zp_buf_str(&main));
-    web_var(&v, "aside", zp_buf_str(&aside));
+    const page_parts parts = { zp_buf_str(&title), zp_buf_str(&hidden), zp_buf_str(&filters),
+                               !heading && !r ? " autofocus" : "", zp_buf_str(&main), zp_buf_str(&aside) };
     if (rc == 0)
-        rc = web_render(s->templates, "page.html", &v, out, err, errlen);
+        rc = frame_html(s, req, &parts, out, err, errlen);
     zp_buf_free(&main);
     zp_buf_free(&aside);
     zp_buf_free(&hidden);
@@ -765,17 +784,7 @@ int web_document_page(const web_site *s, const web_request *req, const zp_result
     const zp_hit *h = &r->hits[0];
     zp_buf meta = ZP_BUF_INIT, orgs = ZP_BUF_INIT, decs = ZP_BUF_INIT, matches = ZP_BUF_INIT, text = ZP_BUF_INIT,
            main = ZP_BUF_INIT, title = ZP_BUF_INIT;
-    if (h->date[0])
-        zp_buf_printf(&meta, "<time datetime=\"%s\">%d. %d. %.4s</time>", h->date, atoi(h->date + 8),
-                      atoi(h->date + 5), h->date);
-    const char *parts[2] = { h->town, h->body };
-    for (int k = 0; k < 2; k++) {
-        if (!parts[k][0])
-            continue;
-        if (meta.len)
-            zp_buf_adds(&meta, " · ");
-        zp_fmt_html(&meta, parts[k], strlen(parts[k]));
-    }
+    meta_html(h, &meta);
     if (h->orgs.n) {
         zp_buf_adds(&orgs, "<p class=\"orgs\">Organizace: ");
         for (size_t i = 0; i < h->orgs.n; i++) {
@@ -833,21 +842,9 @@ int web_document_page(const web_site *s, const web_request *req, const zp_result
     web_var(&v, "text", zp_buf_str(&text));
     int rc = web_render(s->templates, "document.html", &v, &main, err, errlen);
     zp_buf_printf(&title, "%s – zápisy", h->title[0] ? h->title : "Zápis");
-    web_vars p = { 0 };
-    web_var(&p, "title", zp_buf_str(&title));
-    web_var(&p, "static", s->static_url);
-    web_var(&p, "q", req->q);
-    web_var(&p, "decisions_checked", req->decisions ? " checked" : "");
-    web_var(&p, "sort_relevance", req->sort == ZP_SORT_RELEVANCE ? " selected" : "");
-    web_var(&p, "sort_newest", req->sort == ZP_SORT_DATE_DESC ? " selected" : "");
-    web_var(&p, "sort_oldest", req->sort == ZP_SORT_DATE ? " selected" : "");
-    web_var(&p, "hidden", "");
-    web_var(&p, "filters", "");
-    web_var(&p, "autofocus", "");
-    web_var(&p, "main", zp_buf_str(&main));
-    web_var(&p, "aside", "");
+    const page_parts parts = { zp_buf_str(&title), "", "", "", zp_buf_str(&main), "" };
     if (rc == 0)
-        rc = web_render(s->templates, "page.html", &p, out, err, errlen);
+        rc = frame_html(s, req, &parts, out, err, errlen);
     free(back);
     zp_buf_free(&original);
     zp_buf_free(&meta);
