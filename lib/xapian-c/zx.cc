@@ -15,12 +15,27 @@
 #include <new>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
+
+// One database a stub file lists (a shard), or the single local database.
+struct zx_shard {
+    std::string name;       // as the stub writes it: "auto shard-00", "remote host:port"
+    std::string path;       // a local shard: its directory (resolved against the stub)
+    std::string host;       // a remote one over TCP
+    unsigned port = 0;
+    std::string program, args;   // a remote one through a program (ssh ... xapian-progsrv)
+    Xapian::Database db;
+    bool down = false;      // could not be reached: an empty stand-in takes its place
+    std::string why;
+};
 
 struct zx_db {
     std::string path;
     Xapian::Database *read = nullptr;          // points at `write` when writable
     Xapian::WritableDatabase *write = nullptr;
+    std::vector<zx_shard> shards;              // empty: one local database at path
+    bool partial = false;                      // ZX_OPEN_PARTIAL
     ~zx_db()
     {
         if (write) {
@@ -39,34 +54,16 @@ struct zx_query {
     Xapian::Query query;
 };
 
-// Counts, over the matching documents, the values in a slot, a slot holding
-// several values separated by ZX_VALUE_SEP (organisations): facets of
-// multi-valued fields as well as single ones.  Values are read from the
-// value streams, far cheaper than each document's term list.
-class ValueListSpy : public Xapian::MatchSpy {
-  public:
-    Xapian::valueno slot;
-    std::map<std::string, unsigned> counts;
-    explicit ValueListSpy(Xapian::valueno s) : slot(s) {}
-    void operator()(const Xapian::Document &doc, double) override
-    {
-        const std::string v = doc.get_value(slot);
-        size_t start = 0;
-        while (start < v.size()) {
-            size_t end = v.find(ZX_VALUE_SEP, start);
-            if (end == std::string::npos)
-                end = v.size();
-            if (end > start)
-                counts[v.substr(start, end - start)]++;
-            start = end + 1;
-        }
-    }
-};
-
+// Facets count, over the matching documents, the values in a slot with
+// Xapian's own ValueCountMatchSpy (read from the value streams, far cheaper
+// than each document's term list): Xapian's servers know it, so it counts
+// on remote shards too, and merges their counts.  A slot may hold several
+// values separated by ZX_VALUE_SEP (organisations): each whole value's
+// count is added to each of its parts when the facet is read.
 struct zx_mset {
     Xapian::Enquire enquire;
     Xapian::MSet mset;
-    std::vector<ValueListSpy *> spies;
+    std::vector<Xapian::ValueCountMatchSpy *> spies;
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
     ~zx_mset()
     {
@@ -115,6 +112,12 @@ int handle_exception(char *err, size_t errlen, const std::string &what)
         set_err(err, errlen, "too broad: a word with * stands for more than " +
                                  std::to_string(ZX_MAX_WILDCARD_TERMS) + " words; type more of it");
         return ZX_ERR_QUERY;
+    } catch (const Xapian::NetworkTimeoutError &e) {
+        set_err(err, errlen, what + ": a remote shard did not answer in time: " + e.get_msg());
+        return ZX_ERR_SHARD;
+    } catch (const Xapian::NetworkError &e) {
+        set_err(err, errlen, what + ": a remote shard cannot be reached: " + e.get_msg());
+        return ZX_ERR_SHARD;
     } catch (const Xapian::Error &e) {
         set_err(err, errlen, what + ": " + e.get_type() + ": " + e.get_msg());
         return ZX_ERR;
@@ -182,9 +185,211 @@ bool exists_dir(const char *path)
 
 } // namespace
 
+// ---- shards ----------------------------------------------------------------
+
+namespace {
+
+bool exists_file(const std::string &path)
+{
+    struct stat st;
+    return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// The stub file of path: path itself when it is a file, path/XAPIANDB when
+// path is a folder holding one (Xapian opens both as a stub); "" when none.
+std::string stub_file(const std::string &path)
+{
+    if (exists_file(path))
+        return path;
+    if (exists_dir(path.c_str()) && exists_file(path + "/XAPIANDB"))
+        return path + "/XAPIANDB";
+    return std::string();
+}
+
+std::string trim(const std::string &s)
+{
+    size_t a = s.find_first_not_of(" \t\r");
+    if (a == std::string::npos)
+        return std::string();
+    size_t b = s.find_last_not_of(" \t\r");
+    return s.substr(a, b - a + 1);
+}
+
+// The shards a stub file lists, in its order: "auto|glass|chert PATH" (a
+// path relative to the stub's folder) and "remote HOST:PORT" (TCP, to
+// xapian-tcpsrv) or "remote PROGRAM ARGS" (xapian-progsrv through e.g.
+// ssh).  Blank lines and # comments are skipped.  False and a message
+// naming the line when one is not understood.
+bool parse_stub(const std::string &file, std::vector<zx_shard> &out, std::string &msg)
+{
+    FILE *f = std::fopen(file.c_str(), "r");
+    if (!f) {
+        msg = file + ": cannot read the stub: " + std::strerror(errno);
+        return false;
+    }
+    std::string dir = file.substr(0, file.find_last_of('/') == std::string::npos ? 0 : file.find_last_of('/'));
+    if (dir.empty())
+        dir = file.find('/') == 0 ? "/" : ".";
+    char buf[4096];
+    unsigned lineno = 0;
+    bool ok = true;
+    while (ok && std::fgets(buf, sizeof buf, f)) {
+        lineno++;
+        std::string line = trim(std::string(buf, std::strcspn(buf, "\n")));
+        if (line.empty() || line[0] == '#')
+            continue;
+        size_t sp = line.find_first_of(" \t");
+        std::string type = line.substr(0, sp);
+        std::string rest = sp == std::string::npos ? std::string() : trim(line.substr(sp));
+        zx_shard sh;
+        sh.name = type + " " + rest;
+        if ((type == "auto" || type == "glass" || type == "chert") && !rest.empty()) {
+            sh.path = rest[0] == '/' ? rest : dir + "/" + rest;
+        } else if (type == "remote" && !rest.empty()) {
+            size_t colon = rest.rfind(':');
+            size_t space = rest.find_first_of(" \t");
+            if (space == std::string::npos && colon != std::string::npos) {
+                sh.host = colon ? rest.substr(0, colon) : "localhost";
+                char *end = nullptr;
+                long port = std::strtol(rest.c_str() + colon + 1, &end, 10);
+                if (!end || *end || port <= 0 || port > 65535) {
+                    msg = file + ":" + std::to_string(lineno) + ": not a port: " + rest;
+                    ok = false;
+                }
+                sh.port = static_cast<unsigned>(port);
+            } else {
+                sh.program = rest.substr(0, space);
+                sh.args = space == std::string::npos ? std::string() : trim(rest.substr(space));
+            }
+        } else {
+            msg = file + ":" + std::to_string(lineno) + ": not a database line (auto PATH, remote HOST:PORT): " + line;
+            ok = false;
+        }
+        if (ok)
+            out.push_back(sh);
+    }
+    std::fclose(f);
+    if (ok && out.empty()) {
+        msg = file + ": the stub lists no database";
+        ok = false;
+    }
+    return ok;
+}
+
+// Opens one shard for reading; a remote one with timeouts, so a dead or
+// stalled server costs a search a bounded wait.
+void open_shard(zx_shard &sh)
+{
+    if (!sh.path.empty()) {
+        if (!exists_dir(sh.path.c_str()) && stub_file(sh.path).empty())
+            throw Xapian::DatabaseNotFoundError("no database at " + sh.path);
+        sh.db = Xapian::Database(sh.path);
+    } else if (!sh.host.empty()) {
+        sh.db = Xapian::Remote::open(sh.host, sh.port, ZX_REMOTE_TIMEOUT_MS, ZX_REMOTE_CONNECT_MS);
+    } else {
+        sh.db = Xapian::Remote::open(sh.program, sh.args, ZX_REMOTE_TIMEOUT_MS);
+    }
+}
+
+// What is wrong with a shard, in words, from the exception being handled.
+std::string shard_trouble()
+{
+    try {
+        throw;
+    } catch (const Xapian::NetworkTimeoutError &e) {
+        return "did not answer within " + std::to_string(ZX_REMOTE_TIMEOUT_MS / 1000.0).substr(0, 3) + " s";
+    } catch (const Xapian::NetworkError &e) {
+        return "cannot be reached: " + e.get_msg();
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        return "no database there";
+    } catch (const Xapian::DatabaseError &e) {
+        return e.get_type() + std::string(": ") + e.get_msg();
+    } catch (const Xapian::Error &e) {
+        return e.get_type() + std::string(": ") + e.get_msg();
+    } catch (const std::exception &e) {
+        return e.what();
+    }
+}
+
+// A shard that is down is stood in for by an empty database, so the
+// others keep their document ids (Xapian interleaves them by position).
+Xapian::Database empty_stand_in()
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    return Xapian::InMemory::open();
+#pragma GCC diagnostic pop
+}
+
+// The search database over all shards, down ones stood in for.
+void combine_shards(zx_db *db)
+{
+    std::unique_ptr<Xapian::Database> all(new Xapian::Database);
+    for (auto &sh : db->shards)
+        all->add_database(sh.down ? empty_stand_in() : sh.db);
+    delete db->read;
+    db->read = all.release();
+}
+
+// Every shard open, or the first that is not and why (ZX_ERR_SHARD), or --
+// with partial -- the ones that are not marked down.
+int open_shards(zx_db *db, char *err, size_t errlen)
+{
+    for (auto &sh : db->shards) {
+        if (!sh.down && sh.db.size() > 0)
+            continue;
+        try {
+            open_shard(sh);
+            sh.down = false;
+            sh.why.clear();
+        } catch (...) {
+            sh.down = true;
+            sh.why = shard_trouble();
+            if (!db->partial) {
+                set_err(err, errlen, db->path + ": shard " + sh.name + ": " + sh.why);
+                return ZX_ERR_SHARD;
+            }
+        }
+    }
+    combine_shards(db);
+    return ZX_OK;
+}
+
+// After a search failed on the network: which shards answer (a round trip
+// each), those that do not marked down.  True when any was.
+bool find_down_shards(zx_db *db)
+{
+    bool any = false;
+    for (auto &sh : db->shards) {
+        if (sh.down || sh.path.size())
+            continue;
+        try {
+            sh.db.keep_alive();
+        } catch (...) {
+            sh.down = true;
+            sh.why = shard_trouble();
+            sh.db = Xapian::Database();
+            any = true;
+        }
+    }
+    return any;
+}
+
+// The message for a search that failed on a shard.
+std::string down_message(const zx_db *db)
+{
+    std::string msg;
+    for (const auto &sh : db->shards)
+        if (sh.down)
+            msg += (msg.empty() ? "" : "; ") + ("shard " + sh.name + ": " + sh.why);
+    return db->path + ": " + (msg.empty() ? std::string("a shard failed") : msg);
+}
+
+} // namespace
+
 extern "C" {
 
-int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen)
+int zx_db_open(const char *path, int flags, zx_db **out, char *err, size_t errlen)
 {
     *out = nullptr;
     if (!path || !*path) {
@@ -192,12 +397,56 @@ int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen)
         return ZX_ERR_ARG;
     }
     try {
+        std::unique_ptr<zx_db> db(new zx_db);
+        db->path = path;
+        db->partial = (flags & ZX_OPEN_PARTIAL) != 0;
+        std::string stub = stub_file(path);
+        std::string list = path;
+        if (stub.empty() && !exists_dir(path) && list.find(',') != std::string::npos) {
+            // a list: "shards/a,shards/b,host:port", searched as a stub would be
+            size_t start = 0;
+            while (start <= list.size()) {
+                size_t end = list.find(',', start);
+                if (end == std::string::npos)
+                    end = list.size();
+                std::string item = trim(list.substr(start, end - start));
+                zx_shard sh;
+                size_t colon = item.rfind(':');
+                if (!item.empty() && !exists_dir(item.c_str()) && stub_file(item).empty() && colon != std::string::npos &&
+                    colon + 1 < item.size() && item.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+                    sh.name = "remote " + item;
+                    sh.host = colon ? item.substr(0, colon) : "localhost";
+                    sh.port = static_cast<unsigned>(std::strtoul(item.c_str() + colon + 1, nullptr, 10));
+                } else if (!item.empty()) {
+                    sh.name = "auto " + item;
+                    sh.path = item;
+                }
+                if (!item.empty())
+                    db->shards.push_back(sh);
+                start = end + 1;
+            }
+            int rc = open_shards(db.get(), err, errlen);
+            if (rc != ZX_OK)
+                return rc;
+            *out = db.release();
+            return ZX_OK;
+        }
+        if (!stub.empty()) {
+            std::string msg;
+            if (!parse_stub(stub, db->shards, msg)) {
+                set_err(err, errlen, msg);
+                return ZX_ERR_NO_DB;
+            }
+            int rc = open_shards(db.get(), err, errlen);
+            if (rc != ZX_OK)
+                return rc;
+            *out = db.release();
+            return ZX_OK;
+        }
         if (!exists_dir(path)) {
             set_err(err, errlen, std::string(path) + ": no database here (run zapisy-index first)");
             return ZX_ERR_NO_DB;
         }
-        std::unique_ptr<zx_db> db(new zx_db);
-        db->path = path;
         db->read = new Xapian::Database(path);
         *out = db.release();
         return ZX_OK;
@@ -206,18 +455,153 @@ int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen)
     }
 }
 
+int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen)
+{
+    return zx_db_open(path, 0, out, err, errlen);
+}
+
 int zx_db_reopen(zx_db *db, char *err, size_t errlen)
 {
     try {
-        if (!exists_dir(db->path.c_str())) {
-            set_err(err, errlen, db->path + ": no database here (run zapisy-index first)");
-            return ZX_ERR_NO_DB;
+        if (db->shards.empty()) {
+            if (!exists_dir(db->path.c_str())) {
+                set_err(err, errlen, db->path + ": no database here (run zapisy-index first)");
+                return ZX_ERR_NO_DB;
+            }
+            db->read->reopen();
+            return ZX_OK;
+        }
+        // each shard to its latest commit; one that went down is stood in
+        // for, one that came back is taken in again
+        bool changed = false;
+        for (auto &sh : db->shards) {
+            if (sh.down)
+                continue;
+            try {
+                sh.db.reopen();
+            } catch (...) {
+                sh.down = true;
+                sh.why = shard_trouble();
+                sh.db = Xapian::Database();
+                changed = true;
+            }
+        }
+        bool any_down = false;
+        for (auto &sh : db->shards)
+            any_down = any_down || sh.down;
+        if (any_down || changed) {
+            for (auto &sh : db->shards)
+                sh.db = sh.down ? Xapian::Database() : sh.db;
+            return open_shards(db, err, errlen);
         }
         db->read->reopen();
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, db->path.c_str());
     }
+}
+
+unsigned zx_db_shard_count(const zx_db *db)
+{
+    return db->shards.empty() ? 1 : static_cast<unsigned>(db->shards.size());
+}
+
+const char *zx_db_shard_name(const zx_db *db, unsigned i)
+{
+    if (db->shards.empty())
+        return i == 0 ? db->path.c_str() : nullptr;
+    return i < db->shards.size() ? db->shards[i].name.c_str() : nullptr;
+}
+
+const char *zx_db_shard_down(const zx_db *db, unsigned i)
+{
+    if (i >= db->shards.size() || !db->shards[i].down)
+        return nullptr;
+    return db->shards[i].why.c_str();
+}
+
+int zx_db_shard_metadata(zx_db *db, unsigned i, const char *key, char **value, char *err, size_t errlen)
+{
+    *value = nullptr;
+    try {
+        if (db->shards.empty())
+            return copy_out(db->read->get_metadata(key), value, nullptr);
+        if (i >= db->shards.size() || db->shards[i].down)
+            return copy_out(std::string(), value, nullptr);
+        return copy_out(db->shards[i].db.get_metadata(key), value, nullptr);
+    } catch (...) {
+        return handle_exception(err, errlen, db->path + ": shard " + zx_db_shard_name(db, i));
+    }
+}
+
+int zx_db_shard_leave_out(zx_db *db, unsigned i, const char *why, char *err, size_t errlen)
+{
+    if (i >= db->shards.size()) {
+        set_err(err, errlen, "no such shard");
+        return ZX_ERR_ARG;
+    }
+    try {
+        db->shards[i].down = true;
+        db->shards[i].why = why;
+        db->shards[i].db = Xapian::Database();
+        combine_shards(db);
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, db->path);
+    }
+}
+
+int zx_db_is_stub(const char *path)
+{
+    try {
+        return !stub_file(path).empty();
+    } catch (...) {
+        return 0;
+    }
+}
+
+int zx_stub_entries(const char *path, zx_term_fn fn, void *ud, char *err, size_t errlen)
+{
+    try {
+        std::vector<zx_shard> shards;
+        std::string msg, stub = stub_file(path);
+        if (stub.empty()) {
+            set_err(err, errlen, std::string(path) + ": not a stub (a file listing shards)");
+            return ZX_ERR_NO_DB;
+        }
+        if (!parse_stub(stub, shards, msg)) {
+            set_err(err, errlen, msg);
+            return ZX_ERR_NO_DB;
+        }
+        for (const auto &sh : shards) {
+            std::string e = sh.path.empty() ? sh.name : "auto " + sh.path;
+            if (fn(e.data(), e.size(), ud))
+                break;
+        }
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, path);
+    }
+}
+
+int zx_stub_write(const char *path, const char *const *entries, size_t n, char *err, size_t errlen)
+{
+    std::string tmp = std::string(path) + ".new";
+    FILE *f = std::fopen(tmp.c_str(), "w");
+    if (!f) {
+        set_err(err, errlen, tmp + ": cannot write: " + std::strerror(errno));
+        return ZX_ERR;
+    }
+    for (size_t i = 0; i < n; i++)
+        std::fprintf(f, "%s\n", entries[i]);
+    bool ok = std::fflush(f) == 0 && fsync(fileno(f)) == 0;
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok || std::rename(tmp.c_str(), path) != 0) {
+        set_err(err, errlen, std::string(path) + ": cannot write the stub: " + std::strerror(errno));
+        std::remove(tmp.c_str());
+        return ZX_ERR;
+    }
+    return ZX_OK;
 }
 
 int zx_db_open_write(const char *path, zx_db **out, char *err, size_t errlen)
@@ -236,6 +620,39 @@ int zx_db_open_write(const char *path, zx_db **out, char *err, size_t errlen)
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, path);
+    }
+}
+
+int zx_db_open_write_entry(const char *entry, zx_db **out, char *err, size_t errlen)
+{
+    *out = nullptr;
+    std::string e = entry ? entry : "";
+    if (e.compare(0, 5, "auto ") == 0)
+        return zx_db_open_write(e.c_str() + 5, out, err, errlen);
+    if (e.compare(0, 7, "remote ") != 0) {
+        set_err(err, errlen, "not a shard (auto PATH or remote HOST:PORT): " + e);
+        return ZX_ERR_ARG;
+    }
+    try {
+        std::string rest = trim(e.substr(7));
+        size_t colon = rest.rfind(':'), space = rest.find_first_of(" \t");
+        std::unique_ptr<zx_db> db(new zx_db);
+        db->path = e;
+        if (space == std::string::npos && colon != std::string::npos) {
+            std::string host = colon ? rest.substr(0, colon) : "localhost";
+            unsigned port = static_cast<unsigned>(std::strtoul(rest.c_str() + colon + 1, nullptr, 10));
+            db->write = new Xapian::WritableDatabase(
+                Xapian::Remote::open_writable(host, port, ZX_REMOTE_WRITE_TIMEOUT_MS, ZX_REMOTE_CONNECT_MS));
+        } else {
+            std::string args = space == std::string::npos ? std::string() : trim(rest.substr(space));
+            db->write = new Xapian::WritableDatabase(
+                Xapian::Remote::open_writable(rest.substr(0, space), args, ZX_REMOTE_WRITE_TIMEOUT_MS));
+        }
+        db->read = db->write;
+        *out = db.release();
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "shard " + e);
     }
 }
 
@@ -279,7 +696,12 @@ void zx_db_close(zx_db *db)
 int zx_db_locked(zx_db *db, char *err, size_t errlen)
 {
     try {
-        return db->read->locked() ? 1 : 0;
+        if (db->shards.empty())
+            return db->read->locked() ? 1 : 0;
+        for (auto &sh : db->shards)
+            if (!sh.down && !sh.path.empty() && sh.db.locked())
+                return 1;
+        return 0;
     } catch (...) {
         return handle_exception(err, errlen, db->path);
     }
@@ -325,13 +747,36 @@ int zx_db_delete(zx_db *db, const char *id_term, char *err, size_t errlen)
     }
 }
 
+// Xapian's remote protocol carries no synonym table (a remote writer
+// cannot add to it, a remote reader cannot read it), but it does carry user
+// metadata: each synonym is kept there too, under this key + the term, the
+// synonyms one a line.
+static const char SYNONYM_KEY[] = "zx.syn:";
+
 int zx_db_add_synonym(zx_db *db, const char *term, const char *synonym, char *err, size_t errlen)
 {
     int rc = need_writer(db, err, errlen);
     if (rc)
         return rc;
     try {
-        db->write->add_synonym(term, synonym);
+        try {
+            db->write->add_synonym(term, synonym);
+        } catch (const Xapian::UnimplementedError &) {
+            // a remote shard: the metadata below is what its readers see
+        }
+        std::string key = std::string(SYNONYM_KEY) + term, have = db->write->get_metadata(key);
+        std::string line = std::string(synonym);
+        size_t at = 0;
+        bool found = false;
+        while (!found && at <= have.size() && !have.empty()) {
+            size_t end = have.find('\n', at);
+            if (end == std::string::npos)
+                end = have.size();
+            found = have.compare(at, end - at, line) == 0;
+            at = end + 1;
+        }
+        if (!found)
+            db->write->set_metadata(key, have.empty() ? line : have + "\n" + line);
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, db->path);
@@ -341,12 +786,30 @@ int zx_db_add_synonym(zx_db *db, const char *term, const char *synonym, char *er
 int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *err, size_t errlen)
 {
     try {
-        for (Xapian::TermIterator t = db->read->synonyms_begin(term); t != db->read->synonyms_end(term);
-             ++t) {
-            const std::string syn = *t;
+        std::vector<std::string> seen;
+        for (Xapian::TermIterator t = db->read->synonyms_begin(term); t != db->read->synonyms_end(term); ++t)
+            seen.push_back(*t);
+        // remote shards answer from their metadata
+        for (auto &sh : db->shards) {
+            if (sh.down || !sh.path.empty())
+                continue;
+            std::string v = sh.db.get_metadata(std::string(SYNONYM_KEY) + term);
+            size_t at = 0;
+            while (at < v.size()) {
+                size_t end = v.find('\n', at);
+                if (end == std::string::npos)
+                    end = v.size();
+                std::string syn = v.substr(at, end - at);
+                if (!syn.empty() && std::find(seen.begin(), seen.end(), syn) == seen.end())
+                    seen.push_back(syn);
+                at = end + 1;
+            }
+        }
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        for (const auto &syn : seen)
             if (fn(syn.data(), syn.size(), ud))
                 break;
-        }
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, db->path);
@@ -370,7 +833,18 @@ int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size
 {
     *value = nullptr;
     try {
-        return copy_out(db->read->get_metadata(key), value, nullptr);
+        if (db->shards.empty())
+            return copy_out(db->read->get_metadata(key), value, nullptr);
+        // Xapian reads only the first of several databases' metadata: the
+        // first shard that has the key answers
+        for (auto &sh : db->shards) {
+            if (sh.down)
+                continue;
+            std::string v = sh.db.get_metadata(key);
+            if (!v.empty())
+                return copy_out(v, value, nullptr);
+        }
+        return copy_out(std::string(), value, nullptr);
     } catch (...) {
         return handle_exception(err, errlen, db->path);
     }
@@ -750,8 +1224,10 @@ void zx_query_free(zx_query *q)
     delete q;
 }
 
-int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
-              char *err, size_t errlen)
+} // extern "C"
+
+static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
+                       char *err, size_t errlen, bool retried)
 {
     *out = nullptr;
     if (!db || !q || !opts) {
@@ -766,7 +1242,7 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
             m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
                                                         opts->sort_descending != 0);
         for (size_t i = 0; i < opts->n_facet_slots; i++) {
-            m->spies.push_back(new ValueListSpy(opts->facet_slots[i]));
+            m->spies.push_back(new Xapian::ValueCountMatchSpy(opts->facet_slots[i]));
             m->enquire.add_matchspy(m->spies.back());
         }
         if (opts->collapse)
@@ -774,9 +1250,33 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
         m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
         *out = m.release();
         return ZX_OK;
+    } catch (const Xapian::NetworkError &) {
+        // a remote shard went down since it was opened: name it; with
+        // partial results allowed, search the others once more
+        if (db->shards.empty() || !find_down_shards(db)) {
+            return handle_exception(err, errlen, db->path);
+        }
+        if (!db->partial || retried) {
+            set_err(err, errlen, down_message(db));
+            return ZX_ERR_SHARD;
+        }
+        try {
+            combine_shards(db);
+        } catch (...) {
+            return handle_exception(err, errlen, db->path);
+        }
+        return search_once(db, q, opts, out, err, errlen, true);
     } catch (...) {
         return handle_exception(err, errlen, db->path);
     }
+}
+
+extern "C" {
+
+int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
+              char *err, size_t errlen)
+{
+    return search_once(db, q, opts, out, err, errlen, false);
 }
 
 unsigned zx_mset_size(const zx_mset *m)
@@ -855,8 +1355,21 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
         return ZX_ERR_ARG;
     }
     try {
-        std::vector<std::pair<std::string, unsigned>> v(m->spies[k]->counts.begin(),
-                                                         m->spies[k]->counts.end());
+        std::map<std::string, unsigned> counts;
+        const Xapian::ValueCountMatchSpy *spy = m->spies[k];
+        for (Xapian::TermIterator t = spy->values_begin(); t != spy->values_end(); ++t) {
+            const std::string v = *t;
+            size_t start = 0;
+            while (start < v.size()) {
+                size_t end = v.find(ZX_VALUE_SEP, start);
+                if (end == std::string::npos)
+                    end = v.size();
+                if (end > start)
+                    counts[v.substr(start, end - start)] += t.get_termfreq();
+                start = end + 1;
+            }
+        }
+        std::vector<std::pair<std::string, unsigned>> v(counts.begin(), counts.end());
         std::stable_sort(v.begin(), v.end(),
                          [](const std::pair<std::string, unsigned> &a,
                             const std::pair<std::string, unsigned> &b) { return a.second > b.second; });

@@ -28,7 +28,8 @@ enum {
     ZX_ERR_ARG = -7,       /* bad argument (NULL handle, empty term, ...) */
     ZX_ERR_MODIFIED = -8,  /* a writer changed the database during a read: retry */
     ZX_ERR_BUILDING = -9,  /* empty, with a writer at work: its first run is not done */
-    ZX_ERR_STALE = -10     /* made by another version of the analysis: re-index */
+    ZX_ERR_STALE = -10,    /* made by another version of the analysis: re-index */
+    ZX_ERR_SHARD = -11     /* a shard is down, too slow or unreadable (the message names it) */
 };
 
 typedef struct zx_db zx_db;
@@ -36,10 +37,59 @@ typedef struct zx_doc zx_doc;
 typedef struct zx_query zx_query;
 typedef struct zx_mset zx_mset;
 
+/* A term (or string) handed to a callback; fn returning non-zero stops. */
+typedef int (*zx_term_fn)(const char *term, size_t len, void *ud);
+
 /* ---- databases ---------------------------------------------------------- */
 
-/* Opens an existing database read-only.  *out is closed with zx_db_close. */
+/* Opens an existing database read-only.  *out is closed with zx_db_close.
+ * path is a database folder or a stub: a file (or a folder holding one
+ * named XAPIANDB) that lists shards, one a line --
+ *     auto PATH            a local database (relative to the stub's folder)
+ *     remote HOST:PORT     one served by xapian-tcpsrv
+ *     remote PROGRAM ARGS  one served by xapian-progsrv through PROGRAM
+ * -- searched together as one database (Xapian's own ranking statistics,
+ * match spies and collapsing across them).  Document ids interleave: the
+ * k-th of n shards holds ids k+1, k+1+n, ...  A shard that cannot be
+ * opened fails the open with ZX_ERR_SHARD and a message naming it. */
 int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen);
+
+/* A remote shard is given this long for each exchange and for connecting:
+ * a dead or stalled server costs a search at most about this. */
+#define ZX_REMOTE_TIMEOUT_MS 3000
+#define ZX_REMOTE_CONNECT_MS 2000
+
+/* zx_db_open flags.  ZX_OPEN_PARTIAL: a shard that cannot be opened (or
+ * stops answering during a search) is stood in for by an empty database
+ * and the others are searched; zx_db_shard_down says which. */
+#define ZX_OPEN_PARTIAL 1
+int zx_db_open(const char *path, int flags, zx_db **out, char *err, size_t errlen);
+
+/* The shards of a database opened for reading: 1 for a single database.
+ * name: the stub's line for shard i ("auto shard-00", "remote h:p").
+ * down: NULL when shard i is searched, else why it is not (partial). */
+unsigned zx_db_shard_count(const zx_db *db);
+const char *zx_db_shard_name(const zx_db *db, unsigned i);
+const char *zx_db_shard_down(const zx_db *db, unsigned i);
+
+/* User metadata of shard i alone ("" when it is down); for a single
+ * database, its metadata.  (zx_db_get_metadata answers for all shards with
+ * the first shard's value that is set.) */
+int zx_db_shard_metadata(zx_db *db, unsigned i, const char *key, char **value, char *err, size_t errlen);
+
+/* Searches on without shard i (stood in for by an empty database, so the
+ * others keep their document ids); zx_db_shard_down(db, i) gives why. */
+int zx_db_shard_leave_out(zx_db *db, unsigned i, const char *why, char *err, size_t errlen);
+
+/* 1 when path is a stub (see zx_db_open_read). */
+int zx_db_is_stub(const char *path);
+
+/* Each database a stub lists, as "auto /resolved/path" or "remote ...":
+ * fn(entry, len, ud); fn returning non-zero stops. */
+int zx_stub_entries(const char *path, zx_term_fn fn, void *ud, char *err, size_t errlen);
+
+/* Writes a stub listing entries (lines as above), replacing any. */
+int zx_stub_write(const char *path, const char *const *entries, size_t n, char *err, size_t errlen);
 
 /* Moves a read-only handle to the database's latest commit (cheap when
  * nothing changed): a long-lived reader sees what the indexer committed. */
@@ -48,6 +98,13 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen);
 /* Opens a database for writing, creating it (and its directory) if missing.
  * Fails with ZX_ERR_LOCKED when another process is writing it. */
 int zx_db_open_write(const char *path, zx_db **out, char *err, size_t errlen);
+
+/* Opens for writing the shard a stub line names: "auto PATH" as
+ * zx_db_open_write, "remote HOST:PORT" through a xapian-tcpsrv started
+ * with --writable (or "remote PROGRAM ARGS" through xapian-progsrv
+ * --writable). */
+#define ZX_REMOTE_WRITE_TIMEOUT_MS 60000
+int zx_db_open_write_entry(const char *entry, zx_db **out, char *err, size_t errlen);
 
 /* 1 when a writer holds the database's lock (an indexer at work), 0 when
  * not, or a negative ZX_ERR_*. */
@@ -75,7 +132,6 @@ int zx_db_add_synonym(zx_db *db, const char *term, const char *synonym, char *er
 
 /* Synonyms of `term` (as added with zx_db_add_synonym): fn(synonym, len, ud)
  * for each; fn returning non-zero stops.  None is not an error. */
-typedef int (*zx_term_fn)(const char *term, size_t len, void *ud);
 int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *err, size_t errlen);
 
 /* User metadata: a small key -> value store inside the database (e.g. the
