@@ -83,14 +83,19 @@ static long now_ms(void)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: zapisy-index [--db DIR] [--max-size MB] [--budget S] [--jobs N] [--no-prune] [--quiet|--verbose] PATH...\n"
+    fprintf(f, "usage: zapisy-index [--db DIR] [--shards N | --shard-by folder] [--max-size MB] [--budget S] [--jobs N]\n"
+               "                   [--no-prune] [--quiet|--verbose] PATH...\n"
                "Brings the index (default var/db) up to date with the files under each PATH:\n"
                "new and changed files are indexed (PDF, DOCX, ODT, DOC, RTF, HTML, text in UTF-8,\n"
                "UTF-16, windows-1250 or ISO-8859-2), unchanged ones skipped, and documents of files\n"
                "that are gone from under a PATH removed (--no-prune keeps them; documents under a\n"
                "folder that cannot be read are always kept).  A file whose reading takes longer\n"
                "than --budget seconds (default 60) is reported and skipped.  Files are read in\n"
-               "--jobs threads (default: one a core); one thread writes the index.\n"
+               "--jobs threads (default: one a core); one thread writes the index, or one a shard.\n"
+               "--shards N makes a new index of N shards (DIR holds them and the stub XAPIANDB that\n"
+               "lists them; a file's shard follows from its path); --shard-by folder makes a shard\n"
+               "for each folder right under a PATH.  An existing index keeps its layout; DIR may\n"
+               "also be a stub listing remote shards (xapian-tcpsrv --writable).\n"
                "Exit status: 0 all indexed, 1 some files skipped, failed or repaired, 2 error,\n"
                "130 interrupted (what was done is kept).\n");
 }
@@ -266,7 +271,7 @@ static int prepare(run_state *st, const file_entry *f, job **out)
     *out = NULL;
     zp_doc_id_term(f->abs, id);
     long long old_mtime = 0, old_size = 0;
-    int known = zp_index_state(st->ix, id, &old_mtime, &old_size, old_hash, err, sizeof err);
+    int known = zp_index_state(st->ix, f->abs, id, &old_mtime, &old_size, old_hash, err, sizeof err);
     if (known < 0 || push_copy(&st->seen, &st->n_seen, id) < 0) {
         clear_progress(st);
         complain(known < 0 ? err : "out of memory");
@@ -305,18 +310,20 @@ static int finish(run_state *st, job *j)
 {
     char err[1024];
     int rc = 0;
+    long invalid = 0;
     switch (j->outcome) {
     case JOB_TOUCHED: {
         char id[ZP_ID_TERM_SIZE];
         zp_doc_id_term(j->abs, id);
         st->unchanged++;
-        rc = zp_index_touch(st->ix, id, j->mtime, err, sizeof err);
+        rc = zp_index_touch(st->ix, j->abs, id, j->mtime, err, sizeof err);
         if (rc < 0)
             complain(err);
         break;
     }
     case JOB_DOC:
-        if (zp_index_add_doc(st->ix, &j->doc, err, sizeof err) != 0) {
+        invalid = j->doc.invalid;   /* the document is the index's from here on */
+        if (zp_index_add_doc(st->ix, j->abs, &j->doc, err, sizeof err) != 0) {
             clear_progress(st);
             complain(err);
             rc = -1;
@@ -324,9 +331,9 @@ static int finish(run_state *st, job *j)
         }
         st->indexed++;
         st->since_commit++;
-        if (j->doc.invalid > 0) {
-            snprintf(err, sizeof err, "%s: %ld invalid UTF-8 sequence%s replaced by U+FFFD", j->abs, j->doc.invalid,
-                     j->doc.invalid == 1 ? "" : "s");
+        if (invalid > 0) {
+            snprintf(err, sizeof err, "%s: %ld invalid UTF-8 sequence%s replaced by U+FFFD", j->abs, invalid,
+                     invalid == 1 ? "" : "s");
             report(st, &st->repaired, err);
         }
         if (st->verbose)
@@ -346,7 +353,7 @@ static int finish(run_state *st, job *j)
     free(j);
     if (rc == 0 && st->since_commit >= COMMIT_EVERY) {
         st->since_commit = 0;
-        if (zp_index_commit(st->ix, err, sizeof err) != 0) {
+        if (zp_index_checkpoint(st->ix, err, sizeof err) != 0) {
             complain(err);
             rc = -1;
         }
@@ -374,6 +381,16 @@ static const char *kept_note(const run_state *st)
     if (!st->kept)
         return "";
     snprintf(note, sizeof note, " (%u kept: under a folder or file that could not be read)", st->kept);
+    return note;
+}
+
+/* " in 4 shards" for a sharded index. */
+static const char *shards_note(unsigned n)
+{
+    static char note[48];
+    if (n < 2)
+        return "";
+    snprintf(note, sizeof note, " in %u shards", n);
     return note;
 }
 
@@ -489,9 +506,11 @@ int main(int argc, char **argv)
         { "quiet", no_argument, NULL, 'q' },    { "verbose", no_argument, NULL, 'v' },
         { "no-prune", no_argument, NULL, 'P' }, { "help", no_argument, NULL, 'h' },
         { "budget", required_argument, NULL, 'b' }, { "jobs", required_argument, NULL, 'j' },
+        { "shards", required_argument, NULL, 'S' }, { "shard-by", required_argument, NULL, 'B' },
         { NULL, 0, NULL, 0 },
     };
     run_state st;
+    zp_index_layout layout = { 0, 0, NULL, 0 };
     char err[1024];
     memset(&st, 0, sizeof st);
     st.max_bytes = (long long)DEFAULT_MAX_MB * 1024 * 1024;
@@ -533,6 +552,25 @@ int main(int argc, char **argv)
             st.jobs = (unsigned)v;
             break;
         }
+        case 'S': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 1 || v > 256) {
+                snprintf(err, sizeof err, "--shards wants a number of shards (1 to 256), not '%s'", optarg);
+                complain(err);
+                return 2;
+            }
+            layout.shards = (unsigned)v;
+            break;
+        }
+        case 'B':
+            if (strcmp(optarg, "folder") != 0 && strcmp(optarg, "path") != 0) {
+                snprintf(err, sizeof err, "--shard-by wants 'folder' or 'path', not '%s'", optarg);
+                complain(err);
+                return 2;
+            }
+            layout.by_folder = strcmp(optarg, "folder") == 0;
+            break;
         case 'q': st.quiet = 1; break;
         case 'v': st.verbose = 1; break;
         case 'P': st.prune = 0; break;
@@ -552,30 +590,35 @@ int main(int argc, char **argv)
     size_t n_roots = 0;
     char **roots = calloc((size_t)(argc - optind), sizeof *roots);
     int rc = roots ? 0 : -1;
-    /* the database first: from now on a search finds it (being built on a
-     * first run), and a second writer is refused before any walking */
-    if (rc == 0 && zp_index_open(db_path, &st.ix, err, sizeof err) != 0) {
-        complain(err);
-        rc = -2;
-    }
-    for (int i = optind; i < argc && rc == 0 && !interrupted; i++) {
+    for (int i = optind; i < argc && rc == 0; i++) {
         char abs[PATH_MAX];
         if (realpath(argv[i], abs) && (roots[n_roots] = strdup(abs)))
             n_roots++;
-        rc = walk(argv[i], &files, &st);
     }
-    unsigned total = 0;
+    /* the database before the walk: from now on a search finds it (being
+     * built on a first run), and a second writer is refused before any
+     * walking */
+    layout.roots = (const char *const *)roots;
+    layout.n_roots = n_roots;
+    if (rc == 0 && zp_index_open(db_path, &layout, &st.ix, err, sizeof err) != 0) {
+        complain(err);
+        rc = -2;
+    }
+    for (int i = optind; i < argc && rc == 0 && !interrupted; i++)
+        rc = walk(argv[i], &files, &st);
+    unsigned total = 0, n_shards = st.ix ? zp_index_shard_count(st.ix) : 1;
     if (rc == 0) {
         rc = run(&st, &files, roots, n_roots);
         total = zp_index_doc_count(st.ix);
+        n_shards = zp_index_shard_count(st.ix);
     }
     zp_index_close(st.ix);
     if (rc == -1 && !st.ix)
         fprintf(stderr, "zapisy-index: out of memory\n");
     if (rc != -2 && (!st.quiet || st.failed || st.skipped || rc))
-        printf("indexed %u, unchanged %u, removed %u, skipped %u, failed %u (%u repaired); %s holds %u document%s%s\n",
+        printf("indexed %u, unchanged %u, removed %u, skipped %u, failed %u (%u repaired); %s holds %u document%s%s%s\n",
                st.indexed, st.unchanged, st.removed, st.skipped, st.failed, st.repaired, db_path, total,
-               total == 1 ? "" : "s", kept_note(&st));
+               total == 1 ? "" : "s", shards_note(n_shards), kept_note(&st));
     for (size_t i = 0; i < st.n_seen; i++)
         free(st.seen[i]);
     free(st.seen);

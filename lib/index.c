@@ -1,11 +1,16 @@
-/* Index writing: a built document goes in by its unique id term; its
- * acronym pairs become synonyms both ways, and its facet values record
- * how they are shown. */
+/* Index writing: a built document goes in by its unique id term, into the
+ * shard its path belongs to; its acronym pairs become synonyms both ways,
+ * and its facet values record how they are shown.  A sharded index has a
+ * writer thread a shard, fed through a short queue. */
 #include "index.h"
 
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "docdata.h"
@@ -15,26 +20,44 @@
 
 /* Shorter words are not worth suggesting (and are mostly abbreviations). */
 #define MIN_SPELLING_WORD 4
+/* Documents (and commits) waiting for one shard's writer: enough to keep it
+ * busy, few enough that memory stays bounded. */
+#define SHARD_QUEUE 16
+/* At most this many shards. */
+#define MAX_SHARDS 256
+
+typedef struct item {
+    zp_doc doc;
+    int commit;              /* a commit, not a document */
+    struct item *next;
+} item;
+
+typedef struct {
+    zx_db *db;
+    char *entry;             /* its stub line: "auto /abs/path" or "remote ..." */
+    char *folder;            /* by folder: the folder it holds */
+    pthread_mutex_t db_lock; /* the database: its writer thread, or the caller */
+    pthread_mutex_t q_lock;
+    pthread_cond_t q_more, q_less;
+    item *head, *tail;
+    unsigned queued;
+    int stop, running;
+    pthread_t thread;
+    int failed;
+    char err[512];
+} shard;
 
 struct zp_index {
-    zx_db *db;
+    char *path;
+    int sharded;             /* a stub and shards, written in parallel */
+    int by_folder;
+    shard **v;
+    size_t n;
+    char **roots;            /* by folder: the folders indexed */
+    size_t n_roots;
 };
 
-int zp_index_open(const char *db_path, zp_index **out, char *err, size_t errlen)
-{
-    *out = NULL;
-    zp_index *ix = calloc(1, sizeof *ix);
-    if (!ix) {
-        snprintf(err, errlen, "out of memory");
-        return ZP_INDEX_DB_ERROR;
-    }
-    if (zx_db_open_write(db_path, &ix->db, err, errlen) != ZX_OK) {
-        free(ix);
-        return ZP_INDEX_DB_ERROR;
-    }
-    *out = ix;
-    return 0;
-}
+/* ---- one database ------------------------------------------------------- */
 
 static int synonyms(zx_db *db, const zp_acronyms *a, char *err, size_t errlen)
 {
@@ -54,16 +77,16 @@ static int synonyms(zx_db *db, const zp_acronyms *a, char *err, size_t errlen)
     return rc;
 }
 
-int zp_index_add_doc(zp_index *ix, const zp_doc *d, char *err, size_t errlen)
+static int write_doc(zx_db *db, const zp_doc *d, char *err, size_t errlen)
 {
-    int rc = zx_db_replace(ix->db, d->id_term, d->doc, err, errlen);
+    int rc = zx_db_replace(db, d->id_term, d->doc, err, errlen);
     if (rc == ZX_OK)
-        rc = zx_db_add_spellings(ix->db, d->doc, MIN_SPELLING_WORD, err, errlen);
+        rc = zx_db_add_spellings(db, d->doc, MIN_SPELLING_WORD, err, errlen);
     if (rc == ZX_OK)
-        rc = synonyms(ix->db, &d->meta.acronyms, err, errlen);
+        rc = synonyms(db, &d->meta.acronyms, err, errlen);
     for (size_t i = 0; i < d->display_keys.n && rc == ZX_OK; i++)
-        rc = zx_db_set_metadata(ix->db, d->display_keys.v[i], d->display_values.v[i], err, errlen);
-    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+        rc = zx_db_set_metadata(db, d->display_keys.v[i], d->display_values.v[i], err, errlen);
+    return rc;
 }
 
 static long long number_value(zx_db *db, const char *id, unsigned slot, char *err, size_t errlen, int *rc)
@@ -76,31 +99,503 @@ static long long number_value(zx_db *db, const char *id, unsigned slot, char *er
     return n;
 }
 
-int zp_index_state(zp_index *ix, const char *id, long long *mtime, long long *size, char hash[ZP_HASH_SIZE],
-                   char *err, size_t errlen)
+/* ---- shards and their writers ------------------------------------------- */
+
+static void *writer(void *arg)
 {
-    int rc;
-    *mtime = number_value(ix->db, id, ZP_SLOT_MTIME, err, errlen, &rc);
-    if (rc == ZX_ERR_ARG)
-        return 0;
-    if (rc == ZX_OK)
-        *size = number_value(ix->db, id, ZP_SLOT_SIZE, err, errlen, &rc);
-    char *h = NULL;
-    size_t len = 0;
-    if (rc == ZX_OK)
-        rc = zx_db_get_value(ix->db, id, ZP_SLOT_HASH, &h, &len, err, errlen);
-    if (rc != ZX_OK)
-        return ZP_INDEX_DB_ERROR;
-    snprintf(hash, ZP_HASH_SIZE, "%s", h);
-    free(h);
-    return 1;
+    shard *s = arg;
+    pthread_mutex_lock(&s->q_lock);
+    for (;;) {
+        while (!s->head && !s->stop)
+            pthread_cond_wait(&s->q_more, &s->q_lock);
+        if (!s->head)
+            break;
+        item *it = s->head;
+        s->head = it->next;
+        if (!s->head)
+            s->tail = NULL;
+        pthread_mutex_unlock(&s->q_lock);
+        pthread_mutex_lock(&s->db_lock);
+        if (!s->failed) {
+            char err[sizeof s->err];
+            int rc = it->commit ? zx_db_commit(s->db, err, sizeof err) : write_doc(s->db, &it->doc, err, sizeof err);
+            if (rc != ZX_OK) {
+                s->failed = 1;
+                memcpy(s->err, err, sizeof err);
+            }
+        }
+        pthread_mutex_unlock(&s->db_lock);
+        zp_doc_free(&it->doc);
+        free(it);
+        pthread_mutex_lock(&s->q_lock);
+        s->queued--;
+        pthread_cond_broadcast(&s->q_less);
+    }
+    pthread_mutex_unlock(&s->q_lock);
+    return NULL;
 }
 
-int zp_index_touch(zp_index *ix, const char *id, long long mtime, char *err, size_t errlen)
+static void enqueue(shard *s, item *it)
 {
+    pthread_mutex_lock(&s->q_lock);
+    while (s->queued >= SHARD_QUEUE)
+        pthread_cond_wait(&s->q_less, &s->q_lock);
+    if (s->tail)
+        s->tail->next = it;
+    else
+        s->head = it;
+    s->tail = it;
+    s->queued++;
+    pthread_cond_signal(&s->q_more);
+    pthread_mutex_unlock(&s->q_lock);
+}
+
+/* Waits until the shard's writer has done all it was given. */
+static void drain(shard *s)
+{
+    if (!s->running)
+        return;
+    pthread_mutex_lock(&s->q_lock);
+    while (s->queued > 0)
+        pthread_cond_wait(&s->q_less, &s->q_lock);
+    pthread_mutex_unlock(&s->q_lock);
+}
+
+static void drain_all(zp_index *ix)
+{
+    for (size_t i = 0; i < ix->n; i++)
+        drain(ix->v[i]);
+}
+
+/* A writer's failure, once drained: its message, and ZP_INDEX_DB_ERROR. */
+static int shard_failed(zp_index *ix, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < ix->n; i++) {
+        shard *s = ix->v[i];
+        pthread_mutex_lock(&s->db_lock);
+        int failed = s->failed;
+        if (failed)
+            snprintf(err, errlen, "%s: shard %s: %s", ix->path, s->entry, s->err);
+        pthread_mutex_unlock(&s->db_lock);
+        if (failed)
+            return ZP_INDEX_DB_ERROR;
+    }
+    return 0;
+}
+
+static void shard_free(shard *s)
+{
+    if (!s)
+        return;
+    if (s->running) {
+        pthread_mutex_lock(&s->q_lock);
+        s->stop = 1;
+        pthread_cond_signal(&s->q_more);
+        pthread_mutex_unlock(&s->q_lock);
+        pthread_join(s->thread, NULL);
+    }
+    zx_db_close(s->db);
+    pthread_mutex_destroy(&s->db_lock);
+    pthread_mutex_destroy(&s->q_lock);
+    pthread_cond_destroy(&s->q_more);
+    pthread_cond_destroy(&s->q_less);
+    free(s->entry);
+    free(s->folder);
+    free(s);
+}
+
+/* Opens the shard a stub line names, with a writer thread when the index
+ * is sharded; appended to ix->v. */
+static int shard_add(zp_index *ix, const char *entry, char *err, size_t errlen)
+{
+    if (ix->n >= MAX_SHARDS) {
+        snprintf(err, errlen, "%s: more than %d shards", ix->path, MAX_SHARDS);
+        return ZP_INDEX_DB_ERROR;
+    }
+    shard **v = realloc(ix->v, (ix->n + 1) * sizeof *v);
+    shard *s = calloc(1, sizeof *s);
+    if (v)
+        ix->v = v;
+    if (!v || !s || !(s->entry = strdup(entry))) {
+        free(s);
+        snprintf(err, errlen, "out of memory");
+        return ZP_INDEX_DB_ERROR;
+    }
+    pthread_mutex_init(&s->db_lock, NULL);
+    pthread_mutex_init(&s->q_lock, NULL);
+    pthread_cond_init(&s->q_more, NULL);
+    pthread_cond_init(&s->q_less, NULL);
+    int rc = ix->sharded ? zx_db_open_write_entry(entry, &s->db, err, errlen)
+                         : zx_db_open_write(entry, &s->db, err, errlen);
+    if (rc == ZX_OK && ix->sharded) {
+        if (pthread_create(&s->thread, NULL, writer, s) != 0) {
+            snprintf(err, errlen, "%s: cannot start a writer thread", entry);
+            rc = ZX_ERR;
+        } else {
+            s->running = 1;
+        }
+    }
+    if (rc != ZX_OK) {
+        shard_free(s);
+        return ZP_INDEX_DB_ERROR;
+    }
+    ix->v[ix->n++] = s;
+    return 0;
+}
+
+static uint32_t fnv1a(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The stub lists the shards; local ones under the index's folder by their
+ * name alone, so the folder can be moved. */
+static int write_stub(zp_index *ix, char *err, size_t errlen)
+{
+    const char **lines = calloc(ix->n ? ix->n : 1, sizeof *lines);
+    char **owned = calloc(ix->n ? ix->n : 1, sizeof *owned);
+    int rc = lines && owned ? 0 : ZP_INDEX_DB_ERROR;
+    size_t plen = strlen(ix->path);
+    for (size_t i = 0; i < ix->n && rc == 0; i++) {
+        const char *e = ix->v[i]->entry;
+        if (strncmp(e, "auto ", 5) == 0 && strncmp(e + 5, ix->path, plen) == 0 && e[5 + plen] == '/') {
+            size_t n = strlen(e + 6 + plen) + 6;
+            if ((owned[i] = malloc(n)))
+                snprintf(owned[i], n, "auto %s", e + 6 + plen);
+            else
+                rc = ZP_INDEX_DB_ERROR;
+            lines[i] = owned[i];
+        } else {
+            lines[i] = e;
+        }
+    }
+    char stub[4096];
+    snprintf(stub, sizeof stub, "%s/XAPIANDB", ix->path);
+    if (rc == 0 && zx_stub_write(stub, lines, ix->n, err, errlen) != ZX_OK)
+        rc = ZP_INDEX_DB_ERROR;
+    if (!lines || !owned)
+        snprintf(err, errlen, "out of memory");
+    for (size_t i = 0; owned && i < ix->n; i++)
+        free(owned[i]);
+    free(owned);
+    free(lines);
+    return rc;
+}
+
+/* A folder's shard name: its letters, digits, '.', '-' and '_', and a hash
+ * when anything else had to be replaced (or it is the root itself). */
+static void folder_dir(const char *folder, char *out, size_t outlen)
+{
+    char clean[128];
+    size_t n = 0;
+    int changed = folder[0] == '\0' || folder[0] == '.';
+    for (const char *p = folder; *p && n + 1 < sizeof clean; p++) {
+        int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+                 *p == '_' || *p == '.';
+        clean[n++] = ok ? *p : '_';
+        changed |= !ok;
+    }
+    clean[n] = '\0';
+    if (changed)
+        snprintf(out, outlen, "folder-%s-%08x", clean, (unsigned)fnv1a(folder));
+    else
+        snprintf(out, outlen, "folder-%s", clean);
+}
+
+static int set_shard_rule(zp_index *ix, shard *s, size_t k, char *err, size_t errlen)
+{
+    char rule[512];
+    if (ix->by_folder)
+        snprintf(rule, sizeof rule, "folder %s", s->folder);
+    else
+        snprintf(rule, sizeof rule, "path %zu %zu", ix->n, k);
+    pthread_mutex_lock(&s->db_lock);
+    int rc = zx_db_set_metadata(s->db, ZP_METADATA_SHARD, rule, err, errlen);
+    if (rc == ZX_OK)
+        rc = zx_db_commit(s->db, err, errlen);
+    pthread_mutex_unlock(&s->db_lock);
+    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+}
+
+/* A shard just made is of this version of the analysis (as a new single
+ * database is), so a search finds it before the run's end. */
+static int mark_new(shard *s, char *err, size_t errlen)
+{
+    pthread_mutex_lock(&s->db_lock);
+    int rc = zx_db_set_metadata(s->db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, errlen);
+    if (rc == ZX_OK)
+        rc = zx_db_set_metadata(s->db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, errlen);
+    if (rc == ZX_OK)
+        rc = zx_db_commit(s->db, err, errlen);
+    pthread_mutex_unlock(&s->db_lock);
+    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+}
+
+/* The shard of a folder, made (with its database and a line in the stub)
+ * when the folder is new. */
+static shard *folder_shard(zp_index *ix, const char *folder, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < ix->n; i++)
+        if (strcmp(ix->v[i]->folder, folder) == 0)
+            return ix->v[i];
+    char name[200], entry[4400];
+    folder_dir(folder, name, sizeof name);
+    snprintf(entry, sizeof entry, "auto %s/%s", ix->path, name);
+    if (shard_add(ix, entry, err, errlen) != 0)
+        return NULL;
+    shard *s = ix->v[ix->n - 1];
+    if (!(s->folder = strdup(folder))) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if (set_shard_rule(ix, s, ix->n - 1, err, errlen) != 0 || mark_new(s, err, errlen) != 0 ||
+        write_stub(ix, err, errlen) != 0)
+        return NULL;
+    return s;
+}
+
+/* The shard a file belongs to; NULL (and a message) when it cannot be made. */
+static shard *route(zp_index *ix, const char *path, const char *id, char *err, size_t errlen)
+{
+    if (!ix->by_folder)
+        return ix->v[ix->n == 1 ? 0 : fnv1a(id) % ix->n];
+    const char *rel = NULL;
+    for (size_t r = 0; r < ix->n_roots && !rel; r++)
+        if (zp_path_under(path, ix->roots[r]))
+            rel = path + strlen(ix->roots[r]);
+    if (!rel)
+        rel = "";
+    while (*rel == '/')
+        rel++;
+    const char *slash = strchr(rel, '/');
+    char folder[256];
+    size_t n = slash ? (size_t)(slash - rel) : 0;   /* a file right under the root: "" */
+    if (n >= sizeof folder)
+        n = sizeof folder - 1;
+    memcpy(folder, rel, n);
+    folder[n] = '\0';
+    return folder_shard(ix, folder, err, errlen);
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+static int collect_entry(const char *term, size_t len, void *ud)
+{
+    return zp_strlist_add(ud, term, len, 0) < 0;
+}
+
+/* An existing stub: its shards, their rule checked against the layout
+ * asked for; shards that have no rule yet (fresh remote ones) take the
+ * stub's order. */
+static int open_stub(zp_index *ix, const zp_index_layout *layout, char *err, size_t errlen)
+{
+    zp_strlist entries = { NULL, 0 };
+    if (zx_stub_entries(ix->path, collect_entry, &entries, err, errlen) != ZX_OK)
+        return ZP_INDEX_DB_ERROR;
+    int rc = 0;
+    for (size_t i = 0; i < entries.n && rc == 0; i++)
+        rc = shard_add(ix, entries.v[i], err, errlen);
+    zp_strlist_free(&entries);
+    int saw_folder = 0, saw_path = 0;
+    for (size_t i = 0; i < ix->n && rc == 0; i++) {
+        char *rule = NULL;
+        if (zx_db_get_metadata(ix->v[i]->db, ZP_METADATA_SHARD, &rule, err, errlen) != ZX_OK)
+            return ZP_INDEX_DB_ERROR;
+        if (strncmp(rule, "folder ", 7) == 0) {
+            saw_folder = 1;
+            ix->v[i]->folder = strdup(rule + 7);
+        } else if (rule[0]) {
+            unsigned n = 0, k = 0;
+            saw_path = 1;
+            if (sscanf(rule, "path %u %u", &n, &k) != 2 || n != ix->n || k != i) {
+                snprintf(err, errlen, "%s: shard %s was made as number %u of %u shards, the stub lists it as %zu of %zu: "
+                         "restore the stub, or index into a new --db", ix->path, ix->v[i]->entry, k, n, i, ix->n);
+                rc = ZP_INDEX_DB_ERROR;
+            }
+        }
+        free(rule);
+    }
+    if (rc)
+        return rc;
+    if (saw_folder && saw_path) {
+        snprintf(err, errlen, "%s: its shards were made by different rules (by folder and by path)", ix->path);
+        return ZP_INDEX_DB_ERROR;
+    }
+    ix->by_folder = saw_folder;
+    if (layout && layout->by_folder != ix->by_folder) {
+        snprintf(err, errlen, "%s: the index is sharded by %s, not by %s: index into a new --db to change it", ix->path,
+                 ix->by_folder ? "folder" : "path", layout->by_folder ? "folder" : "path");
+        return ZP_INDEX_DB_ERROR;
+    }
+    if (layout && layout->shards > 1 && layout->shards != ix->n) {
+        snprintf(err, errlen, "%s has %zu shards, not %u: documents would move between shards; index into a new --db "
+                 "to change their number", ix->path, ix->n, layout->shards);
+        return ZP_INDEX_DB_ERROR;
+    }
+    for (size_t i = 0; i < ix->n && rc == 0; i++) {
+        if (ix->by_folder && !ix->v[i]->folder) {
+            snprintf(err, errlen, "%s: shard %s holds no folder's documents", ix->path, ix->v[i]->entry);
+            return ZP_INDEX_DB_ERROR;
+        }
+        char *rule = NULL;
+        if (!ix->by_folder && zx_db_get_metadata(ix->v[i]->db, ZP_METADATA_SHARD, &rule, err, errlen) == ZX_OK &&
+            !rule[0])
+            rc = set_shard_rule(ix, ix->v[i], i, err, errlen);
+        free(rule);
+    }
+    return rc;
+}
+
+/* A new sharded index: its folder, its shards, its stub. */
+static int create_shards(zp_index *ix, const zp_index_layout *layout, char *err, size_t errlen)
+{
+    if (mkdir(ix->path, 0777) != 0 && errno != EEXIST) {
+        snprintf(err, errlen, "%s: cannot create: %s", ix->path, strerror(errno));
+        return ZP_INDEX_DB_ERROR;
+    }
+    if (layout->by_folder)
+        return 0;   /* a shard a folder, as the folders come */
+    if (layout->shards > MAX_SHARDS) {
+        snprintf(err, errlen, "at most %d shards", MAX_SHARDS);
+        return ZP_INDEX_DB_ERROR;
+    }
+    for (unsigned k = 0; k < layout->shards; k++) {
+        char entry[4400];
+        snprintf(entry, sizeof entry, "auto %s/shard-%02u", ix->path, k);
+        if (shard_add(ix, entry, err, errlen) != 0)
+            return ZP_INDEX_DB_ERROR;
+    }
+    for (size_t k = 0; k < ix->n; k++)
+        if (set_shard_rule(ix, ix->v[k], k, err, errlen) != 0 || mark_new(ix->v[k], err, errlen) != 0)
+            return ZP_INDEX_DB_ERROR;
+    return write_stub(ix, err, errlen);
+}
+
+static int is_database(const char *path)
+{
+    char p[4200];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/iamglass", path);
+    if (stat(p, &st) == 0)
+        return 1;
+    snprintf(p, sizeof p, "%s/iamchert", path);
+    return stat(p, &st) == 0;
+}
+
+int zp_index_open(const char *db_path, const zp_index_layout *layout, zp_index **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    zp_index *ix = calloc(1, sizeof *ix);
+    if (!ix || !(ix->path = strdup(db_path))) {
+        free(ix);
+        snprintf(err, errlen, "out of memory");
+        return ZP_INDEX_DB_ERROR;
+    }
+    size_t plen = strlen(ix->path);
+    while (plen > 1 && ix->path[plen - 1] == '/')
+        ix->path[--plen] = '\0';
+    int want_shards = layout && (layout->shards > 1 || layout->by_folder);
+    int rc = 0;
+    if (layout && layout->by_folder) {
+        ix->n_roots = layout->n_roots;
+        ix->roots = calloc(layout->n_roots ? layout->n_roots : 1, sizeof *ix->roots);
+        for (size_t i = 0; ix->roots && i < layout->n_roots; i++)
+            ix->roots[i] = strdup(layout->roots[i]);
+    }
+    if (zx_db_is_stub(db_path)) {
+        ix->sharded = 1;
+        rc = open_stub(ix, layout, err, errlen);
+    } else if (want_shards && is_database(db_path)) {
+        snprintf(err, errlen, "%s is a single database; shards need a new --db (or remove %s first)", db_path, db_path);
+        rc = ZP_INDEX_DB_ERROR;
+    } else if (want_shards) {
+        ix->sharded = 1;
+        ix->by_folder = layout->by_folder;
+        rc = create_shards(ix, layout, err, errlen);
+    } else {
+        rc = shard_add(ix, db_path, err, errlen);
+    }
+    if (rc == 0 && ix->by_folder && !ix->roots) {
+        snprintf(err, errlen, "out of memory");
+        rc = ZP_INDEX_DB_ERROR;
+    }
+    if (rc != 0) {
+        zp_index_close(ix);
+        return ZP_INDEX_DB_ERROR;
+    }
+    *out = ix;
+    return 0;
+}
+
+unsigned zp_index_shard_count(const zp_index *ix)
+{
+    return (unsigned)ix->n;
+}
+
+/* ---- documents ---------------------------------------------------------- */
+
+int zp_index_add_doc(zp_index *ix, const char *path, zp_doc *d, char *err, size_t errlen)
+{
+    shard *s = route(ix, path, d->id_term, err, errlen);
+    if (!s)
+        return ZP_INDEX_DB_ERROR;
+    if (!ix->sharded)
+        return write_doc(s->db, d, err, errlen) == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+    if (shard_failed(ix, err, errlen))
+        return ZP_INDEX_DB_ERROR;
+    item *it = calloc(1, sizeof *it);
+    if (!it) {
+        snprintf(err, errlen, "out of memory");
+        return ZP_INDEX_DB_ERROR;
+    }
+    it->doc = *d;               /* taken over */
+    memset(d, 0, sizeof *d);
+    enqueue(s, it);
+    return 0;
+}
+
+int zp_index_state(zp_index *ix, const char *path, const char *id, long long *mtime, long long *size,
+                   char hash[ZP_HASH_SIZE], char *err, size_t errlen)
+{
+    shard *s = route(ix, path, id, err, errlen);
+    if (!s)
+        return ZP_INDEX_DB_ERROR;
+    int rc, found = 1;
+    pthread_mutex_lock(&s->db_lock);
+    *mtime = number_value(s->db, id, ZP_SLOT_MTIME, err, errlen, &rc);
+    if (rc == ZX_ERR_ARG) {
+        found = 0;
+        rc = ZX_OK;
+    }
+    if (found && rc == ZX_OK)
+        *size = number_value(s->db, id, ZP_SLOT_SIZE, err, errlen, &rc);
+    char *h = NULL;
+    size_t len = 0;
+    if (found && rc == ZX_OK)
+        rc = zx_db_get_value(s->db, id, ZP_SLOT_HASH, &h, &len, err, errlen);
+    pthread_mutex_unlock(&s->db_lock);
+    if (rc != ZX_OK)
+        return ZP_INDEX_DB_ERROR;
+    if (found)
+        snprintf(hash, ZP_HASH_SIZE, "%s", h);
+    free(h);
+    return found;
+}
+
+int zp_index_touch(zp_index *ix, const char *path, const char *id, long long mtime, char *err, size_t errlen)
+{
+    shard *s = route(ix, path, id, err, errlen);
+    if (!s)
+        return ZP_INDEX_DB_ERROR;
     char v[32];
     int n = snprintf(v, sizeof v, "%020lld", mtime < 0 ? 0 : mtime);
-    return zx_db_set_value(ix->db, id, ZP_SLOT_MTIME, v, (size_t)n, err, errlen) == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+    pthread_mutex_lock(&s->db_lock);
+    int rc = zx_db_set_value(s->db, id, ZP_SLOT_MTIME, v, (size_t)n, err, errlen);
+    pthread_mutex_unlock(&s->db_lock);
+    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
 }
 
 static int collect_id(const char *term, size_t len, void *ud)
@@ -108,20 +603,18 @@ static int collect_id(const char *term, size_t len, void *ud)
     return zp_strlist_add(ud, term, len, 0) < 0;
 }
 
-int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, const char *const *unreadable,
-                   size_t n_unreadable, zp_index_keep_fn keep, void *ud, unsigned *removed, unsigned *kept,
-                   char *err, size_t errlen)
+static int prune_one(zx_db *db, const char *const *roots, size_t n_roots, const char *const *unreadable,
+                     size_t n_unreadable, zp_index_keep_fn keep, void *ud, unsigned *removed, unsigned *kept,
+                     char *err, size_t errlen)
 {
-    *removed = 0;
-    *kept = 0;
     zp_strlist ids = { NULL, 0 };
-    int rc = zx_db_each_term(ix->db, ZP_PREFIX_ID, collect_id, &ids, err, errlen);
+    int rc = zx_db_each_term(db, ZP_PREFIX_ID, collect_id, &ids, err, errlen);
     for (size_t i = 0; i < ids.n && rc == ZX_OK; i++) {
         if (keep(ids.v[i], ud))
             continue;
         char *data = NULL;
         size_t len = 0;
-        rc = zx_db_get_data(ix->db, ids.v[i], &data, &len, err, errlen);
+        rc = zx_db_get_data(db, ids.v[i], &data, &len, err, errlen);
         if (rc == ZX_ERR_ARG) {
             rc = ZX_OK;
             continue;
@@ -139,83 +632,173 @@ int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, const
             continue;
         }
         if (gone && rc == ZX_OK) {
-            rc = zx_db_delete(ix->db, ids.v[i], err, errlen);
+            rc = zx_db_delete(db, ids.v[i], err, errlen);
             *removed += rc == ZX_OK;
         }
     }
     zp_strlist_free(&ids);
+    return rc;
+}
+
+int zp_index_prune(zp_index *ix, const char *const *roots, size_t n_roots, const char *const *unreadable,
+                   size_t n_unreadable, zp_index_keep_fn keep, void *ud, unsigned *removed, unsigned *kept,
+                   char *err, size_t errlen)
+{
+    *removed = 0;
+    *kept = 0;
+    drain_all(ix);
+    int rc = shard_failed(ix, err, errlen) ? ZX_ERR : ZX_OK;
+    for (size_t i = 0; i < ix->n && rc == ZX_OK; i++) {
+        pthread_mutex_lock(&ix->v[i]->db_lock);
+        rc = prune_one(ix->v[i]->db, roots, n_roots, unreadable, n_unreadable, keep, ud, removed, kept, err, errlen);
+        pthread_mutex_unlock(&ix->v[i]->db_lock);
+    }
     return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+}
+
+/* ---- the whole index ---------------------------------------------------- */
+
+int zp_index_checkpoint(zp_index *ix, char *err, size_t errlen)
+{
+    if (!ix->sharded)
+        return zp_index_commit(ix, err, errlen);
+    if (shard_failed(ix, err, errlen))
+        return ZP_INDEX_DB_ERROR;
+    for (size_t i = 0; i < ix->n; i++) {
+        item *it = calloc(1, sizeof *it);
+        if (!it) {
+            snprintf(err, errlen, "out of memory");
+            return ZP_INDEX_DB_ERROR;
+        }
+        it->commit = 1;
+        enqueue(ix->v[i], it);
+    }
+    return 0;
 }
 
 int zp_index_commit(zp_index *ix, char *err, size_t errlen)
 {
-    return zx_db_commit(ix->db, err, errlen) == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+    if (ix->sharded) {
+        /* the writers commit their shards side by side */
+        if (zp_index_checkpoint(ix, err, errlen) != 0)
+            return ZP_INDEX_DB_ERROR;
+        drain_all(ix);
+        return shard_failed(ix, err, errlen);
+    }
+    for (size_t i = 0; i < ix->n; i++)
+        if (zx_db_commit(ix->v[i]->db, err, errlen) != ZX_OK)
+            return ZP_INDEX_DB_ERROR;
+    return 0;
 }
 
 unsigned zp_index_doc_count(zp_index *ix)
 {
-    unsigned n = 0;
+    unsigned total = 0;
     char err[256];
-    zx_db_doc_count(ix->db, &n, err, sizeof err);
-    return n;
+    drain_all(ix);
+    for (size_t i = 0; i < ix->n; i++) {
+        unsigned n = 0;
+        pthread_mutex_lock(&ix->v[i]->db_lock);
+        zx_db_doc_count(ix->v[i]->db, &n, err, sizeof err);
+        pthread_mutex_unlock(&ix->v[i]->db_lock);
+        total += n;
+    }
+    return total;
 }
 
 void zp_index_close(zp_index *ix)
 {
     if (!ix)
         return;
-    zx_db_close(ix->db);
+    for (size_t i = 0; i < ix->n; i++)
+        shard_free(ix->v[i]);   /* its writer finishes its queue first */
+    free(ix->v);
+    for (size_t i = 0; ix->roots && i < ix->n_roots; i++)
+        free(ix->roots[i]);
+    free(ix->roots);
+    free(ix->path);
     free(ix);
+}
+
+/* Appends to v each line of s that it lacks. */
+static void add_lines(zp_buf *v, const char *s)
+{
+    while (*s) {
+        size_t n = strcspn(s, "\n");
+        int have = 0;
+        for (const char *p = zp_buf_str(v); *p && !have; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p))
+            have = n && strncmp(p, s, n) == 0 && (p[n] == '\n' || p[n] == '\0');
+        if (n && !have) {
+            if (v->len)
+                zp_buf_addc(v, '\n');
+            zp_buf_add(v, s, n);
+        }
+        s += n + (s[n] == '\n');
+    }
 }
 
 int zp_index_add_roots(zp_index *ix, const char *const *roots, size_t n_roots, char *err, size_t errlen)
 {
-    char *old = NULL;
-    if (zx_db_get_metadata(ix->db, ZP_METADATA_ROOTS, &old, err, errlen) != ZX_OK)
-        return ZP_INDEX_DB_ERROR;
+    drain_all(ix);
+    /* every shard records them all, so any shard answers for the index */
     zp_buf v = ZP_BUF_INIT;
-    zp_buf_adds(&v, old ? old : "");
-    for (size_t i = 0; i < n_roots; i++) {
-        /* already there? a line of its own */
-        int have = 0;
-        size_t n = strlen(roots[i]);
-        for (const char *p = zp_buf_str(&v); *p && !have; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p))
-            have = strncmp(p, roots[i], n) == 0 && (p[n] == '\n' || p[n] == '\0');
-        if (have)
-            continue;
-        if (v.len)
-            zp_buf_addc(&v, '\n');
-        zp_buf_adds(&v, roots[i]);
+    int rc = ZX_OK;
+    for (size_t i = 0; i < ix->n && rc == ZX_OK; i++) {
+        char *old = NULL;
+        pthread_mutex_lock(&ix->v[i]->db_lock);
+        rc = zx_db_get_metadata(ix->v[i]->db, ZP_METADATA_ROOTS, &old, err, errlen);
+        pthread_mutex_unlock(&ix->v[i]->db_lock);
+        if (rc == ZX_OK)
+            add_lines(&v, old);
+        free(old);
     }
-    free(old);
-    int rc = v.oom ? ZP_INDEX_DB_ERROR
-                   : zx_db_set_metadata(ix->db, ZP_METADATA_ROOTS, zp_buf_str(&v), err, errlen) == ZX_OK ? 0
-                                                                                                      : ZP_INDEX_DB_ERROR;
+    for (size_t i = 0; i < n_roots; i++)
+        add_lines(&v, roots[i]);
+    for (size_t i = 0; i < ix->n && rc == ZX_OK && !v.oom; i++) {
+        pthread_mutex_lock(&ix->v[i]->db_lock);
+        rc = zx_db_set_metadata(ix->v[i]->db, ZP_METADATA_ROOTS, zp_buf_str(&v), err, errlen);
+        pthread_mutex_unlock(&ix->v[i]->db_lock);
+    }
+    if (v.oom)
+        snprintf(err, errlen, "out of memory");
+    rc = v.oom || rc != ZX_OK ? ZP_INDEX_DB_ERROR : 0;
     zp_buf_free(&v);
     return rc;
 }
 
 int zp_index_current(zp_index *ix, char *err, size_t errlen)
 {
-    char *v = NULL;
-    if (zx_db_get_metadata(ix->db, ZP_METADATA_VERSION, &v, err, errlen) != ZX_OK)
-        return ZP_INDEX_DB_ERROR;
-    char *lex = NULL;
-    if (zx_db_get_metadata(ix->db, ZP_METADATA_LEXICON, &lex, err, errlen) != ZX_OK) {
+    int current = 1;
+    drain_all(ix);
+    for (size_t i = 0; i < ix->n && current == 1; i++) {
+        zx_db *db = ix->v[i]->db;
+        char *v = NULL, *lex = NULL;
+        unsigned docs = 0;
+        pthread_mutex_lock(&ix->v[i]->db_lock);
+        if (zx_db_get_metadata(db, ZP_METADATA_VERSION, &v, err, errlen) != ZX_OK ||
+            zx_db_get_metadata(db, ZP_METADATA_LEXICON, &lex, err, errlen) != ZX_OK ||
+            zx_db_doc_count(db, &docs, err, errlen) != ZX_OK)
+            current = ZP_INDEX_DB_ERROR;
+        pthread_mutex_unlock(&ix->v[i]->db_lock);
+        if (current == 1)
+            current = (strcmp(v, ZP_INDEX_VERSION) == 0 && strcmp(lex, zp_lemma_identity()) == 0) ||
+                      (v[0] == '\0' && docs == 0);
         free(v);
-        return ZP_INDEX_DB_ERROR;
+        free(lex);
     }
-    int current = (strcmp(v, ZP_INDEX_VERSION) == 0 && strcmp(lex, zp_lemma_identity()) == 0) ||
-                  (v[0] == '\0' && zp_index_doc_count(ix) == 0);
-    free(v);
-    free(lex);
     return current;
 }
 
 int zp_index_set_current(zp_index *ix, char *err, size_t errlen)
 {
-    if (zx_db_set_metadata(ix->db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, errlen) != ZX_OK)
-        return ZP_INDEX_DB_ERROR;
-    return zx_db_set_metadata(ix->db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, errlen) == ZX_OK ? 0
-                                                                                             : ZP_INDEX_DB_ERROR;
+    drain_all(ix);
+    int rc = ZX_OK;
+    for (size_t i = 0; i < ix->n && rc == ZX_OK; i++) {
+        pthread_mutex_lock(&ix->v[i]->db_lock);
+        rc = zx_db_set_metadata(ix->v[i]->db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, errlen);
+        if (rc == ZX_OK)
+            rc = zx_db_set_metadata(ix->v[i]->db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, errlen);
+        pthread_mutex_unlock(&ix->v[i]->db_lock);
+    }
+    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
 }
