@@ -1,6 +1,6 @@
 /* "Did you mean": each word no document has is replaced by the nearest
  * word of the archive -- one edit away (tried on the index's own words) or
- * two (Xapian's spelling table) -- ranked by a Czech-aware edit distance
+ * two (among the index's words of the same first letter) -- ranked by a Czech-aware edit distance
  * (i/y, the commonest misspelling, costs half), then by whether the
  * dictionary knows the word, then by how many minutes have it.  It is
  * shown as the minutes write it: "zebrk" -> "Žebřík", "charyta" ->
@@ -95,6 +95,30 @@ static void consider(zx_db *db, const char *typed, const char *word, candidate *
         *best = c;
 }
 
+/* Words shorter than this are not corrected to (mostly abbreviations). */
+#define MIN_SCAN_WORD 4
+
+typedef struct {
+    zx_db *db;
+    const char *typed;
+    size_t len;
+    candidate *best;
+} scan_ctx;
+
+static int scan_term(const char *term, size_t len, void *ud)
+{
+    scan_ctx *c = ud;
+    if (len < MIN_SCAN_WORD || len > MAX_WORD || len + 2 < c->len || len > c->len + 2)
+        return 0;
+    char word[MAX_WORD + 1];
+    memcpy(word, term, len);
+    word[len] = '\0';
+    if (strspn(word, "0123456789") == len || distance(c->typed, word) > 2)
+        return 0;
+    consider(c->db, c->typed, word, c->best);
+    return 0;
+}
+
 /* The nearest archive word to a folded word, or "" in best->word. */
 static void nearest(zx_db *db, const char *w, candidate *best)
 {
@@ -129,10 +153,13 @@ static void nearest(zx_db *db, const char *w, candidate *best)
             memcpy(e + i + 1, w + i, n - i + 1);
             consider(db, w, e, best);
         }
-    char *fix = NULL, err[128];
-    if (zx_db_spelling(db, w, 2, &fix, err, sizeof err) == ZX_OK && fix && *fix)
-        consider(db, w, fix, best);
-    free(fix);
+    /* two edits: the archive's words of the same first letter and about
+     * the same length (a walk over the index's own terms, which every
+     * backend serves -- a remote shard too, unlike Xapian's spelling
+     * table) */
+    scan_ctx sc = { db, w, n, best };
+    char prefix[2] = { w[0], '\0' }, err[128];
+    zx_db_each_term(db, prefix, scan_term, &sc, err, sizeof err);
 }
 
 typedef struct {
