@@ -566,35 +566,72 @@ static int not_built_yet(zx_db *db, const char *path, char *err, size_t errlen)
 }
 
 /* An index whose terms another version of the analysis made would answer
- * wrongly (words missed, not errors): refuse it and say what to do. */
-static int stale_index(zx_db *db, const char *path, char *err, size_t errlen)
+ * wrongly (words missed, not errors): refuse it and say what to do.  Each
+ * shard is looked at; with partial results allowed, one of another
+ * version is left out instead (and named). */
+static int stale_shard(zx_db *db, unsigned i, const char *where, char *err, size_t errlen)
 {
-    unsigned docs = 0;
-    if (zx_db_doc_count(db, &docs, err, errlen) != ZX_OK || docs == 0)
-        return 0;
     char *v = NULL, *lex = NULL;
     int rc = 0;
-    if (zx_db_get_metadata(db, ZP_METADATA_VERSION, &v, err, errlen) == ZX_OK &&
-        zx_db_get_metadata(db, ZP_METADATA_LEXICON, &lex, err, errlen) == ZX_OK) {
-        if (strcmp(v, ZP_INDEX_VERSION) != 0) {
-            snprintf(err, errlen, "%s: the index was made by an older zapisy (index version %s, this one reads %s): "
-                     "run zapisy-index on it again to re-index", path, v[0] ? v : "1", ZP_INDEX_VERSION);
-            rc = ZX_ERR_STALE;
-        } else if (strcmp(lex, zp_lemma_identity()) == 0) {
-            rc = 0;   /* made with the lexicon at hand (or, both, without one) */
-        } else if (!zp_lemma_available()) {
-            snprintf(err, errlen, "the Czech lexicon %s is missing or damaged (make builds it); the index %s needs it",
-                     zp_lemma_path(), path);
-            rc = ZX_ERR_STALE;
-        } else {
-            snprintf(err, errlen, "%s: the index was made with another Czech lexicon (%s, this is %s): "
-                     "run zapisy-index on it again to re-index", path, lex[0] ? lex : "none", zp_lemma_identity());
-            rc = ZX_ERR_STALE;
-        }
+    if (zx_db_shard_metadata(db, i, ZP_METADATA_VERSION, &v, err, errlen) != ZX_OK ||
+        zx_db_shard_metadata(db, i, ZP_METADATA_LEXICON, &lex, err, errlen) != ZX_OK) {
+        rc = ZX_ERR_SHARD;
+    } else if (!v[0] && !lex[0]) {
+        rc = 0;   /* an empty shard, or one stood in for */
+    } else if (strcmp(v, ZP_INDEX_VERSION) != 0) {
+        snprintf(err, errlen, "%s: the index was made by an older zapisy (index version %s, this one reads %s): "
+                 "run zapisy-index on it again to re-index", where, v[0] ? v : "1", ZP_INDEX_VERSION);
+        rc = ZX_ERR_STALE;
+    } else if (strcmp(lex, zp_lemma_identity()) == 0) {
+        rc = 0;   /* made with the lexicon at hand (or, both, without one) */
+    } else if (!zp_lemma_available()) {
+        snprintf(err, errlen, "the Czech lexicon %s is missing or damaged (make builds it); the index %s needs it",
+                 zp_lemma_path(), where);
+        rc = ZX_ERR_STALE;
+    } else {
+        snprintf(err, errlen, "%s: the index was made with another Czech lexicon (%s, this is %s): "
+                 "run zapisy-index on it again to re-index", where, lex[0] ? lex : "none", zp_lemma_identity());
+        rc = ZX_ERR_STALE;
     }
     free(v);
     free(lex);
     return rc;
+}
+
+static int stale_index(zx_db *db, const char *path, int allow_partial, char *err, size_t errlen)
+{
+    unsigned docs = 0;
+    if (zx_db_doc_count(db, &docs, err, errlen) != ZX_OK || docs == 0)
+        return 0;
+    unsigned n = zx_db_shard_count(db);
+    if (n == 1 && !zx_db_is_stub(path))
+        return stale_shard(db, 0, path, err, errlen);
+    for (unsigned i = 0; i < n; i++) {
+        char where[1024];
+        snprintf(where, sizeof where, "%s: shard %s", path, zx_db_shard_name(db, i));
+        int rc = stale_shard(db, i, where, err, errlen);
+        if (rc == ZX_ERR_STALE && allow_partial && zp_lemma_available())
+            rc = zx_db_shard_leave_out(db, i, "made by another version of zapisy: run zapisy-index on it again",
+                                       err, errlen);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* The shards a search went without, for the page and the JSON. */
+static int note_partial(zx_db *db, zp_results *r)
+{
+    for (unsigned i = 0; i < zx_db_shard_count(db); i++) {
+        const char *why = zx_db_shard_down(db, i);
+        if (!why)
+            continue;
+        const char *name = zx_db_shard_name(db, i);
+        if (zp_strlist_add(&r->partial, name, strlen(name), 0) < 0 ||
+            zp_strlist_add(&r->partial, why, strlen(why), 0) < 0)
+            return ZX_ERR_NOMEM;
+    }
+    return 0;
 }
 
 static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
@@ -606,6 +643,7 @@ static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
 static int keep_open;
 static zx_db *kept;
 static char kept_path[4096];
+static int kept_flags;
 
 void zp_search_keep_open(int on)
 {
@@ -617,10 +655,11 @@ void zp_search_keep_open(int on)
 }
 
 /* The database for a search: the kept one, moved to its latest commit,
- * when it is the same path; else opened (and kept, when asked to). */
-static int open_db(const char *path, zx_db **db, char *err, size_t errlen)
+ * when it is the same path (opened the same way); else opened (and kept,
+ * when asked to). */
+static int open_db(const char *path, int flags, zx_db **db, char *err, size_t errlen)
 {
-    if (kept && strcmp(kept_path, path) == 0) {
+    if (kept && strcmp(kept_path, path) == 0 && kept_flags == flags) {
         int rc = zx_db_reopen(kept, err, errlen);
         if (rc == 0) {
             *db = kept;
@@ -629,10 +668,11 @@ static int open_db(const char *path, zx_db **db, char *err, size_t errlen)
         zx_db_close(kept);   /* gone or damaged: open afresh */
         kept = NULL;
     }
-    int rc = zx_db_open_read(path, db, err, errlen);
+    int rc = zx_db_open(path, flags, db, err, errlen);
     if (rc == 0 && keep_open && strlen(path) < sizeof kept_path) {
         zx_db_close(kept);
         kept = *db;
+        kept_flags = flags;
         snprintf(kept_path, sizeof kept_path, "%s", path);
     }
     return rc;
@@ -659,11 +699,11 @@ static int start(const zp_search_req *req, int may_be_empty, zp_results **r, zx_
         return ZX_ERR_NOMEM;
     }
     (*r)->offset = req->offset;
-    int rc = open_db(req->db_path, db, err, errlen);
+    int rc = open_db(req->db_path, req->allow_partial ? ZX_OPEN_PARTIAL : 0, db, err, errlen);
     if (rc == 0)
         rc = not_built_yet(*db, req->db_path, err, errlen);
     if (rc == 0)
-        rc = stale_index(*db, req->db_path, err, errlen);
+        rc = stale_index(*db, req->db_path, req->allow_partial, err, errlen);
     if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
                                       sizeof query_fields / sizeof query_fields[0], lookup_synonyms, *db,
                                       may_be_empty, q, err, errlen) < 0)
@@ -684,6 +724,8 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
         rc = run(db, req, &q, r, err, errlen);
     if (rc == 0 && r->total == 0 && q.plain && req->offset == 0)
         rc = relax(db, req, &q, r, err, errlen);
+    if (rc == 0)
+        rc = note_partial(db, r);
     close_db(db);
     zp_query_free(&q);
     if (rc) {
@@ -741,6 +783,7 @@ int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, c
         if (zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen) == ZX_OK)
             r->hits[0].file = below_root(r->hits[0].path, roots);
         free(roots);
+        rc = note_partial(db, r);
     }
     zx_mset_free(m);
     zx_query_free(only);
@@ -803,6 +846,7 @@ void zp_results_free(zp_results *r)
         return;
     free_found(r);
     zp_relaxed_free(&r->relax);
+    zp_strlist_free(&r->partial);
     free(r->query);
     free(r->parsed);
     free(r);

@@ -55,13 +55,16 @@ typedef struct {
                                narrowing them */
     int group;              /* hits of one meeting (same day and body) as one
                                hit, zp_hit.same_meeting telling how many more */
+    int allow_partial;      /* a sharded index: search the shards that answer
+                               (zp_results.partial names the others) rather
+                               than fail */
 } zp_search_req;
 
 typedef struct {
     char id[18];            /* the document's id ("Q" + 16 hex digits) */
     unsigned rank;          /* 1-based over all hits */
     int percent;
-    double weight;
+    double weight;          /* Xapian's BM25 weight (0 when sorted by date) */
     char *path, *title, *mime;
     const char *file;       /* path below the folder it was indexed from
                                ("archive/2021/zapis.pdf"): what a page shows
@@ -120,6 +123,9 @@ typedef struct {
                                              ZP_UNDATED if any */
     unsigned undated;                     /* hits without a date (with
                                              facets or timeline) */
+    zp_strlist partial;                   /* with allow_partial: the shards
+                                             left out, in pairs: the stub's
+                                             line for it, then why */
 } zp_results;
 
 /* Runs the request.  On success *out is filled (free with zp_results_free)
@@ -141,7 +147,7 @@ int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, c
 void zp_search_keep_open(int on);
 
 /* Appends the results as one JSON object:
- * {"query","total","offset","hits":[{"id","rank","percent","path","file","title",
+ * {"query","total","offset","hits":[{"id","rank","percent","weight","path","file","title",
  *   "snippet","snippet_html","highlights","date","town","body",
  *   "organisations","decisions":[{"text","owner","deadline","kind","number",
  *   "verb","votes":{"for","against","abstain"}|null,"passed"}],

@@ -65,7 +65,8 @@ static void json_decisions(zp_buf *b, const zp_decisions *ds)
 
 static void json_hit(zp_buf *b, const zp_hit *h, int grouped)
 {
-    zp_buf_printf(b, "{\"id\":\"%s\",\"rank\":%u,\"percent\":%d,\"path\":", h->id, h->rank, h->percent);
+    zp_buf_printf(b, "{\"id\":\"%s\",\"rank\":%u,\"percent\":%d,\"weight\":%.6g,\"path\":", h->id, h->rank, h->percent,
+                  h->weight);
     zp_fmt_json_cstr(b, h->path);
     zp_buf_adds(b, ",\"file\":");
     zp_fmt_json_cstr(b, h->file ? h->file : h->path);
@@ -169,6 +170,17 @@ int zp_search_json(const zp_results *r, zp_buf *b)
             zp_buf_addc(b, '}');
         }
         zp_buf_adds(b, "]}");
+    }
+    if (r->partial.n) {
+        zp_buf_adds(b, ",\"partial\":[");
+        for (size_t i = 0; i + 1 < r->partial.n; i += 2) {
+            zp_buf_adds(b, i ? ",{\"shard\":" : "{\"shard\":");
+            zp_fmt_json_cstr(b, r->partial.v[i]);
+            zp_buf_adds(b, ",\"reason\":");
+            zp_fmt_json_cstr(b, r->partial.v[i + 1]);
+            zp_buf_addc(b, '}');
+        }
+        zp_buf_addc(b, ']');
     }
     if (r->suggestion) {
         zp_buf_adds(b, ",\"suggestion\":");

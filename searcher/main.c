@@ -33,7 +33,10 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: zapisy-search [options] [QUERY...]\n"
             "Searches the minutes indexed in the database (default var/db).\n"
-            "  --db DIR            the database\n"
+            "  --db DIR            the database: a folder, or a stub listing shards (local\n"
+            "                      or remote: xapian-tcpsrv), or shards separated by commas\n"
+            "  --allow-partial     when a shard is down or too slow, search the others (and\n"
+            "                      say which are missing) instead of failing\n"
             "  --limit N, --offset N   page of hits (default 10 from 0)\n"
             "  --json              one JSON object instead of text\n"
             "  --year Y            meetings in year Y (repeat for several)\n"
@@ -188,7 +191,7 @@ static int parse_sort(const char *s, zp_sort *out)
 }
 
 enum { OPT_YEAR = 256, OPT_SINCE, OPT_UNTIL, OPT_TOWN, OPT_BODY, OPT_ORG, OPT_PERSON, OPT_DECISIONS,
-       OPT_SORT, OPT_FACETS, OPT_TIMELINE, OPT_PAGE, OPT_LIKE, OPT_GROUP, OPT_CSV };
+       OPT_SORT, OPT_FACETS, OPT_TIMELINE, OPT_PAGE, OPT_LIKE, OPT_GROUP, OPT_CSV, OPT_PARTIAL };
 
 /* Every hit as CSV (at most ZP_EXPORT_MAX_HITS); says on stderr when the
  * cap left hits out. */
@@ -223,6 +226,7 @@ int main(int argc, char **argv)
         { "facets", no_argument, NULL, OPT_FACETS },     { "timeline", no_argument, NULL, OPT_TIMELINE },
         { "page", required_argument, NULL, OPT_PAGE },   { "like", required_argument, NULL, OPT_LIKE },
         { "group", no_argument, NULL, OPT_GROUP },       { "csv", no_argument, NULL, OPT_CSV },
+        { "allow-partial", no_argument, NULL, OPT_PARTIAL },
         { NULL, 0, NULL, 0 },
     };
     zp_filter filters[MAX_FILTERS];
@@ -274,6 +278,7 @@ int main(int argc, char **argv)
         case OPT_LIKE: req.like = optarg; break;
         case OPT_GROUP: req.group = 1; break;
         case OPT_CSV: csv = 1; break;
+        case OPT_PARTIAL: req.allow_partial = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -300,6 +305,13 @@ int main(int argc, char **argv)
     if (rc) {
         complain(err);
         return rc == ZX_ERR_BUILDING ? 1 : 2;   /* no hits yet, no error */
+    }
+    /* shards left out: said on standard error whatever the output's form */
+    for (size_t i = 0; i + 1 < r->partial.n; i += 2) {
+        zp_buf m = ZP_BUF_INIT;
+        zp_buf_printf(&m, "results without shard %s: %s", r->partial.v[i], r->partial.v[i + 1]);
+        complain(zp_buf_str(&m));
+        zp_buf_free(&m);
     }
     if (json) {
         zp_buf out = ZP_BUF_INIT;

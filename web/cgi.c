@@ -196,7 +196,18 @@ static void serve_document(const char *db, const char *id)
     free(mime);
 }
 
+/* A shard down: which one, and how to search the others. */
+static const char *shard_message(const char *err)
+{
+    static char msg[1400];
+    const char *shard = strstr(err, "shard ");
+    snprintf(msg, sizeof msg, "Část rejstříku zápisů neodpovídá (%s). Výsledky z ostatních částí ukáže stejné hledání "
+             "s parametrem partial=1.", shard ? shard : err);
+    return msg;
+}
+
 static void search_failed(const web_site *site, const web_request *req, int rc, const char *err);
+
 
 /* ?doc=ID: the document to read, its matches of q marked. */
 static void view_document(const web_site *site, const char *db, const web_request *req, const char *id)
@@ -208,6 +219,7 @@ static void view_document(const web_site *site, const char *db, const web_reques
     sr.query_len = strlen(req->q);
     sr.filters = NULL;
     sr.decisions = req->decisions;
+    sr.allow_partial = req->partial;
     zp_results *r = NULL;
     char err[1024];
     int rc = zp_search_view(&sr, id, &r, err, sizeof err);
@@ -241,6 +253,7 @@ static void search_failed(const web_site *site, const web_request *req, int rc, 
                  rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
                  : rc == ZX_ERR_BUILDING ? "Rejstřík zápisů se právě vytváří. Zkuste to prosím za chvíli znovu."
                  : rc == ZX_ERR_STALE ? "Rejstřík zápisů vytvořila starší verze programu a je třeba jej vytvořit znovu (zapisy-index)."
+                 : rc == ZX_ERR_SHARD ? shard_message(err)
                                       : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
 }
 
@@ -286,6 +299,7 @@ static void search(const web_site *site, const char *db, const web_request *req)
     sr.sort = req->sort;
     sr.like = req->like;
     sr.group = req->group;
+    sr.allow_partial = req->partial;
     /* the timeline belongs to the first page */
     sr.facets = 1;
     sr.timeline = req->json || req->page == 1;

@@ -102,6 +102,8 @@ int web_request_from(const web_params *p, web_request *r, char *err, size_t errl
     r->like = like && *like ? like : NULL;
     const char *group = web_param_get(p, "seskupit");
     r->group = !(group && strcmp(group, "0") == 0);
+    const char *partial = web_param_get(p, "partial");
+    r->partial = partial && strcmp(partial, "1") == 0;
     for (size_t i = 0; i < p->n; i++)
         for (size_t k = 0; k < N_FILTER_PARAMS; k++)
             if (strcmp(p->v[i].name, filter_params[k].param) == 0 && p->v[i].value[0])
@@ -165,6 +167,8 @@ static char *url_of(const web_request *r, unsigned page, const zp_filter *add, c
         add_param(&u, "podobne", r->like);
     if (!r->group)
         add_param(&u, "seskupit", "0");
+    if (r->partial)
+        add_param(&u, "partial", "1");
     for (size_t i = 0; i < r->n_filters; i++)
         if (!drop || !same_filter(&r->filters[i], drop))
             add_param(&u, param_of(r->filters[i].kind), r->filters[i].value);
@@ -465,6 +469,25 @@ static int relaxed_html(const web_site *s, const zp_relaxed *x, zp_buf *out, cha
     return rc;
 }
 
+/* Shards left out (partial=1): which, and why, above the results. */
+static int partial_html(const web_site *s, const zp_strlist *partial, zp_buf *out, char *err, size_t errlen)
+{
+    zp_buf shards = ZP_BUF_INIT;
+    for (size_t i = 0; i + 1 < partial->n; i += 2) {
+        zp_buf_adds(&shards, i ? ", <b>" : "<b>");
+        zp_fmt_html(&shards, partial->v[i], strlen(partial->v[i]));
+        zp_buf_adds(&shards, "</b> (");
+        zp_fmt_html(&shards, partial->v[i + 1], strlen(partial->v[i + 1]));
+        zp_buf_addc(&shards, ')');
+    }
+    web_vars v = { 0 };
+    web_var(&v, "shards", zp_buf_str(&shards));
+    web_var(&v, "which", partial->n > 2 ? "shardů" : "shardu");
+    int rc = shards.oom ? -1 : web_render(s->templates, "partial.html", &v, out, err, errlen);
+    zp_buf_free(&shards);
+    return rc;
+}
+
 static int results_html(const web_site *s, const web_request *req, const zp_results *r, zp_buf *main,
                         zp_buf *aside, char *err, size_t errlen)
 {
@@ -501,6 +524,9 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     zp_buf relaxed = ZP_BUF_INIT;
     if (rc == 0 && r->relaxed)
         rc = relaxed_html(s, &r->relax, &relaxed, err, errlen);
+    zp_buf partial = ZP_BUF_INIT;
+    if (rc == 0 && r->partial.n)
+        rc = partial_html(s, &r->partial, &partial, err, errlen);
     /* export and grouping: what the list holds, and how to get it whole */
     zp_buf tools = ZP_BUF_INIT;
     if (rc == 0 && r->total > 0) {
@@ -543,6 +569,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     web_var(&v, "count", count);
     web_var(&v, "suggestion", zp_buf_str(&suggest));
     web_var(&v, "relaxed", zp_buf_str(&relaxed));
+    web_var(&v, "partial", zp_buf_str(&partial));
     web_var(&v, "active", zp_buf_str(&active));
     web_var(&v, "tools", zp_buf_str(&tools));
     web_var(&v, "timeline", zp_buf_str(&timeline));
@@ -558,6 +585,7 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
     }
     zp_buf_free(&suggest);
     zp_buf_free(&relaxed);
+    zp_buf_free(&partial);
     zp_buf_free(&tools);
     zp_buf_free(&hits);
     zp_buf_free(&active);

@@ -25,6 +25,8 @@ typedef struct {
     int has_json_page;
     const char *like;       /* podobne=ID: the documents most like it */
     int group;              /* 1 unless seskupit=0: one hit a meeting */
+    int partial;            /* partial=1: a sharded index's shards that
+                               answer, when one does not */
     zp_filter filters[WEB_MAX_PARAMS];
     size_t n_filters;
 } web_request;
