@@ -5,6 +5,9 @@
 #   make bench    stemmer quality, indexing and query speed
 #   make run      build, index corpus/ into var/db, show a search
 #   make fuzz     every libFuzzer target for FUZZ_SECONDS (default 600) each
+#   make cluster  index corpus/ into SHARDS shards (var/shards) and serve them with
+#                 xapian-tcpsrv on 127.0.0.1:18600...; search with --db var/cluster
+#   make cluster-stop
 
 CC      = gcc
 CXX     = g++
@@ -44,7 +47,7 @@ FUZZ_KINDS = text:1 html:2 markdown:3 rtf:4 office:5
 FUZZ_TARGETS = $(FUZZ_PLAIN:%=build/fuzz/fuzz_%) $(foreach k,$(FUZZ_KINDS),build/fuzz/fuzz_$(word 1,$(subst :, ,$(k))))
 FUZZ_SECONDS ?= 600
 
-.PHONY: all deps test unit bench run clean fuzz fuzz-build
+.PHONY: all deps test unit bench run clean fuzz fuzz-build cluster cluster-stop
 all: $(BINS) $(LEXICON)
 
 deps:
@@ -138,6 +141,15 @@ bench: deps all $(TOOLS)
 
 run: deps all
 	@tools/run.sh $(DB)
+
+SHARDS ?= 3
+CLUSTER_PORT ?= 18600
+cluster: deps all
+	@test -f var/shards/XAPIANDB || bin/zapisy-index --quiet --db var/shards --shards $(SHARDS) corpus
+	@tools/cluster.sh start var/cluster $(CLUSTER_PORT) var/shards/shard-*
+
+cluster-stop:
+	@tools/cluster.sh stop var/cluster
 
 clean:
 	rm -rf build bin

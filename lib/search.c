@@ -37,7 +37,11 @@ static const zx_prefix text_fields[] = {
 };
 
 enum { FACET_YEAR, FACET_TOWN, FACET_BODY, FACET_ORG, N_FACETS };
-static const unsigned facet_slots[N_FACETS] = { ZP_SLOT_YEAR, ZP_SLOT_TOWN, ZP_SLOT_BODY, ZP_SLOT_ORGS };
+/* Counted over the matches: the facets, then (grouping) the meetings, whose
+ * counts tell how many hits each shown hit stands for -- exactly, over
+ * shards too, where Xapian's own collapse count is only a lower bound. */
+static const unsigned facet_slots[N_FACETS + 1] = { ZP_SLOT_YEAR, ZP_SLOT_TOWN, ZP_SLOT_BODY, ZP_SLOT_ORGS,
+                                                    ZP_SLOT_MEETING };
 /* Facet values are canonical forms; the shown form is in the database's
  * metadata under this prefix + the value (none for years). */
 static const char *const facet_display[N_FACETS] = { NULL, ZP_PREFIX_TOWN, ZP_PREFIX_BODY, ZP_PREFIX_ORG };
@@ -307,6 +311,18 @@ static int make_timeline(zp_results *r)
     return 0;
 }
 
+/* With grouping: the other matches of hit i's meeting. */
+static unsigned same_meeting(const zx_mset *m, unsigned i)
+{
+    char *key = NULL, err[128];
+    size_t len = 0;
+    unsigned n = 0;
+    if (zx_mset_value(m, i, ZP_SLOT_MEETING, &key, &len, err, sizeof err) == ZX_OK && len)
+        n = zx_mset_facet_count(m, N_FACETS, key, len);
+    free(key);
+    return n > 1 ? n - 1 : 0;
+}
+
 static int collect_facets(zx_db *db, const zx_mset *m, const zp_search_req *req, zp_results *r,
                           char *err, size_t errlen)
 {
@@ -459,7 +475,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     unsigned limit = req->limit > ZP_SEARCH_MAX_LIMIT ? ZP_SEARCH_MAX_LIMIT : req->limit;
     unsigned docs = 0;
     zx_db_doc_count(db, &docs, err, errlen);
-    int counting = req->facets || req->timeline;
+    int counting = req->facets || req->timeline || req->group;
     /* Xapian skips the match (and the facet counting) for a page of 0 hits;
      * ask for one and show none. */
     unsigned page = counting && limit == 0 ? 1 : limit;
@@ -468,7 +484,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     zx_search_opts so = { req->offset, page, counting ? docs : EXACT_TOTAL_UP_TO,
                           sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
                           sort == ZP_SORT_DATE_DESC, counting ? facet_slots : NULL,
-                          counting ? N_FACETS : 0, req->group, ZP_SLOT_MEETING };
+                          counting ? N_FACETS + (req->group != 0) : 0, req->group, ZP_SLOT_MEETING };
     zx_mset *m = NULL;
     rc = zx_search(db, xq, &so, &m, err, errlen);
     zx_query_free(xq);
@@ -490,12 +506,12 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
         rc = fill_hit(m, i, q, req->decisions, SNIPPET_PASSAGE, &r->hits[i], err, errlen);
         r->n_hits = i + 1;
         if (rc == 0 && req->group)
-            r->hits[i].same_meeting = zx_mset_collapsed(m, i);
+            r->hits[i].same_meeting = same_meeting(m, i);
         if (rc == 0)
             r->hits[i].file = below_root(r->hits[i].path, roots);
     }
     free(roots);
-    if (rc == 0 && counting)
+    if (rc == 0 && (req->facets || req->timeline))
         rc = collect_facets(db, m, req, r, err, errlen);
     zx_mset_free(m);
     if (rc == 0 && r->total == 0 && q->xapian[0])

@@ -1382,6 +1382,20 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
     }
 }
 
+unsigned zx_mset_facet_count(const zx_mset *m, size_t k, const char *value, size_t len)
+{
+    if (k >= m->spies.size())
+        return 0;
+    try {
+        const std::string v(value, len);
+        Xapian::TermIterator t = m->spies[k]->values_begin();
+        t.skip_to(v);
+        return t != m->spies[k]->values_end() && *t == v ? t.get_termfreq() : 0;
+    } catch (...) {
+        return 0;
+    }
+}
+
 void zx_mset_free(zx_mset *m)
 {
     delete m;   // NULL is fine
