@@ -84,8 +84,14 @@ static int write_doc(zx_db *db, const zp_doc *d, char *err, size_t errlen)
         rc = zx_db_add_spellings(db, d->doc, MIN_SPELLING_WORD, err, errlen);
     if (rc == ZX_OK)
         rc = synonyms(db, &d->meta.acronyms, err, errlen);
-    for (size_t i = 0; i < d->display_keys.n && rc == ZX_OK; i++)
-        rc = zx_db_set_metadata(db, d->display_keys.v[i], d->display_values.v[i], err, errlen);
+    /* a facet value's shown form: the best seen (zp_display_better) */
+    for (size_t i = 0; i < d->display_keys.n && rc == ZX_OK; i++) {
+        char *have = NULL;
+        rc = zx_db_get_metadata(db, d->display_keys.v[i], &have, err, errlen);
+        if (rc == ZX_OK && (!have[0] || zp_display_better(d->display_values.v[i], have)))
+            rc = zx_db_set_metadata(db, d->display_keys.v[i], d->display_values.v[i], err, errlen);
+        free(have);
+    }
     return rc;
 }
 

@@ -201,7 +201,9 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
     zp_docdata_each(data, len, "org", add_org, &h->orgs);
     zp_docdata_each(data, len, "decision", add_decision, &h->decisions);
     term_sets t = { { NULL, 0 }, { NULL, 0 }, 0 };
-    rc = zx_mset_matching_terms(m, i, on_term, &t, err, errlen);
+    /* the query's terms: those the text holds are marked (asking Xapian
+     * which terms the hit has would read its whole term list) */
+    rc = zx_mset_query_terms(m, on_term, &t, err, errlen);
     const char *text = "";
     size_t tlen = 0;
     if (zp_docdata_get(data, len, "text", &text, &tlen) < 0) {
@@ -256,9 +258,16 @@ static int on_facet(const char *value, size_t len, unsigned count, void *ud)
         zp_buf_adds(&key, c->prefix);
         zp_buf_add(&key, value, len);
         char err[128];
-        if (zx_db_get_metadata(c->db, zp_buf_str(&key), &shown, err, sizeof err) == ZX_OK && !*shown) {
-            free(shown);
-            shown = NULL;
+        /* the best form over the shards (each keeps its own best) */
+        for (unsigned i = 0; i < zx_db_shard_count(c->db); i++) {
+            char *form = NULL;
+            if (zx_db_shard_metadata(c->db, i, zp_buf_str(&key), &form, err, sizeof err) == ZX_OK && *form &&
+                (!shown || zp_display_better(form, shown))) {
+                free(shown);
+                shown = form;
+            } else {
+                free(form);
+            }
         }
         zp_buf_free(&key);
     }

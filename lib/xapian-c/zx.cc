@@ -1248,6 +1248,10 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         if (opts->collapse)
             m->enquire.set_collapse_key(opts->collapse_slot);
         m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+        // the hits' documents asked for at once: from remote shards in one
+        // exchange, not a round trip a hit
+        if (m->mset.size() > 0)
+            m->mset.fetch(m->mset.begin(), m->mset.end());
         *out = m.release();
         return ZX_OK;
     } catch (const Xapian::NetworkError &) {
@@ -1345,6 +1349,21 @@ int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, "matching terms");
+    }
+}
+
+int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, size_t errlen)
+{
+    try {
+        const Xapian::Query q = m->enquire.get_query();
+        for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+            const std::string term = *t;
+            if (fn(term.data(), term.size(), ud))
+                break;
+        }
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(err, errlen, "query terms");
     }
 }
 

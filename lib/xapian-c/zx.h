@@ -300,6 +300,12 @@ int zx_mset_value(const zx_mset *m, unsigned i, unsigned slot, char **data, size
 int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud, char *err,
                            size_t errlen);
 
+/* Calls fn for each term of the query searched (each once).  What a hit's
+ * text holds of them is what zx_mset_matching_terms would give, without
+ * reading the hit's term list (a round trip and its whole term list from a
+ * remote shard). */
+int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, size_t errlen);
+
 /* A value slot may hold several facet values separated by this byte. */
 #define ZX_VALUE_SEP '\x1f'
 

@@ -68,24 +68,7 @@ same() {
   "$bin/zapisy-search" --db "$a" --json --facets --timeline --limit 1000 "$@" > "$tmp/a.json" 2>"$tmp/a.err"
   "$bin/zapisy-search" --db "$b" --json --facets --timeline --limit 1000 "$@" > "$tmp/b.json" 2>"$tmp/b.err"
   local diff
-  diff=$(python3 - "$tmp/a.json" "$tmp/b.json" <<'PY'
-import json, sys
-def norm(path):
-    j = json.load(open(path))
-    groups = {}
-    for h in j.pop("hits"):
-        h.pop("rank")
-        groups.setdefault(round(h["weight"], 4), []).append(json.dumps(h, sort_keys=True))
-    return j, sorted((w, sorted(v)) for w, v in groups.items())
-a, b = norm(sys.argv[1]), norm(sys.argv[2])
-if a != b:
-    for k in sorted(set(a[0]) | set(b[0])):
-        if a[0].get(k) != b[0].get(k):
-            print(k, json.dumps(a[0].get(k))[:200], "<>", json.dumps(b[0].get(k))[:200])
-    if a[1] != b[1]:
-        print("hits differ:", len(a[1]), "weights against", len(b[1]))
-PY
-)
+  diff=$("$root/tools/same-results.py" "$tmp/a.json" "$tmp/b.json")
   if [ -z "$diff" ] && [ -s "$tmp/a.json" ]; then ok "$what"; else not_ok "$what" "$diff" "$(cat "$tmp/a.err" "$tmp/b.err")"; fi
 }
 
