@@ -55,6 +55,8 @@ index_bench() {
 
 echo "== Praha 7: 31,047 real resolutions beside bare Xapian, omindex and Xapian's own matching"
 tests/bench/praha7.sh
+echo "== Praha 7 in 1, 2 and 4 shards, local and through xapian-tcpsrv (docs/shards.md)"
+tests/bench/shards.sh
 
 echo "== indexing"
 if [ -d "$shared/corpus/real" ]; then
