@@ -206,6 +206,136 @@ static void a_damaged_database_is_reported_not_crashed_on(void **state)
     assert_non_null(strstr(err, p));
 }
 
+/* A shard with one document (id term `id`, a term, a value) and, when key
+ * is given, a metadata item and a synonym. */
+static void make_shard(const char *name, const char *id, const char *term, const char *key, const char *value)
+{
+    char p[256], err[512];
+    path_in(p, sizeof p, name);
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    zx_doc *d = zx_doc_new();
+    assert_int_equal(zx_doc_add_posting(d, term, strlen(term), 1, 1), ZX_OK);
+    assert_int_equal(zx_doc_add_boolean_term(d, id, strlen(id)), ZX_OK);
+    assert_int_equal(zx_doc_set_value(d, 3, "Praha", 5), ZX_OK);
+    assert_int_equal(zx_doc_set_data(d, id, strlen(id)), ZX_OK);
+    assert_int_equal(zx_db_replace(w, id, d, err, sizeof err), ZX_OK);
+    zx_doc_free(d);
+    if (key) {
+        assert_int_equal(zx_db_set_metadata(w, key, value, err, sizeof err), ZX_OK);
+        assert_int_equal(zx_db_add_synonym(w, "opu", "organizace pro pomoc", err, sizeof err), ZX_OK);
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+}
+
+static void write_stub(const char *name, const char *const *lines, size_t n)
+{
+    char p[256], err[512];
+    path_in(p, sizeof p, name);
+    assert_int_equal(zx_stub_write(p, lines, n, err, sizeof err), ZX_OK);
+}
+
+static void shards_in_a_stub_are_searched_as_one(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    make_shard("s0", "Qa", "zebrik", NULL, NULL);
+    make_shard("s1", "Qb", "zebrik", "zapisy.test", "druhý");
+    static const char *const lines[] = { "auto s0", "# a comment", "auto s1" };
+    write_stub("two.stub", lines, 3);
+    path_in(p, sizeof p, "two.stub");
+    assert_int_equal(zx_db_is_stub(p), 1);
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_db_shard_count(r), 2);
+    assert_string_equal(zx_db_shard_name(r, 1), "auto s1");
+    assert_null(zx_db_shard_down(r, 0));
+    unsigned n = 0;
+    assert_int_equal(zx_db_doc_count(r, &n, err, sizeof err), ZX_OK);
+    assert_int_equal(n, 2);
+    /* Xapian reads only the first database's metadata; zx asks each shard */
+    char *v = NULL;
+    assert_int_equal(zx_db_get_metadata(r, "zapisy.test", &v, err, sizeof err), ZX_OK);
+    assert_string_equal(v, "druhý");
+    free(v);
+    assert_int_equal(zx_db_shard_metadata(r, 0, "zapisy.test", &v, err, sizeof err), ZX_OK);
+    assert_string_equal(v, "");
+    free(v);
+    char syn[128] = "";
+    assert_int_equal(zx_db_synonyms(r, "opu", collect, syn, err, sizeof err), ZX_OK);
+    assert_string_equal(syn, "organizace pro pomoc ");
+    /* both documents, facets counted over both */
+    zx_query *q = NULL;
+    assert_int_equal(zx_query_term("zebrik", &q, err, sizeof err), ZX_OK);
+    const unsigned slots[] = { 3 };
+    zx_search_opts so = { 0, 10, 10, -1, 0, slots, 1, 0, 0 };
+    zx_mset *m = NULL;
+    assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_mset_size(m), 2);
+    assert_int_equal(zx_mset_facet_count(m, 0, "Praha", 5), 2);
+    zx_mset_free(m);
+    zx_query_free(q);
+    assert_int_equal(zx_db_get_data(r, "Qb", &v, NULL, err, sizeof err), ZX_OK);
+    assert_string_equal(v, "Qb");
+    free(v);
+    zx_db_close(r);
+    /* the same shards as a list */
+    char list[600];
+    snprintf(list, sizeof list, "%s/s0,%s/s1", dir, dir);
+    assert_int_equal(zx_db_open_read(list, &r, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_db_shard_count(r), 2);
+    zx_db_close(r);
+}
+
+static void a_missing_shard_is_named_or_left_out(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    make_shard("m0", "Qa", "zebrik", NULL, NULL);
+    static const char *const lines[] = { "auto m0", "auto gone", "remote 127.0.0.1:1" };
+    write_stub("missing.stub", lines, 3);
+    path_in(p, sizeof p, "missing.stub");
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_ERR_SHARD);
+    assert_null(r);
+    assert_non_null(strstr(err, "shard auto gone"));
+    /* partial: the others, and what is missing, with why */
+    assert_int_equal(zx_db_open(p, ZX_OPEN_PARTIAL, &r, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_db_shard_count(r), 3);
+    assert_null(zx_db_shard_down(r, 0));
+    assert_non_null(zx_db_shard_down(r, 1));
+    assert_non_null(strstr(zx_db_shard_down(r, 2), "cannot be reached"));
+    char *v = NULL;
+    assert_int_equal(zx_db_get_data(r, "Qa", &v, NULL, err, sizeof err), ZX_OK);
+    assert_string_equal(v, "Qa");
+    free(v);
+    /* a shard left out on purpose (another version) */
+    assert_int_equal(zx_db_shard_leave_out(r, 0, "stale", err, sizeof err), ZX_OK);
+    assert_string_equal(zx_db_shard_down(r, 0), "stale");
+    unsigned n = 9;
+    assert_int_equal(zx_db_doc_count(r, &n, err, sizeof err), ZX_OK);
+    assert_int_equal(n, 0);
+    zx_db_close(r);
+}
+
+static void a_stub_it_cannot_read_is_named_with_its_line(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    static const char *const lines[] = { "auto s0", "bogus here" };
+    write_stub("bad.stub", lines, 2);
+    path_in(p, sizeof p, "bad.stub");
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_ERR_NO_DB);
+    assert_non_null(strstr(err, "bad.stub:2"));
+    static const char *const port[] = { "remote 127.0.0.1:99999" };
+    write_stub("port.stub", port, 1);
+    path_in(p, sizeof p, "port.stub");
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_ERR_NO_DB);
+    assert_non_null(strstr(err, "not a port"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +346,9 @@ int main(void)
         cmocka_unit_test(writing_to_a_reader_is_refused),
         cmocka_unit_test(a_document_is_replaced_found_and_read_back),
         cmocka_unit_test(a_damaged_database_is_reported_not_crashed_on),
+        cmocka_unit_test(shards_in_a_stub_are_searched_as_one),
+        cmocka_unit_test(a_missing_shard_is_named_or_left_out),
+        cmocka_unit_test(a_stub_it_cannot_read_is_named_with_its_line),
     };
     return cmocka_run_group_tests_name("zx", tests, setup, teardown);
 }
