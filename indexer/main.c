@@ -384,13 +384,18 @@ static const char *kept_note(const run_state *st)
     return note;
 }
 
-/* " in 4 shards" for a sharded index. */
-static const char *shards_note(unsigned n)
+/* " in 3 shards (67, 68, 67)" for a sharded index: how full each is. */
+static const char *shards_note(zp_index *ix)
 {
-    static char note[48];
+    static char note[1024];
+    unsigned n = ix ? zp_index_shard_count(ix) : 1;
     if (n < 2)
         return "";
-    snprintf(note, sizeof note, " in %u shards", n);
+    int len = snprintf(note, sizeof note, " in %u shards (", n);
+    for (unsigned i = 0; i < n && len > 0 && (size_t)len < sizeof note - 16; i++)
+        len += snprintf(note + len, sizeof note - (size_t)len, "%s%u", i ? ", " : "", zp_index_shard_docs(ix, i));
+    if (len > 0 && (size_t)len < sizeof note - 2)
+        snprintf(note + len, sizeof note - (size_t)len, ")");
     return note;
 }
 
@@ -606,11 +611,12 @@ int main(int argc, char **argv)
     }
     for (int i = optind; i < argc && rc == 0 && !interrupted; i++)
         rc = walk(argv[i], &files, &st);
-    unsigned total = 0, n_shards = st.ix ? zp_index_shard_count(st.ix) : 1;
+    unsigned total = 0;
+    const char *note = "";
     if (rc == 0) {
         rc = run(&st, &files, roots, n_roots);
         total = zp_index_doc_count(st.ix);
-        n_shards = zp_index_shard_count(st.ix);
+        note = shards_note(st.ix);
     }
     zp_index_close(st.ix);
     if (rc == -1 && !st.ix)
@@ -618,7 +624,7 @@ int main(int argc, char **argv)
     if (rc != -2 && (!st.quiet || st.failed || st.skipped || rc))
         printf("indexed %u, unchanged %u, removed %u, skipped %u, failed %u (%u repaired); %s holds %u document%s%s%s\n",
                st.indexed, st.unchanged, st.removed, st.skipped, st.failed, st.repaired, db_path, total,
-               total == 1 ? "" : "s", shards_note(n_shards), kept_note(&st));
+               total == 1 ? "" : "s", note, kept_note(&st));
     for (size_t i = 0; i < st.n_seen; i++)
         free(st.seen[i]);
     free(st.seen);

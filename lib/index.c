@@ -712,6 +712,19 @@ unsigned zp_index_doc_count(zp_index *ix)
     return total;
 }
 
+unsigned zp_index_shard_docs(zp_index *ix, unsigned i)
+{
+    unsigned n = 0;
+    char err[256];
+    if (i >= ix->n)
+        return 0;
+    drain(ix->v[i]);
+    pthread_mutex_lock(&ix->v[i]->db_lock);
+    zx_db_doc_count(ix->v[i]->db, &n, err, sizeof err);
+    pthread_mutex_unlock(&ix->v[i]->db_lock);
+    return n;
+}
+
 void zp_index_close(zp_index *ix)
 {
     if (!ix)

@@ -90,8 +90,10 @@ int zp_index_checkpoint(zp_index *ix, char *err, size_t errlen);
 
 unsigned zp_index_doc_count(zp_index *ix);
 
-/* Shards written (1 for a single database). */
+/* Shards written (1 for a single database), and the documents shard i
+ * holds. */
 unsigned zp_index_shard_count(const zp_index *ix);
+unsigned zp_index_shard_docs(zp_index *ix, unsigned i);
 
 /* Commits and closes; NULL is ok. */
 void zp_index_close(zp_index *ix);
