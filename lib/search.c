@@ -153,20 +153,29 @@ static int decision_snippet(zp_hit *h, const zp_snip_terms *st, zp_snippet *out)
 }
 
 /* The decision whose text has the most matches, shown with its number
- * and vote under the hit (h->shown_decision; -1 when no decision has any). */
-static int matching_decision(zp_hit *h, const zp_snip_terms *st)
+ * and vote under the hit (h->shown_decision; -1 when no decision has any).
+ * A decision's words are counted among the matches already found in the
+ * text when it stands there (nearly always); else it is analysed anew. */
+static int matching_decision(zp_hit *h, const zp_snip_terms *st, const zp_snip_found *found, const char *text,
+                             size_t tlen)
 {
     size_t best_marks = 0;
     for (size_t i = 0; i < h->decisions.n; i++) {
-        zp_snippet s;
         const char *t = h->decisions.v[i].text;
-        if (zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, &s) < 0)
-            return -1;
-        if (s.n_marks > best_marks) {
-            h->shown_decision = (int)i;
-            best_marks = s.n_marks;
+        size_t from, to, marks;
+        if (zp_snip_locate(text, tlen, t, strlen(t), &from, &to)) {
+            marks = zp_snip_found_count(found, from, to);
+        } else {
+            zp_snippet s;
+            if (zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, &s) < 0)
+                return -1;
+            marks = s.n_marks;
+            zp_snip_free(&s);
         }
-        zp_snip_free(&s);
+        if (marks > best_marks) {
+            h->shown_decision = (int)i;
+            best_marks = marks;
+        }
     }
     return 0;
 }
@@ -214,12 +223,17 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
         zp_snip_terms st = { (const char *const *)t.words.v, t.words.n, (const char *const *)t.stems.v,
                              t.stems.n, (const char *const *)q->wildcards, q->n_wildcards };
         int s = t.oom ? -1 : decisions && !whole ? decision_snippet(h, &st, &h->snippet) : 1;
-        if (s == 1)
-            s = whole ? zp_snip_whole(text, tlen, &st, &h->snippet)
-                      : zp_snip_passages(text, tlen, &st, ZP_SNIP_MAX_CHARS, ZP_SNIP_MORE_CHARS, ZP_SNIP_PASSAGES,
-                                         &h->snippet);
-        if (s == 0 && !decisions && !whole)
-            s = matching_decision(h, &st);
+        zp_snip_found *found = NULL;
+        if (s == 1 && whole)
+            s = zp_snip_whole(text, tlen, &st, &h->snippet);
+        else if (s == 1)
+            s = zp_snip_find(text, tlen, &st, &found) < 0
+                    ? -1
+                    : zp_snip_passages_found(found, ZP_SNIP_MAX_CHARS, ZP_SNIP_MORE_CHARS, ZP_SNIP_PASSAGES,
+                                             &h->snippet);
+        if (s == 0 && found)
+            s = matching_decision(h, &st, found, text, tlen);
+        zp_snip_found_free(found);
         if (s < 0) {
             snprintf(err, errlen, "out of memory");
             rc = ZX_ERR_NOMEM;

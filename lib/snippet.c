@@ -364,13 +364,121 @@ static int join(zp_snippet *a, zp_snippet *b)
     return 0;
 }
 
+struct zp_snip_found {
+    const char *text;
+    size_t len;
+    hit *hits;
+    size_t n;
+};
+
+int zp_snip_find(const char *text, size_t len, const zp_snip_terms *terms, zp_snip_found **out)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return -1;
+    scan_ctx c;
+    if (scan(text, len, terms, &c) < 0) {
+        free(*out);
+        *out = NULL;
+        return -1;
+    }
+    (*out)->text = text;
+    (*out)->len = len;
+    (*out)->hits = c.hits;
+    (*out)->n = c.n;
+    return 0;
+}
+
+void zp_snip_found_free(zp_snip_found *f)
+{
+    if (!f)
+        return;
+    free(f->hits);
+    free(f);
+}
+
+size_t zp_snip_found_count(const zp_snip_found *f, size_t from, size_t to)
+{
+    size_t n = 0, at = 0;
+    for (size_t k = 0; k < f->n; k++) {
+        const hit *x = &f->hits[k];
+        if (x->start < from || x->end > to)
+            continue;
+        /* a date's numbers are one mark, as in a snippet */
+        if (!(n > 0 && joins_date(f->text, at, x->start)))
+            n++;
+        at = x->end;
+    }
+    return n;
+}
+
+/* Whether text at i holds needle, a run of whitespace in the text
+ * standing for one space in the needle (zp_words_squeeze's spacing):
+ * the end of the match in *end. */
+static int squeezed_at(const char *text, size_t len, size_t i, const char *needle, size_t nlen, size_t *end)
+{
+    size_t k = 0;
+    while (k < nlen && i < len) {
+        if (needle[k] == ' ') {
+            if (!strchr(" \t\r\n", text[i]))
+                return 0;
+            while (i < len && strchr(" \t\r\n", text[i]))
+                i++;
+            k++;
+        } else if (text[i] == needle[k]) {
+            i++;
+            k++;
+        } else {
+            return 0;
+        }
+    }
+    *end = i;
+    return k == nlen;
+}
+
+int zp_snip_locate(const char *text, size_t len, const char *needle, size_t nlen, size_t *from, size_t *to)
+{
+    /* a decision cut short ends in " …": look for what it kept */
+    static const char cut[] = " " ELLIPSIS;
+    if (nlen >= sizeof cut - 1 && memcmp(needle + nlen - (sizeof cut - 1), cut, sizeof cut - 1) == 0)
+        nlen -= sizeof cut - 1;
+    if (nlen == 0 || needle[0] == ' ')
+        return 0;
+    for (const char *p = memchr(text, needle[0], len); p; p = memchr(p + 1, needle[0], len - (size_t)(p + 1 - text))) {
+        size_t end;
+        if (squeezed_at(text, len, (size_t)(p - text), needle, nlen, &end)) {
+            *from = (size_t)(p - text);
+            *to = end;
+            return 1;
+        }
+        if ((size_t)(p + 1 - text) >= len)
+            break;
+    }
+    return 0;
+}
+
 int zp_snip_passages(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
                      size_t more_chars, size_t n_passages, zp_snippet *out)
 {
+    zp_snip_found *f;
     memset(out, 0, sizeof *out);
-    scan_ctx c;
-    if (scan(text, len, terms, &c) < 0)
+    if (zp_snip_find(text, len, terms, &f) < 0)
         return -1;
+    int rc = zp_snip_passages_found(f, max_chars, more_chars, n_passages, out);
+    zp_snip_found_free(f);
+    return rc;
+}
+
+int zp_snip_passages_found(const zp_snip_found *f, size_t max_chars, size_t more_chars, size_t n_passages,
+                           zp_snippet *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *text = f->text;
+    size_t len = f->len;
+    scan_ctx c;
+    memset(&c, 0, sizeof c);
+    c.hits = f->hits;
+    c.n = f->n;
     int rc = 0;
     if (c.n == 0) {   /* no match: the beginning */
         size_t from = 0;
@@ -380,9 +488,7 @@ int zp_snip_passages(const char *text, size_t len, const zp_snip_terms *terms, s
         if (to < len && !is_space_at(text, to))
             while (to > from && !is_space_at(text, to - 1))
                 to--;
-        rc = build(text, len, from, to, NULL, 1, 0, out);
-        free(c.hits);
-        return rc;
+        return build(text, len, from, to, NULL, 1, 0, out);
     }
     /* the best passage, then the best of what lies before or after the
      * passages chosen, until n_passages or no hit is left */
@@ -426,7 +532,6 @@ int zp_snip_passages(const char *text, size_t len, const zp_snip_terms *terms, s
             rc = join(out, &part);
         zp_snip_free(&part);
     }
-    free(c.hits);
     if (rc < 0)
         zp_snip_free(out);
     return rc;

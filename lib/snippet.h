@@ -55,6 +55,23 @@ int zp_snip_make(const char *text, size_t len, const zp_snip_terms *terms, size_
 int zp_snip_passages(const char *text, size_t len, const zp_snip_terms *terms, size_t max_chars,
                      size_t more_chars, size_t n_passages, zp_snippet *out);
 
+/* The matches of terms in text, found once for several uses: passages, and
+ * how many matches a part of the text holds.  text must outlive *out.
+ * 0 or -1 when memory ran out.  Free with zp_snip_found_free. */
+typedef struct zp_snip_found zp_snip_found;
+int zp_snip_find(const char *text, size_t len, const zp_snip_terms *terms, zp_snip_found **out);
+/* zp_snip_passages over matches found. */
+int zp_snip_passages_found(const zp_snip_found *f, size_t max_chars, size_t more_chars, size_t n_passages,
+                           zp_snippet *out);
+/* The marks a snippet of text[from, to) would have (a date's numbers one). */
+size_t zp_snip_found_count(const zp_snip_found *f, size_t from, size_t to);
+void zp_snip_found_free(zp_snip_found *f);
+
+/* Where in text a piece of it stands whose whitespace was squeezed to
+ * single spaces (a decision's text, maybe cut short with " …"): 1 and
+ * its byte range, or 0 when it is not there. */
+int zp_snip_locate(const char *text, size_t len, const char *needle, size_t nlen, size_t *from, size_t *to);
+
 /* The whole text (valid UTF-8) as it is, line breaks and all, with every
  * match marked (in its first ZP_SNIP_SCAN_BYTES): a document's reading
  * view.  0 or -1 when memory ran out. */

@@ -44,6 +44,8 @@ static int cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int kept_open;
+
 static int run_all(const char *db, int rounds, int facets, unsigned limit, const char *const *queries, size_t nq);
 
 /* Queries from standard input, one a line. */
@@ -73,6 +75,11 @@ int main(int argc, char **argv)
         return 2;
     }
     int rounds = argc > 2 ? atoi(argv[2]) : 20;
+    /* BENCH_KEEP_OPEN=1: the database stays open from query to query, as
+     * in a FastCGI process */
+    const char *keep = getenv("BENCH_KEEP_OPEN");
+    kept_open = keep && strcmp(keep, "1") == 0;
+    zp_search_keep_open(kept_open);
     if (argc == 5) {
         char **qs = NULL;
         size_t nq = read_queries(&qs);
@@ -115,8 +122,8 @@ static int run_all(const char *db, int rounds, int facets, unsigned limit, const
         }
     }
     qsort(t, n, sizeof *t, cmp);
-    printf("queries (%u hits with snippets%s): %zu runs of %zu queries, database opened per query\n", limit,
-           facets ? ", facets and timeline" : "", n, nq);
+    printf("queries (%u hits with snippets%s): %zu runs of %zu queries, database %s\n", limit,
+           facets ? ", facets and timeline" : "", n, nq, kept_open ? "kept open (FastCGI)" : "opened per query");
     printf("p50 %.2f ms, p95 %.2f ms, max %.2f ms; %lu matches in all\n", t[n / 2], t[(n * 95) / 100], t[n - 1],
            hits / (unsigned long)rounds);
     free(t);

@@ -180,6 +180,39 @@ static void collapses_whitespace_of_the_original(void **state)
     free(s);
 }
 
+static void a_decision_is_found_in_the_text_and_its_matches_counted(void **state)
+{
+    (void)state;
+    const char *text = "Rada městské části\n1. schvaluje dotaci\n   spolku Žebřík ve výši 10 000 Kč\n"
+                       "2. ukládá starostovi uzavřít smlouvu s Žebříkem dne 16.1.2025";
+    const char *stems[] = { stem("zebrik"), stem("dotace"), "16", "1", "2025", NULL };
+    zp_snip_terms t = { none, 0, stems, 5, none, 0 };
+    zp_snip_found *f = NULL;
+    assert_int_equal(zp_snip_find(text, strlen(text), &t, &f), 0);
+    size_t from, to;
+    /* a decision keeps the words with their spacing squeezed */
+    const char *d1 = "schvaluje dotaci spolku Žebřík ve výši 10 000 Kč";
+    assert_int_equal(zp_snip_locate(text, strlen(text), d1, strlen(d1), &from, &to), 1);
+    assert_int_equal(strncmp(text + from, "schvaluje", 9), 0);
+    assert_int_equal(zp_snip_found_count(f, from, to), 2);
+    /* one cut short; a date's numbers are one match */
+    const char *d2 = "ukládá starostovi uzavřít smlouvu s Žebříkem dne 16.1.2025 \xE2\x80\xA6";
+    assert_int_equal(zp_snip_locate(text, strlen(text), d2, strlen(d2), &from, &to), 1);
+    assert_int_equal(zp_snip_found_count(f, from, to), 2);
+    /* words that are not there in that order */
+    const char *d3 = "schvaluje smlouvu";
+    assert_int_equal(zp_snip_locate(text, strlen(text), d3, strlen(d3), &from, &to), 0);
+    /* the passages from what was found are those zp_snip_passages makes */
+    zp_snippet a, b;
+    assert_int_equal(zp_snip_passages_found(f, 60, 40, 3, &a), 0);
+    assert_int_equal(zp_snip_passages(text, strlen(text), &t, 60, 40, 3, &b), 0);
+    assert_string_equal(a.text, b.text);
+    assert_int_equal(a.n_marks, b.n_marks);
+    zp_snip_free(&a);
+    zp_snip_free(&b);
+    zp_snip_found_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +225,7 @@ int main(void)
         cmocka_unit_test(shows_up_to_three_passages_in_text_order),
         cmocka_unit_test(a_date_is_one_mark),
         cmocka_unit_test(collapses_whitespace_of_the_original),
+        cmocka_unit_test(a_decision_is_found_in_the_text_and_its_matches_counted),
     };
     return cmocka_run_group_tests_name("snippet", tests, NULL, NULL);
 }
