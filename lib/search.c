@@ -37,9 +37,10 @@ static const zx_prefix text_fields[] = {
 };
 
 enum { FACET_YEAR, FACET_TOWN, FACET_BODY, FACET_ORG, N_FACETS };
-/* Counted over the matches: the facets, then (grouping) the meetings, whose
- * counts tell how many hits each shown hit stands for -- exactly, over
- * shards too, where Xapian's own collapse count is only a lower bound. */
+/* Counted over the matches: the facets, then (grouping over remote shards)
+ * the meetings, whose counts tell how many hits each shown hit stands for:
+ * Xapian's own collapse count is exact when every match is looked at, but
+ * only a lower bound from remote shards. */
 static const unsigned facet_slots[N_FACETS + 1] = { ZP_SLOT_YEAR, ZP_SLOT_TOWN, ZP_SLOT_BODY, ZP_SLOT_ORGS,
                                                     ZP_SLOT_MEETING };
 /* Facet values are canonical forms; the shown form is in the database's
@@ -498,6 +499,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     unsigned limit = req->limit > ZP_SEARCH_MAX_LIMIT ? ZP_SEARCH_MAX_LIMIT : req->limit;
     unsigned docs = 0;
     zx_db_doc_count(db, &docs, err, errlen);
+    int count_meetings = req->group && zx_db_has_remote(db);
     int counting = req->facets || req->timeline || req->group;
     /* Xapian skips the match (and the facet counting) for a page of 0 hits;
      * ask for one and show none. */
@@ -507,7 +509,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     zx_search_opts so = { req->offset, page, counting ? docs : EXACT_TOTAL_UP_TO,
                           sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
                           sort == ZP_SORT_DATE_DESC, counting ? facet_slots : NULL,
-                          counting ? N_FACETS + (req->group != 0) : 0, req->group, ZP_SLOT_MEETING };
+                          counting ? N_FACETS + count_meetings : 0, req->group, ZP_SLOT_MEETING };
     zx_mset *m = NULL;
     rc = zx_search(db, xq, &so, &m, err, errlen);
     zx_query_free(xq);
@@ -529,7 +531,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
         rc = fill_hit(m, i, q, req->decisions, SNIPPET_PASSAGE, &r->hits[i], err, errlen);
         r->n_hits = i + 1;
         if (rc == 0 && req->group)
-            r->hits[i].same_meeting = same_meeting(m, i);
+            r->hits[i].same_meeting = count_meetings ? same_meeting(m, i) : zx_mset_collapsed(m, i);
         if (rc == 0)
             r->hits[i].file = below_root(r->hits[i].path, roots);
     }

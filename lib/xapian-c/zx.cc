@@ -501,6 +501,14 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
     }
 }
 
+int zx_db_has_remote(const zx_db *db)
+{
+    for (const auto &sh : db->shards)
+        if (sh.path.empty())
+            return 1;
+    return 0;
+}
+
 unsigned zx_db_shard_count(const zx_db *db)
 {
     return db->shards.empty() ? 1 : static_cast<unsigned>(db->shards.size());
