@@ -98,11 +98,12 @@ size_t zp_meta_resolution_verb(const char *s, size_t len, char *verb, size_t siz
     lword w[MAX_LINE_WORDS];
     size_t n = split(s, len, w, MAX_LINE_WORDS);
     for (size_t i = 0; i < n; i++) {
-        char one[40], two[40] = "", three[40] = "";
+        char one[40], two[40] = "", three[40] = "", phrase[128] = "";
         bare(w[i].folded, one, sizeof one);
-        if (i + 2 < n) {
+        if (i + 2 < n) {   /* the three words from here, for "bere na vědomí" */
             bare(w[i + 1].folded, two, sizeof two);
             bare(w[i + 2].folded, three, sizeof three);
+            snprintf(phrase, sizeof phrase, "%s %s %s", one, two, three);
         }
         for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
             const char *f = verbs[k].folded;
@@ -111,8 +112,6 @@ size_t zp_meta_resolution_verb(const char *s, size_t len, char *verb, size_t siz
             if (!sp && strcmp(one, f) == 0) {
                 end = w[i].end;
             } else if (sp && i + 2 < n) {
-                char phrase[128];
-                snprintf(phrase, sizeof phrase, "%s %s %s", one, two, three);
                 if (strcmp(phrase, f) != 0)
                     continue;
                 end = w[i + 2].end;
