@@ -431,7 +431,8 @@ static int open_stub(zp_index *ix, const zp_index_layout *layout, char *err, siz
         return ZP_INDEX_DB_ERROR;
     }
     ix->by_folder = saw_folder;
-    if (layout && layout->by_folder != ix->by_folder) {
+    int asked = layout && (layout->by_folder || layout->shards > 1);
+    if (asked && layout->by_folder != ix->by_folder) {
         snprintf(err, errlen, "%s: the index is sharded by %s, not by %s: index into a new --db to change it", ix->path,
                  ix->by_folder ? "folder" : "path", layout->by_folder ? "folder" : "path");
         return ZP_INDEX_DB_ERROR;
@@ -505,7 +506,7 @@ int zp_index_open(const char *db_path, const zp_index_layout *layout, zp_index *
         ix->path[--plen] = '\0';
     int want_shards = layout && (layout->shards > 1 || layout->by_folder);
     int rc = 0;
-    if (layout && layout->by_folder) {
+    if (layout) {   /* by folder, a new index's or an existing one's */
         ix->n_roots = layout->n_roots;
         ix->roots = calloc(layout->n_roots ? layout->n_roots : 1, sizeof *ix->roots);
         for (size_t i = 0; ix->roots && i < layout->n_roots; i++)
@@ -524,7 +525,7 @@ int zp_index_open(const char *db_path, const zp_index_layout *layout, zp_index *
     } else {
         rc = shard_add(ix, db_path, err, errlen);
     }
-    if (rc == 0 && ix->by_folder && !ix->roots) {
+    if (rc == 0 && layout && !ix->roots) {
         snprintf(err, errlen, "out of memory");
         rc = ZP_INDEX_DB_ERROR;
     }

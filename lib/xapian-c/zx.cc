@@ -36,6 +36,8 @@ struct zx_db {
     Xapian::WritableDatabase *write = nullptr;
     std::vector<zx_shard> shards;              // empty: one local database at path
     bool partial = false;                      // ZX_OPEN_PARTIAL
+    std::string stub;                          // the stub file the shards came from
+    struct timespec stub_mtime = {0, 0};       // ... as it was when read
     ~zx_db()
     {
         if (write) {
@@ -311,6 +313,15 @@ std::string shard_trouble()
     }
 }
 
+// When a file was last changed (0 when it cannot be read).
+struct timespec mtime_of(const std::string &path)
+{
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0)
+        return {0, 0};
+    return st.st_mtim;
+}
+
 // A shard that is down is stood in for by an empty database, so the
 // others keep their document ids (Xapian interleaves them by position).
 Xapian::Database empty_stand_in()
@@ -433,6 +444,8 @@ int zx_db_open(const char *path, int flags, zx_db **out, char *err, size_t errle
         }
         if (!stub.empty()) {
             std::string msg;
+            db->stub = stub;
+            db->stub_mtime = mtime_of(stub);
             if (!parse_stub(stub, db->shards, msg)) {
                 set_err(err, errlen, msg);
                 return ZX_ERR_NO_DB;
@@ -470,6 +483,21 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
             }
             db->read->reopen();
             return ZX_OK;
+        }
+        // a stub rewritten (a shard added by folder): read it again
+        if (!db->stub.empty()) {
+            struct timespec now = mtime_of(db->stub);
+            if (now.tv_sec != db->stub_mtime.tv_sec || now.tv_nsec != db->stub_mtime.tv_nsec) {
+                std::vector<zx_shard> fresh;
+                std::string msg;
+                if (!parse_stub(db->stub, fresh, msg)) {
+                    set_err(err, errlen, msg);
+                    return ZX_ERR_NO_DB;
+                }
+                db->shards = fresh;
+                db->stub_mtime = now;
+                return open_shards(db, err, errlen);
+            }
         }
         // each shard to its latest commit; one that went down is stood in
         // for, one that came back is taken in again

@@ -59,9 +59,10 @@ for n in $sizes; do
   find "$docs" -type f | sort > "$work/list-$n"
   timed "zapisy-$n" bin/zapisy-index --quiet --db "$work/db-zapisy-$n" "$docs"
   timed "zapisy-1core-$n" taskset -c 0 bin/zapisy-index --quiet --db "$work/db-zapisy1-$n" "$docs"
+  timed "zapisy-shards-$n" bin/zapisy-index --quiet --shards 2 --db "$work/db-zapisy2-$n" "$docs"
   timed "bare-$n" sh -c "build/tools/bare-xapian index '$work/db-bare-$n' < '$work/list-$n'"
   timed "omindex-$n" omindex --db "$work/db-omindex-$n" --url / "$docs"
-  echo "size-$n $bytes $(du -sk "$work/db-zapisy-$n" | cut -f1) $(du -sk "$work/db-bare-$n" | cut -f1) $(du -sk "$work/db-omindex-$n" | cut -f1)" >> "$work/sizes"
+  echo "size-$n $bytes $(du -sk "$work/db-zapisy-$n" | cut -f1) $(du -sk "$work/db-bare-$n" | cut -f1) $(du -sk "$work/db-omindex-$n" | cut -f1) $(du -sk "$work/db-zapisy2-$n" | cut -f1)" >> "$work/sizes"
   for limit in 10 100; do
     z=$(build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 0 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
     zf=$(build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
@@ -74,7 +75,7 @@ done
 awk -v sizes="$sizes" '
   FNR == 1 { file++ }
   file == 1 { wall[$1] = $2; cpu[$1] = $3 + $4; rss[$1] = $5 }
-  file == 2 { text[$1] = $2; zs[$1] = $3; bs[$1] = $4; os[$1] = $5 }
+  file == 2 { text[$1] = $2; zs[$1] = $3; bs[$1] = $4; os[$1] = $5; ss[$1] = $6 }
   file == 3 { q[$1] = $0 }
   END {
     nn = split(sizes, ns, " ")
@@ -82,16 +83,16 @@ awk -v sizes="$sizes" '
       n = ns[k]
       printf "praha7 %d documents (%.1f MB of text):\n", n, text["size-" n] / 1048576
       printf "  %-22s %9s %9s %9s %9s %12s\n", "", "wall s", "CPU s", "RSS MB", "index MB", "ms/document"
-      split("zapisy zapisy-1core bare omindex", who, " ")
-      for (w = 1; w <= 4; w++) {
+      split("zapisy zapisy-shards zapisy-1core bare omindex", who, " ")
+      for (w = 1; w <= 5; w++) {
         key = who[w] "-" n
-        size = who[w] == "bare" ? bs["size-" n] : who[w] == "omindex" ? os["size-" n] : zs["size-" n]
-        label = who[w] == "zapisy" ? "zapisy, 2 cores" : who[w] == "zapisy-1core" ? "zapisy, 1 core" : who[w] == "bare" ? "bare Xapian" : "omindex"
+        size = who[w] == "bare" ? bs["size-" n] : who[w] == "omindex" ? os["size-" n] : who[w] == "zapisy-shards" ? ss["size-" n] : zs["size-" n]
+        label = who[w] == "zapisy" ? "zapisy, 2 cores" : who[w] == "zapisy-shards" ? "zapisy, 2 shards" : who[w] == "zapisy-1core" ? "zapisy, 1 core" : who[w] == "bare" ? "bare Xapian" : "omindex"
         printf "  %-22s %9.1f %9.1f %9.0f %9.0f %12.2f\n", label,
                wall[key], cpu[key], rss[key] / 1024, size / 1024, 1000 * wall[key] / n
       }
-      printf "  zapisy / bare Xapian: wall %.2fx on 2 cores (goal <= 0.75), %.2fx on one core (goal <= 1.2); / omindex %.2fx\n",
-             wall["zapisy-" n] / wall["bare-" n], wall["zapisy-1core-" n] / wall["bare-" n], wall["zapisy-" n] / wall["omindex-" n]
+      printf "  zapisy / bare Xapian: wall %.2fx on 2 cores (%.2fx in 2 shards; goal <= 0.75), %.2fx on one core (goal <= 1.2); / omindex %.2fx\n",
+             wall["zapisy-" n] / wall["bare-" n], wall["zapisy-shards-" n] / wall["bare-" n], wall["zapisy-1core-" n] / wall["bare-" n], wall["zapisy-" n] / wall["omindex-" n]
       for (l = 10; l <= 100; l += 90) {
         split(q["query-" n "-" l], f, " ")
         printf "  queries, %3d hits: zapisy p50 %s / p95 %s ms (with facets+timeline %s / %s); Xapian alone (quest) p50 %s / p95 %s ms; ratio p50 %.1fx\n",

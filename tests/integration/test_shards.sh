@@ -210,6 +210,25 @@ rm "$src/archive/$(ls "$src/archive" | grep -v MANIFEST | head -1)"
 run "$bin/zapisy-index" --db "$tmp/three" "$src"
 expect_in "a deleted file leaves its shard" "indexed 0, unchanged $((total - 1)), removed 1" "$out"
 
+# A FastCGI process over shards by folder finds a folder's new shard once
+# the indexer has written it (the stub changed under the open database).
+fcgi2=$tmp/fcgi2.sock
+ZAPISY_DB=$tmp/folders ZAPISY_TEMPLATES=$root/web/templates spawn-fcgi -s "$fcgi2" -P "$fcgi2.pid" -- "$bin/zapisy.cgi" >/dev/null
+fcgi2_get() {
+  out=$(REQUEST_METHOD=GET QUERY_STRING=$1 cgi-fcgi -bind -connect "$fcgi2" 2>"$tmp/stderr")
+  body=$(printf '%s' "$out" | sed '1,/^\r*$/d')
+}
+fcgi2_get "q=xylofonista&format=json"
+expect_in "before: no minutes of the new folder" '"total":0' "$body"
+mkdir -p "$src/novy"
+printf 'Zápis z jednání komise\nDne: 1. 2. 2024\nXylofonista zahrál na zahájení.\n' > "$src/novy/komise.txt"
+run "$bin/zapisy-index" --db "$tmp/folders" "$src"
+expect_in "a new folder gets its own shard" "in 4 shards" "$out"
+fcgi2_get "q=xylofonista&format=json"
+expect_in "... which the running FastCGI process searches at once" '"total":1' "$body"
+kill "$(cat "$fcgi2.pid")" 2>/dev/null
+rm -rf "$src/novy"
+
 # Shards being written: searches go on at each shard's last commit, a second
 # writer is refused naming the shard, kill -9 loses only what was not
 # committed, and Ctrl-C stops the writers too.
