@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <new>
 #include <string>
@@ -36,6 +37,9 @@ struct zx_db {
     Xapian::WritableDatabase *write = nullptr;
     std::vector<zx_shard> shards;              // empty: one local database at path
     bool partial = false;                      // ZX_OPEN_PARTIAL
+    // user metadata read from shards (facet display forms, synonyms): one
+    // round trip each from a remote shard, so kept until a shard changes
+    std::unordered_map<std::string, std::string> meta_cache;
     std::string stub;                          // the stub file the shards came from
     struct timespec stub_mtime = {0, 0};       // ... as it was when read
     ~zx_db()
@@ -335,11 +339,25 @@ Xapian::Database empty_stand_in()
 // The search database over all shards, down ones stood in for.
 void combine_shards(zx_db *db)
 {
+    db->meta_cache.clear();
     std::unique_ptr<Xapian::Database> all(new Xapian::Database);
     for (auto &sh : db->shards)
         all->add_database(sh.down ? empty_stand_in() : sh.db);
     delete db->read;
     db->read = all.release();
+}
+
+// Shard i's metadata for key, from the cache when it was read since the
+// shards last changed.
+const std::string &shard_meta(zx_db *db, size_t i, const std::string &key)
+{
+    if (db->meta_cache.size() > ZX_META_CACHE_MAX)
+        db->meta_cache.clear();
+    std::string k = std::to_string(i) + '\0' + key;
+    auto it = db->meta_cache.find(k);
+    if (it != db->meta_cache.end())
+        return it->second;
+    return db->meta_cache.emplace(k, db->shards[i].db.get_metadata(key)).first->second;
 }
 
 // Every shard open, or the first that is not and why (ZX_ERR_SHARD), or --
@@ -506,7 +524,8 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
             if (sh.down)
                 continue;
             try {
-                sh.db.reopen();
+                if (sh.db.reopen())
+                    db->meta_cache.clear();   // it may have changed
             } catch (...) {
                 sh.down = true;
                 sh.why = shard_trouble();
@@ -564,7 +583,7 @@ int zx_db_shard_metadata(zx_db *db, unsigned i, const char *key, char **value, c
             return copy_out(db->read->get_metadata(key), value, nullptr);
         if (i >= db->shards.size() || db->shards[i].down)
             return copy_out(std::string(), value, nullptr);
-        return copy_out(db->shards[i].db.get_metadata(key), value, nullptr);
+        return copy_out(shard_meta(db, i, key), value, nullptr);
     } catch (...) {
         return handle_exception(err, errlen, db->path + ": shard " + zx_db_shard_name(db, i));
     }
@@ -829,7 +848,7 @@ int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *e
         for (auto &sh : db->shards) {
             if (sh.down || !sh.path.empty())
                 continue;
-            std::string v = sh.db.get_metadata(std::string(SYNONYM_KEY) + term);
+            std::string v = shard_meta(db, static_cast<size_t>(&sh - db->shards.data()), std::string(SYNONYM_KEY) + term);
             size_t at = 0;
             while (at < v.size()) {
                 size_t end = v.find('\n', at);
@@ -876,7 +895,7 @@ int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size
         for (auto &sh : db->shards) {
             if (sh.down)
                 continue;
-            std::string v = sh.db.get_metadata(key);
+            std::string v = shard_meta(db, static_cast<size_t>(&sh - db->shards.data()), key);
             if (!v.empty())
                 return copy_out(v, value, nullptr);
         }

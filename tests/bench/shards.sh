@@ -40,9 +40,11 @@ kulturní akce
 schvaluje prodej
 Q
 
-# p50/p95 of bench-query over DB at LIMIT hits with facets and timeline.
+# p50/p95 of bench-query over DB at LIMIT hits with facets and timeline
+# (KEEP=1: the database kept open from query to query, as in FastCGI).
 latency() {
-  build/tools/bench-query "$1" 5 "$2" 1 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p'
+  BENCH_KEEP_OPEN=${KEEP:-0} build/tools/bench-query "$1" 5 "$2" 1 < "$queries" |
+    sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p'
 }
 
 # How many benchmark queries DB answers as the single database does.
@@ -73,6 +75,8 @@ for k in 1 2 4; do
     same=$(agree "$cluster")
     printf '  %-26s %8s %8s %8s %10s   %-17s %-17s %s of %s\n' "$k shards, xapian-tcpsrv" "" "" "" "" \
       "${l10/ //}" "${l100/ //}" "$same" "$(wc -l < "$queries")"
+    l10=$(KEEP=1 latency "$cluster" 10); l100=$(KEEP=1 latency "$cluster" 100)
+    printf '  %-26s %8s %8s %8s %10s   %-17s %-17s\n' "  ... kept open (FastCGI)" "" "" "" "" "${l10/ //}" "${l100/ //}"
     tools/cluster.sh stop "$cluster"
   fi
 done
