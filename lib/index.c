@@ -512,7 +512,13 @@ int zp_index_open(const char *db_path, const zp_index_layout *layout, zp_index *
         for (size_t i = 0; ix->roots && i < layout->n_roots; i++)
             ix->roots[i] = strdup(layout->roots[i]);
     }
-    if (zx_db_is_stub(db_path)) {
+    struct stat st;
+    if (strchr(db_path, ',') && stat(db_path, &st) != 0) {
+        /* a list of shards is for searching; writing needs their stub */
+        snprintf(err, errlen, "%s: a list of databases can be searched, not written: index each one, or give a stub "
+                 "(--shards makes one)", db_path);
+        rc = ZP_INDEX_DB_ERROR;
+    } else if (zx_db_is_stub(db_path)) {
         ix->sharded = 1;
         rc = open_stub(ix, layout, err, errlen);
     } else if (want_shards && is_database(db_path)) {

@@ -96,6 +96,9 @@ compare "$tmp/three" "3 local shards"
 compare "$tmp/folders" "shards by folder"
 same "$tmp/single" "$tmp/three/shard-00,$tmp/three/shard-01,$tmp/three/shard-02" \
   "a list of shards in --db answers as the stub does" rozpocet obce
+run "$bin/zapisy-index" --db "$tmp/three/shard-00,$tmp/three/shard-01" "$src"
+expect_rc "a list is not written into" 2
+expect_in "... saying so" "can be searched, not written" "$errout"
 
 # The suggestion is really there (not two empty answers).
 search "$tmp/three" zebrk
