@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,15 +64,18 @@ typedef struct {
     long start_ms, last_draw_ms;
 } run_state;
 
-static volatile sig_atomic_t interrupted;
+/* Set by the signal handler, which may run on any thread. */
+static atomic_int interrupted;
 
 /* Ctrl-C or SIGTERM: the file being read stops at once (lib/budget.c),
  * what was committed stays, and the run ends with what it has. */
 static void on_signal(int sig)
 {
     (void)sig;
+    int saved = errno;   /* the interrupted code may be about to read it */
     interrupted = 1;
     zp_budget_cancel();
+    errno = saved;
 }
 
 static long now_ms(void)

@@ -1,13 +1,15 @@
 /* The work budget: a per-thread deadline and a process-wide cancel flag. */
 #include "budget.h"
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <time.h>
 
 /* Calls between two reads of the clock. */
 #define CHECK_EVERY 256
 
-static volatile sig_atomic_t cancelled;
+/* Set from a signal handler, read by every worker thread: a lock-free
+ * atomic is safe for both (volatile sig_atomic_t is not, across threads). */
+static atomic_int cancelled;
 static _Thread_local long deadline_ms;     /* 0: none */
 static _Thread_local unsigned calls;
 static _Thread_local int overrun;
@@ -33,12 +35,12 @@ void zp_budget_stop(void)
 
 void zp_budget_cancel(void)
 {
-    cancelled = 1;
+    atomic_store_explicit(&cancelled, 1, memory_order_relaxed);
 }
 
 int zp_budget_cancelled(void)
 {
-    return cancelled != 0;
+    return atomic_load_explicit(&cancelled, memory_order_relaxed) != 0;
 }
 
 int zp_budget_overrun(void)
@@ -48,7 +50,7 @@ int zp_budget_overrun(void)
 
 int zp_budget_spent(void)
 {
-    if (cancelled)
+    if (zp_budget_cancelled())
         return 1;
     if (overrun)
         return 1;
