@@ -403,6 +403,23 @@ static const char *shards_note(zp_index *ix)
     return note;
 }
 
+/* A whole number from 1 to max for option opt, or -1 with a message saying
+ * what it wants. */
+static int parse_count(const char *opt, const char *what, const char *arg, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || v < 1 || v > max) {
+        char err[1024];
+        snprintf(err, sizeof err, "%s wants %s (1 to %ld), not '%s'", opt, what, max, arg);
+        complain(err);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 static int parse_mb(const char *s, long long *out)
 {
     char *end;
@@ -529,6 +546,7 @@ int main(int argc, char **argv)
     st.jobs = cores > 0 ? (unsigned)cores : 1;
     const char *db_path = "var/db";
     int c;
+    long v;
     while ((c = getopt_long(argc, argv, "d:m:qvh", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db_path = optarg; break;
@@ -539,39 +557,21 @@ int main(int argc, char **argv)
                 return 2;
             }
             break;
-        case 'b': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v <= 0 || v > 86400) {
-                snprintf(err, sizeof err, "--budget wants seconds (1 to 86400), not '%s'", optarg);
-                complain(err);
+        case 'b':
+            if (parse_count("--budget", "seconds", optarg, 86400, &v) < 0)
                 return 2;
-            }
             st.budget_ms = v * 1000L;
             break;
-        }
-        case 'j': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 1 || v > 64) {
-                snprintf(err, sizeof err, "--jobs wants a number of threads (1 to 64), not '%s'", optarg);
-                complain(err);
+        case 'j':
+            if (parse_count("--jobs", "a number of threads", optarg, 64, &v) < 0)
                 return 2;
-            }
             st.jobs = (unsigned)v;
             break;
-        }
-        case 'S': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 1 || v > 256) {
-                snprintf(err, sizeof err, "--shards wants a number of shards (1 to 256), not '%s'", optarg);
-                complain(err);
+        case 'S':
+            if (parse_count("--shards", "a number of shards", optarg, 256, &v) < 0)
                 return 2;
-            }
             layout.shards = (unsigned)v;
             break;
-        }
         case 'B':
             if (strcmp(optarg, "folder") != 0 && strcmp(optarg, "path") != 0) {
                 snprintf(err, sizeof err, "--shard-by wants 'folder' or 'path', not '%s'", optarg);

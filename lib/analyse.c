@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "hash.h"
 #include "lemma.h"
 #include "stem_cs.h"
 #include "tokenize.h"
@@ -45,13 +46,6 @@ static void add_unique(const char **t, size_t *len, size_t *n, const char *s, si
     }
 }
 
-static int has_marks(const char *w, size_t len)
-{
-    for (size_t i = 0; w && i < len; i++)
-        if ((unsigned char)w[i] >= 0x80)
-            return 1;
-    return 0;
-}
 
 static int is_headword(uint32_t id, const char *folded, size_t flen)
 {
@@ -87,7 +81,7 @@ static size_t readings(const char *word, size_t wlen, const char *folded, size_t
     }
     if (nf == 0 || nf > MAX_READINGS)
         return 0;
-    if (has_marks(word, wlen))
+    if (zp_fold_has_non_ascii(word, wlen))
         n = zp_lemma_lookup(word, wlen, folded, flen, ids);
     size_t common = 0, names = 0;
     for (size_t i = 0; i < n; i++) {
@@ -205,10 +199,7 @@ static cache_entry *cache_slot(const char *word, size_t wlen)
             return NULL;
         }
     }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < wlen; i++)
-        h = (h ^ (unsigned char)word[i]) * 16777619u;
-    return &cache[h % CACHE_SLOTS];
+    return &cache[zp_hash(word, wlen) % CACHE_SLOTS];
 }
 
 void zp_analyse_word(const char *word, size_t wlen, const char *folded, size_t flen, zp_word_terms *out)
@@ -257,7 +248,7 @@ void zp_analyse_query_word(const char *word, size_t wlen, const char *folded, si
                            zp_word_terms *out)
 {
     analyse(word, wlen, folded, flen, 1, out);
-    if (!has_marks(word, wlen))
+    if (!zp_fold_has_non_ascii(word, wlen))
         out->n_exact = 0;
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fold.h"
+#include "hash.h"
 
 /* Longer words are no names: not looked up. */
 #define MAX_WORD_BYTES 100
@@ -40,10 +41,7 @@ static char cache[CACHE_SLOTS][CACHE_ENTRY];
 
 static size_t slot_of(const char *w)
 {
-    size_t h = 2166136261u;
-    for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * 16777619u;
-    return h % CACHE_SLOTS;
+    return zp_hash(w, strlen(w)) % CACHE_SLOTS;
 }
 
 /* The lemmas of w into out ("lemma\nlemma\n"), from the cache or hunspell.

@@ -56,9 +56,9 @@ static long sanitize(const char *in, size_t len, zp_buf *out)
     return bad;
 }
 
-static int has_non_ascii(const char *s, size_t len)
+int zp_fold_has_non_ascii(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
+    for (size_t i = 0; s && i < len; i++)
         if ((unsigned char)s[i] >= 0x80)
             return 1;
     return 0;
@@ -72,7 +72,7 @@ long zp_fold_clean_text(const char *in, size_t len, zp_buf *out)
         zp_buf_free(&valid);
         return -1;
     }
-    if (!has_non_ascii(valid.data, valid.len)) {
+    if (!zp_fold_has_non_ascii(valid.data, valid.len)) {
         int rc = zp_buf_add(out, zp_buf_str(&valid), valid.len);
         zp_buf_free(&valid);
         return rc < 0 ? -1 : bad;
@@ -136,7 +136,7 @@ static int mixes_scripts(const utf8proc_uint8_t *p, size_t len)
 
 int zp_fold_word(const char *in, size_t len, zp_buf *out)
 {
-    if (!has_non_ascii(in, len)) {
+    if (!zp_fold_has_non_ascii(in, len)) {
         for (size_t i = 0; i < len; i++) {
             char c = in[i];
             if (c >= 'A' && c <= 'Z')

@@ -28,6 +28,10 @@ int zp_fold_lower(const char *in, size_t len, zp_buf *out);
  * (Unicode Lu or Lt): "Praha", "Žebřík", not "daná" or "2019". */
 int zp_fold_is_capital(const char *s, size_t len);
 
+/* 1 when s has a byte beyond ASCII: a letter with diacritics, in Czech
+ * text (0 for NULL). */
+int zp_fold_has_non_ascii(const char *s, size_t len);
+
 /* Number of code points in valid UTF-8 text. */
 size_t zp_fold_count_chars(const char *s, size_t len);
 

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "docdata.h"
+#include "hash.h"
 #include "lemma.h"
 #include "safe_open.h"
 #include "zx.h"
@@ -249,13 +250,6 @@ static int shard_add(zp_index *ix, const char *entry, char *err, size_t errlen)
     return 0;
 }
 
-static uint32_t fnv1a(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
 
 /* The stub lists the shards; local ones under the index's folder by their
  * name alone, so the folder can be moved. */
@@ -306,7 +300,7 @@ static void folder_dir(const char *folder, char *out, size_t outlen)
     }
     clean[n] = '\0';
     if (changed)
-        snprintf(out, outlen, "folder-%s-%08x", clean, (unsigned)fnv1a(folder));
+        snprintf(out, outlen, "folder-%s-%08x", clean, (unsigned)zp_hash(folder, strlen(folder)));
     else
         snprintf(out, outlen, "folder-%s", clean);
 }
@@ -367,7 +361,7 @@ static shard *folder_shard(zp_index *ix, const char *folder, char *err, size_t e
 static shard *route(zp_index *ix, const char *path, const char *id, char *err, size_t errlen)
 {
     if (!ix->by_folder)
-        return ix->v[ix->n == 1 ? 0 : fnv1a(id) % ix->n];
+        return ix->v[ix->n == 1 ? 0 : zp_hash(id, strlen(id)) % ix->n];
     const char *rel = NULL;
     for (size_t r = 0; r < ix->n_roots && !rel; r++)
         if (zp_path_under(path, ix->roots[r]))
@@ -388,18 +382,13 @@ static shard *route(zp_index *ix, const char *path, const char *id, char *err, s
 
 /* ---- opening ------------------------------------------------------------ */
 
-static int collect_entry(const char *term, size_t len, void *ud)
-{
-    return zp_strlist_add(ud, term, len, 0) < 0;
-}
-
 /* An existing stub: its shards, their rule checked against the layout
  * asked for; shards that have no rule yet (fresh remote ones) take the
  * stub's order. */
 static int open_stub(zp_index *ix, const zp_index_layout *layout, char *err, size_t errlen)
 {
     zp_strlist entries = { NULL, 0 };
-    if (zx_stub_entries(ix->path, collect_entry, &entries, err, errlen) != ZX_OK)
+    if (zx_stub_entries(ix->path, zp_strlist_collect, &entries, err, errlen) != ZX_OK)
         return ZP_INDEX_DB_ERROR;
     int rc = 0;
     for (size_t i = 0; i < entries.n && rc == 0; i++)
@@ -611,17 +600,12 @@ int zp_index_touch(zp_index *ix, const char *path, const char *id, long long mti
     return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
 }
 
-static int collect_id(const char *term, size_t len, void *ud)
-{
-    return zp_strlist_add(ud, term, len, 0) < 0;
-}
-
 static int prune_one(zx_db *db, const char *const *roots, size_t n_roots, const char *const *unreadable,
                      size_t n_unreadable, zp_index_keep_fn keep, void *ud, unsigned *removed, unsigned *kept,
                      char *err, size_t errlen)
 {
     zp_strlist ids = { NULL, 0 };
-    int rc = zx_db_each_term(db, ZP_PREFIX_ID, collect_id, &ids, err, errlen);
+    int rc = zx_db_each_term(db, ZP_PREFIX_ID, zp_strlist_collect, &ids, err, errlen);
     for (size_t i = 0; i < ids.n && rc == ZX_OK; i++) {
         if (keep(ids.v[i], ud))
             continue;

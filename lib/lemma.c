@@ -22,6 +22,9 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
+#include "fold.h"
+#include "hash.h"
+
 #define HEADER_WORDS 7
 
 static const unsigned char *map;
@@ -131,28 +134,14 @@ uint8_t zp_lemma_form_sig(const char *word, size_t len)
     return (uint8_t)(h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24));
 }
 
-static uint32_t hash_key(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
-static int has_diacritics(const char *w, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)w[i] >= 0x80)
-            return 1;
-    return 0;
-}
 
 size_t zp_lemma_lookup(const char *word, size_t wlen, const char *folded, size_t flen, uint32_t *ids)
 {
     if (flen == 0 || flen > 255 || !zp_lemma_available())
         return 0;
     uint32_t mask = n_slots - 1;
-    for (uint32_t s = hash_key(folded, flen) & mask, probes = 0; probes < n_slots; s = (s + 1) & mask, probes++) {
+    for (uint32_t s = zp_hash(folded, flen) & mask, probes = 0; probes < n_slots; s = (s + 1) & mask, probes++) {
         uint32_t off = u32_at(slots_off + (size_t)s * 4);
         if (off == 0 || !in_map(off, 2))
             return 0;
@@ -164,7 +153,7 @@ size_t zp_lemma_lookup(const char *word, size_t wlen, const char *folded, size_t
         if (!in_map(refs, nref * 4))
             return 0;
         /* Written with diacritics: the lemmas of that very form, if any. */
-        int exact = word && has_diacritics(word, wlen);
+        int exact = word && zp_fold_has_non_ascii(word, wlen);
         uint8_t sig = exact ? zp_lemma_form_sig(word, wlen) : 0;
         size_t n = 0;
         for (int pass = exact ? 0 : 1; pass < 2 && n == 0; pass++)

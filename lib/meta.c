@@ -7,6 +7,11 @@
 #include "meta_internal.h"
 #include "meta_words.h"
 
+int zp_strlist_collect(const char *s, size_t len, void *list)
+{
+    return zp_strlist_add(list, s, len, 0) < 0;
+}
+
 int zp_strlist_add(zp_strlist *l, const char *s, size_t len, int unique)
 {
     /* a text naming more is a directory, not minutes: the first ones are

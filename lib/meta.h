@@ -28,6 +28,9 @@ typedef struct {
  * with the same canonical form (zp_meta_canonical) is already there, nor
  * when the list holds ZP_MAX_NAMES.  Returns 0, or -1 when memory ran out. */
 int zp_strlist_add(zp_strlist *l, const char *s, size_t len, int unique);
+/* zp_strlist_add(list, s, len, 0) as a callback of the Xapian wrapper
+ * (zx_term_fn): non-zero, to stop, when memory ran out. */
+int zp_strlist_collect(const char *s, size_t len, void *list);
 void zp_strlist_free(zp_strlist *l);
 
 /* Recorded votes: -1 where the minutes give no count. */

@@ -15,6 +15,7 @@
 #include "budget.h"
 #include "dict_cs.h"
 #include "fold.h"
+#include "hash.h"
 #include "meta.h"
 #include "meta_internal.h"
 #include "meta_words.h"
@@ -465,17 +466,10 @@ typedef struct {
     size_t cap;
 } caps_counts;
 
-static size_t hash_term(const char *t)
-{
-    size_t h = 2166136261u;
-    for (; *t; t++)
-        h = (h ^ (unsigned char)*t) * 16777619u;
-    return h;
-}
 
 static size_t slot_of(const caps_counts *c, const char *term)
 {
-    size_t i = hash_term(term) & (c->cap - 1);
+    size_t i = zp_hash(term, strlen(term)) & (c->cap - 1);
     while (c->key[i] && strcmp(c->key[i], term) != 0)
         i = (i + 1) & (c->cap - 1);
     return i;

@@ -644,9 +644,9 @@ static int stale_index(zx_db *db, const char *path, int allow_partial, char *err
     unsigned docs = 0;
     if (zx_db_doc_count(db, &docs, err, errlen) != ZX_OK || docs == 0)
         return 0;
-    unsigned n = zx_db_shard_count(db);
-    if (n == 1 && !zx_db_is_stub(path))
+    if (!zx_db_sharded(db))
         return stale_shard(db, 0, path, err, errlen);
+    unsigned n = zx_db_shard_count(db);
     for (unsigned i = 0; i < n; i++) {
         char where[1024];
         snprintf(where, sizeof where, "%s: shard %s", path, zx_db_shard_name(db, i));
@@ -752,6 +752,22 @@ static int start(const zp_search_req *req, int may_be_empty, zp_results **r, zx_
     return rc;
 }
 
+/* What every search ends with: the shards it went without noted, the
+ * database and query let go, and the results handed out (0) or freed. */
+static int end_search(zx_db *db, zp_query *q, zp_results *r, int rc, zp_results **out)
+{
+    if (rc == 0)
+        rc = note_partial(db, r);
+    close_db(db);
+    zp_query_free(q);
+    if (rc) {
+        zp_results_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
 int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -765,16 +781,7 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
         rc = run(db, req, &q, r, err, errlen);
     if (rc == 0 && r->total == 0 && q.plain && req->offset == 0)
         rc = relax(db, req, &q, r, err, errlen);
-    if (rc == 0)
-        rc = note_partial(db, r);
-    close_db(db);
-    zp_query_free(&q);
-    if (rc) {
-        zp_results_free(r);
-        return rc;
-    }
-    *out = r;
-    return 0;
+    return end_search(db, &q, r, rc, out);
 }
 
 int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, char *err, size_t errlen)
@@ -824,18 +831,10 @@ int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, c
         if (zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen) == ZX_OK)
             r->hits[0].file = below_root(r->hits[0].path, roots);
         free(roots);
-        rc = note_partial(db, r);
     }
     zx_mset_free(m);
     zx_query_free(only);
-    close_db(db);
-    zp_query_free(&q);
-    if (rc) {
-        zp_results_free(r);
-        return rc;
-    }
-    *out = r;
-    return 0;
+    return end_search(db, &q, r, rc, out);
 }
 
 static void free_facet(zp_facet *f)

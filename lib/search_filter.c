@@ -99,14 +99,9 @@ static int words_query(const char *prefix, const char *value, zx_query **out, ch
     return rc;
 }
 
-static int syn_collect(const char *term, size_t len, void *ud)
-{
-    return zp_strlist_add(ud, term, len, 0) < 0;
-}
-
 int zp_search_synonyms(zx_db *db, const char *key, zp_strlist *out, char *err, size_t errlen)
 {
-    return zx_db_synonyms(db, key, syn_collect, out, err, errlen) == ZX_OK ? 0 : -1;
+    return zx_db_synonyms(db, key, zp_strlist_collect, out, err, errlen) == ZX_OK ? 0 : -1;
 }
 
 /* An organisation: its words, or the words of a synonym (OPU <-> name). */

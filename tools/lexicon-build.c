@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "hash.h"
 #include "lemma.h"
 
 #define MAX_REFS 255
@@ -29,13 +30,6 @@ static void *xrealloc(void *p, size_t n)
     return q;
 }
 
-static uint32_t fnv(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 static void map_grow(strmap *m);
 
@@ -45,7 +39,7 @@ static uint32_t map_id(strmap *m, const char *key, int *added)
     if ((m->n + 1) * 2 > m->cap)
         map_grow(m);
     size_t mask = m->cap - 1;
-    for (size_t s = fnv(key, strlen(key)) & mask;; s = (s + 1) & mask) {
+    for (size_t s = zp_hash(key, strlen(key)) & mask;; s = (s + 1) & mask) {
         if (!m->keys[s]) {
             m->keys[s] = strdup(key);
             m->vals[s] = (uint32_t)m->n++;
@@ -72,7 +66,7 @@ static void map_grow(strmap *m)
     }
     for (size_t i = 0; i < m->cap; i++)
         if (m->keys[i]) {
-            size_t mask = g.cap - 1, s = fnv(m->keys[i], strlen(m->keys[i])) & mask;
+            size_t mask = g.cap - 1, s = zp_hash(m->keys[i], strlen(m->keys[i])) & mask;
             while (g.keys[s])
                 s = (s + 1) & mask;
             g.keys[s] = m->keys[i];
@@ -224,7 +218,7 @@ int main(int argc, char **argv)
         zp_buf_add(&out, &n, 1);
         for (size_t i = 0; i < n; i++)
             put_u32(&out, refs[k].v[i]);
-        uint32_t mask = n_slots - 1, s = fnv(key_names[k], strlen(key_names[k])) & mask;
+        uint32_t mask = n_slots - 1, s = zp_hash(key_names[k], strlen(key_names[k])) & mask;
         uint32_t v;
         for (;; s = (s + 1) & mask) {
             memcpy(&v, out.data + slots_off + s * 4, 4);
@@ -252,7 +246,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "lexicon-build: out of memory\n");
         return 1;
     }
-    uint32_t sum = fnv(out.data + 8 + 7 * 4, out.len - 8 - 7 * 4);
+    uint32_t sum = zp_hash(out.data + 8 + 7 * 4, out.len - 8 - 7 * 4);
     uint32_t h[7] = { n_slots, (uint32_t)keys.n, (uint32_t)lemmas.n, slots_off, lemmas_off, 0, sum };
     memcpy(out.data + 8, h, sizeof h);
     FILE *f = fopen(argv[1], "wb");

@@ -152,6 +152,16 @@ int copy_out(const std::string &s, char **data, size_t *len)
     return ZX_OK;
 }
 
+// Hands each term from t to end to fn until it returns non-zero.
+void each_term(Xapian::TermIterator t, const Xapian::TermIterator &end, zx_term_fn fn, void *ud)
+{
+    for (; t != end; ++t) {
+        const std::string term = *t;
+        if (fn(term.data(), term.size(), ud))
+            break;
+    }
+}
+
 // The project's stemmer (a C callback) as a Xapian stemmer, so the query
 // parser stems exactly as the indexer did.
 class CallbackStem : public Xapian::StemImplementation {
@@ -221,6 +231,26 @@ std::string trim(const std::string &s)
     return s.substr(a, b - a + 1);
 }
 
+// What follows "remote " in a stub line: HOST:PORT (TCP, to xapian-tcpsrv;
+// no host is localhost) or PROGRAM ARGS (xapian-progsrv through e.g. ssh),
+// into sh.  False when the port is not one.
+bool parse_remote(const std::string &rest, zx_shard &sh)
+{
+    size_t colon = rest.rfind(':');
+    size_t space = rest.find_first_of(" \t");
+    sh.name = "remote " + rest;
+    if (space != std::string::npos || colon == std::string::npos) {
+        sh.program = rest.substr(0, space);
+        sh.args = space == std::string::npos ? std::string() : trim(rest.substr(space));
+        return true;
+    }
+    sh.host = colon ? rest.substr(0, colon) : "localhost";
+    char *end = nullptr;
+    long port = std::strtol(rest.c_str() + colon + 1, &end, 10);
+    sh.port = static_cast<unsigned>(port);
+    return end && !*end && port > 0 && port <= 65535;
+}
+
 // The shards a stub file lists, in its order: "auto|glass|chert PATH" (a
 // path relative to the stub's folder) and "remote HOST:PORT" (TCP, to
 // xapian-tcpsrv) or "remote PROGRAM ARGS" (xapian-progsrv through e.g.
@@ -252,20 +282,9 @@ bool parse_stub(const std::string &file, std::vector<zx_shard> &out, std::string
         if ((type == "auto" || type == "glass" || type == "chert") && !rest.empty()) {
             sh.path = rest[0] == '/' ? rest : dir + "/" + rest;
         } else if (type == "remote" && !rest.empty()) {
-            size_t colon = rest.rfind(':');
-            size_t space = rest.find_first_of(" \t");
-            if (space == std::string::npos && colon != std::string::npos) {
-                sh.host = colon ? rest.substr(0, colon) : "localhost";
-                char *end = nullptr;
-                long port = std::strtol(rest.c_str() + colon + 1, &end, 10);
-                if (!end || *end || port <= 0 || port > 65535) {
-                    msg = file + ":" + std::to_string(lineno) + ": not a port: " + rest;
-                    ok = false;
-                }
-                sh.port = static_cast<unsigned>(port);
-            } else {
-                sh.program = rest.substr(0, space);
-                sh.args = space == std::string::npos ? std::string() : trim(rest.substr(space));
+            if (!parse_remote(rest, sh)) {
+                msg = file + ":" + std::to_string(lineno) + ": not a port: " + rest;
+                ok = false;
             }
         } else {
             msg = file + ":" + std::to_string(lineno) + ": not a database line (auto PATH, remote HOST:PORT): " + line;
@@ -360,6 +379,15 @@ const std::string &shard_meta(zx_db *db, size_t i, const std::string &key)
     return db->meta_cache.emplace(k, db->shards[i].db.get_metadata(key)).first->second;
 }
 
+// A shard not searched from now on, and why (the exception being handled,
+// or the reason given); its handle let go.
+void mark_down(zx_shard &sh, const std::string &why)
+{
+    sh.down = true;
+    sh.why = why;
+    sh.db = Xapian::Database();
+}
+
 // Every shard open, or the first that is not and why (ZX_ERR_SHARD), or --
 // with partial -- the ones that are not marked down.
 int open_shards(zx_db *db, char *err, size_t errlen)
@@ -372,8 +400,7 @@ int open_shards(zx_db *db, char *err, size_t errlen)
             sh.down = false;
             sh.why.clear();
         } catch (...) {
-            sh.down = true;
-            sh.why = shard_trouble();
+            mark_down(sh, shard_trouble());
             if (!db->partial) {
                 set_err(err, errlen, db->path + ": shard " + sh.name + ": " + sh.why);
                 return ZX_ERR_SHARD;
@@ -395,9 +422,7 @@ bool find_down_shards(zx_db *db)
         try {
             sh.db.keep_alive();
         } catch (...) {
-            sh.down = true;
-            sh.why = shard_trouble();
-            sh.db = Xapian::Database();
+            mark_down(sh, shard_trouble());
             any = true;
         }
     }
@@ -443,9 +468,7 @@ int zx_db_open(const char *path, int flags, zx_db **out, char *err, size_t errle
                 size_t colon = item.rfind(':');
                 if (!item.empty() && !exists_dir(item.c_str()) && stub_file(item).empty() && colon != std::string::npos &&
                     colon + 1 < item.size() && item.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
-                    sh.name = "remote " + item;
-                    sh.host = colon ? item.substr(0, colon) : "localhost";
-                    sh.port = static_cast<unsigned>(std::strtoul(item.c_str() + colon + 1, nullptr, 10));
+                    parse_remote(item, sh);
                 } else if (!item.empty()) {
                     sh.name = "auto " + item;
                     sh.path = item;
@@ -519,33 +542,28 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
         }
         // each shard to its latest commit; one that went down is stood in
         // for, one that came back is taken in again
-        bool changed = false;
+        bool any_down = false;
         for (auto &sh : db->shards) {
-            if (sh.down)
-                continue;
             try {
-                if (sh.db.reopen())
+                if (!sh.down && sh.db.reopen())
                     db->meta_cache.clear();   // it may have changed
             } catch (...) {
-                sh.down = true;
-                sh.why = shard_trouble();
-                sh.db = Xapian::Database();
-                changed = true;
+                mark_down(sh, shard_trouble());
             }
-        }
-        bool any_down = false;
-        for (auto &sh : db->shards)
             any_down = any_down || sh.down;
-        if (any_down || changed) {
-            for (auto &sh : db->shards)
-                sh.db = sh.down ? Xapian::Database() : sh.db;
-            return open_shards(db, err, errlen);
         }
+        if (any_down)
+            return open_shards(db, err, errlen);
         db->read->reopen();
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, db->path.c_str());
     }
+}
+
+int zx_db_sharded(const zx_db *db)
+{
+    return !db->shards.empty();
 }
 
 int zx_db_has_remote(const zx_db *db)
@@ -596,9 +614,7 @@ int zx_db_shard_leave_out(zx_db *db, unsigned i, const char *why, char *err, siz
         return ZX_ERR_ARG;
     }
     try {
-        db->shards[i].down = true;
-        db->shards[i].why = why;
-        db->shards[i].db = Xapian::Database();
+        mark_down(db->shards[i], why);
         combine_shards(db);
         return ZX_OK;
     } catch (...) {
@@ -689,20 +705,17 @@ int zx_db_open_write_entry(const char *entry, zx_db **out, char *err, size_t err
         return ZX_ERR_ARG;
     }
     try {
-        std::string rest = trim(e.substr(7));
-        size_t colon = rest.rfind(':'), space = rest.find_first_of(" \t");
+        zx_shard sh;
+        if (!parse_remote(trim(e.substr(7)), sh)) {
+            set_err(err, errlen, "not a port: " + e);
+            return ZX_ERR_ARG;
+        }
         std::unique_ptr<zx_db> db(new zx_db);
         db->path = e;
-        if (space == std::string::npos && colon != std::string::npos) {
-            std::string host = colon ? rest.substr(0, colon) : "localhost";
-            unsigned port = static_cast<unsigned>(std::strtoul(rest.c_str() + colon + 1, nullptr, 10));
-            db->write = new Xapian::WritableDatabase(
-                Xapian::Remote::open_writable(host, port, ZX_REMOTE_WRITE_TIMEOUT_MS, ZX_REMOTE_CONNECT_MS));
-        } else {
-            std::string args = space == std::string::npos ? std::string() : trim(rest.substr(space));
-            db->write = new Xapian::WritableDatabase(
-                Xapian::Remote::open_writable(rest.substr(0, space), args, ZX_REMOTE_WRITE_TIMEOUT_MS));
-        }
+        db->write = new Xapian::WritableDatabase(
+            sh.host.empty() ? Xapian::Remote::open_writable(sh.program, sh.args, ZX_REMOTE_WRITE_TIMEOUT_MS)
+                            : Xapian::Remote::open_writable(sh.host, sh.port, ZX_REMOTE_WRITE_TIMEOUT_MS,
+                                                            ZX_REMOTE_CONNECT_MS));
         db->read = db->write;
         *out = db.release();
         return ZX_OK;
@@ -941,11 +954,7 @@ int zx_db_set_value(zx_db *db, const char *id_term, unsigned slot, const char *v
 int zx_db_each_term(zx_db *db, const char *prefix, zx_term_fn fn, void *ud, char *err, size_t errlen)
 {
     try {
-        for (Xapian::TermIterator t = db->read->allterms_begin(prefix); t != db->read->allterms_end(prefix); ++t) {
-            const std::string term = *t;
-            if (fn(term.data(), term.size(), ud))
-                break;
-        }
+        each_term(db->read->allterms_begin(prefix), db->read->allterms_end(prefix), fn, ud);
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, db->path);
@@ -1395,12 +1404,7 @@ int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud
 {
     try {
         Xapian::MSetIterator it = m->mset[i];
-        for (Xapian::TermIterator t = m->enquire.get_matching_terms_begin(it);
-             t != m->enquire.get_matching_terms_end(it); ++t) {
-            const std::string term = *t;
-            if (fn(term.data(), term.size(), ud))
-                break;
-        }
+        each_term(m->enquire.get_matching_terms_begin(it), m->enquire.get_matching_terms_end(it), fn, ud);
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, "matching terms");
@@ -1411,11 +1415,7 @@ int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, si
 {
     try {
         const Xapian::Query q = m->enquire.get_query();
-        for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-            const std::string term = *t;
-            if (fn(term.data(), term.size(), ud))
-                break;
-        }
+        each_term(q.get_unique_terms_begin(), q.get_unique_terms_end(), fn, ud);
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, "query terms");

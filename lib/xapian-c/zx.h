@@ -72,7 +72,9 @@ int zx_db_open(const char *path, int flags, zx_db **out, char *err, size_t errle
  * name: the stub's line for shard i ("auto shard-00", "remote h:p").
  * down: NULL when shard i is searched, else why it is not (partial). */
 unsigned zx_db_shard_count(const zx_db *db);
-/* 1 when some shard is remote. */
+/* 1 when db was opened from a stub or a list (shards), 0 for one
+ * database; 1 when some shard is remote. */
+int zx_db_sharded(const zx_db *db);
 int zx_db_has_remote(const zx_db *db);
 const char *zx_db_shard_name(const zx_db *db, unsigned i);
 const char *zx_db_shard_down(const zx_db *db, unsigned i);

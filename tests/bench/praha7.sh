@@ -27,24 +27,8 @@ timed() {
   echo "$name $(cat "$work/t")" >> "$work/times"
 }
 
-queries=$work/queries
-cat > "$queries" <<'Q'
-nájemní smlouva
-pronájem nebytových prostor
-dotace
-grant
-Letná
-Holešovice
-rozpočtové opatření
-veřejná zakázka
-bytová jednotka
-Korunovační
-Stromovka
-sociální služby
-Výstaviště
-kulturní akce
-schvaluje prodej
-Q
+# the benchmark's questions, shared with shards.sh
+queries=tests/bench/praha7-queries.txt
 
 sizes=${PRAHA7_SIZES:-"10000 $total"}
 for n in $sizes; do

@@ -21,24 +21,8 @@ docs=build/praha7/text
 n=$(find "$docs" -type f -name '*.txt' | wc -l)
 base=${SHARDS_PORT:-18700}
 
-queries=$work/queries
-cat > "$queries" <<'Q'
-nájemní smlouva
-pronájem nebytových prostor
-dotace
-grant
-Letná
-Holešovice
-rozpočtové opatření
-veřejná zakázka
-bytová jednotka
-Korunovační
-Stromovka
-sociální služby
-Výstaviště
-kulturní akce
-schvaluje prodej
-Q
+# the benchmark's questions, as praha7.sh asks them
+queries=tests/bench/praha7-queries.txt
 
 # p50/p95 of bench-query over DB at LIMIT hits with facets and timeline
 # (KEEP=1: the database kept open from query to query, as in FastCGI).

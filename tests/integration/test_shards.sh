@@ -132,11 +132,20 @@ expect_rc "... and they are served for searching" 0
 compare "$cluster" "3 remote shards"
 
 # A page and its JSON through the CGI, from the remote shards.
+# split_response: $out, a CGI answer, into $status and $body.
+split_response() {
+  status=$(printf '%s' "$out" | sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1)
+  body=$(printf '%s' "$out" | sed '1,/^\r*$/d')
+}
 cgi_json() {
   out=$(env ZAPISY_DB="$cluster" ZAPISY_TEMPLATES="$root/web/templates" QUERY_STRING="$1" REQUEST_METHOD=GET \
         "$bin/zapisy.cgi" 2>"$tmp/stderr")
-  status=$(printf '%s' "$out" | sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1)
-  body=$(printf '%s' "$out" | sed '1,/^\r*$/d')
+  split_response
+}
+# fcgi_get SOCKET QUERY_STRING: one request to a FastCGI process.
+fcgi_get() {
+  out=$(REQUEST_METHOD=GET QUERY_STRING=$2 cgi-fcgi -bind -connect "$1" 2>"$tmp/stderr")
+  split_response
 }
 cgi_json "q=opu&seskupit=0&format=json"
 if [ "$status" = 200 ] && [ "$(printf '%s' "$body" | jq -r .total)" = "$opu" ]; then
@@ -149,12 +158,7 @@ fi
 fcgi=$tmp/fcgi.sock
 ZAPISY_DB=$cluster ZAPISY_TEMPLATES=$root/web/templates spawn-fcgi -s "$fcgi" -P "$fcgi.pid" -- "$bin/zapisy.cgi" >/dev/null
 trap '"$root/tools/cluster.sh" stop "$cluster" 2>/dev/null; kill "$(cat "$fcgi.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$tmp"' EXIT
-fcgi_get() {
-  out=$(REQUEST_METHOD=GET QUERY_STRING=$1 cgi-fcgi -bind -connect "$fcgi" 2>"$tmp/stderr")
-  status=$(printf '%s' "$out" | sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1)
-  body=$(printf '%s' "$out" | sed '1,/^\r*$/d')
-}
-fcgi_get "q=opu&seskupit=0&format=json"
+fcgi_get "$fcgi" "q=opu&seskupit=0&format=json"
 expect_in "FastCGI searches the remote shards" "\"total\":$opu," "$body"
 
 # One shard down.
@@ -182,9 +186,9 @@ expect_in "... with a notice naming the shard" "Výsledky bez shardu <b>$down</b
 cgi_json "q=opu&partial=1&format=json"
 expect_in "... and partial[] in JSON" "\"partial\":[{\"shard\":\"$down\"" "$body"
 
-fcgi_get "q=opu&format=json"
+fcgi_get "$fcgi" "q=opu&format=json"
 expect_in "the FastCGI process, its shards open, answers 503 when one goes down" "503" "$status"
-fcgi_get "q=opu&partial=1&seskupit=0&format=json"
+fcgi_get "$fcgi" "q=opu&partial=1&seskupit=0&format=json"
 expect_in "... and with partial=1 the others' results, naming it" "\"partial\":[{\"shard\":\"$down\"" "$body"
 
 # One shard stalled (stopped, not dead): the timeout, not a hang.
@@ -217,17 +221,13 @@ expect_in "a deleted file leaves its shard" "indexed 0, unchanged $((total - 1))
 # the indexer has written it (the stub changed under the open database).
 fcgi2=$tmp/fcgi2.sock
 ZAPISY_DB=$tmp/folders ZAPISY_TEMPLATES=$root/web/templates spawn-fcgi -s "$fcgi2" -P "$fcgi2.pid" -- "$bin/zapisy.cgi" >/dev/null
-fcgi2_get() {
-  out=$(REQUEST_METHOD=GET QUERY_STRING=$1 cgi-fcgi -bind -connect "$fcgi2" 2>"$tmp/stderr")
-  body=$(printf '%s' "$out" | sed '1,/^\r*$/d')
-}
-fcgi2_get "q=xylofonista&format=json"
+fcgi_get "$fcgi2" "q=xylofonista&format=json"
 expect_in "before: no minutes of the new folder" '"total":0' "$body"
 mkdir -p "$src/novy"
 printf 'Zápis z jednání komise\nDne: 1. 2. 2024\nXylofonista zahrál na zahájení.\n' > "$src/novy/komise.txt"
 run "$bin/zapisy-index" --db "$tmp/folders" "$src"
 expect_in "a new folder gets its own shard" "in 4 shards" "$out"
-fcgi2_get "q=xylofonista&format=json"
+fcgi_get "$fcgi2" "q=xylofonista&format=json"
 expect_in "... which the running FastCGI process searches at once" '"total":1' "$body"
 kill "$(cat "$fcgi2.pid")" 2>/dev/null
 rm -rf "$src/novy"
