@@ -19,8 +19,6 @@
 #include "safe_open.h"
 #include "zx.h"
 
-/* Shorter words are not worth suggesting (and are mostly abbreviations). */
-#define MIN_SPELLING_WORD 4
 /* Documents (and commits) waiting for one shard's writer: enough to keep it
  * busy, few enough that memory stays bounded. */
 #define SHARD_QUEUE 16
@@ -81,8 +79,6 @@ static int synonyms(zx_db *db, const zp_acronyms *a, char *err, size_t errlen)
 static int write_doc(zx_db *db, const zp_doc *d, char *err, size_t errlen)
 {
     int rc = zx_db_replace(db, d->id_term, d->doc, err, errlen);
-    if (rc == ZX_OK)
-        rc = zx_db_add_spellings(db, d->doc, MIN_SPELLING_WORD, err, errlen);
     if (rc == ZX_OK)
         rc = synonyms(db, &d->meta.acronyms, err, errlen);
     /* a facet value's shown form: the best seen (zp_display_better) */

@@ -229,48 +229,94 @@ static void display_form(zx_db *db, const char *word, zp_buf *out)
     zp_buf_free(&low);
 }
 
+/* Adds to out the correction of word w (w itself when it needs none);
+ * 1 if it was corrected. */
+static int correct_word(zx_db *db, const char *w, zp_buf *out)
+{
+    zp_buf f = ZP_BUF_INIT;
+    candidate best;
+    memset(&best, 0, sizeof best);
+    int folded = zp_fold_word(w, strlen(w), &f) == 0, found = 0, changed = 0;
+    if (folded) {
+        zp_word_terms wt;
+        zp_analyse_query_word(w, strlen(w), zp_buf_str(&f), f.len, &wt);
+        for (size_t k = 0; k < wt.n && !found; k++) {
+            char term[300];
+            snprintf(term, sizeof term, ZP_PREFIX_STEM "%.*s", (int)wt.len[k], wt.term[k]);
+            found = freq_of(db, term) > 0;
+        }
+    }
+    if (!found && folded)
+        nearest(db, zp_buf_str(&f), &best);
+    if (best.word[0]) {
+        display_form(db, best.word, out);
+        changed = 1;
+    } else if (found && folded && strcmp(zp_buf_str(&f), w) == 0 && freq_of(db, zp_buf_str(&f)) > 0) {
+        /* typed without diacritics: shown as the minutes write it */
+        display_form(db, zp_buf_str(&f), out);
+    } else {
+        zp_buf_adds(out, w);
+    }
+    zp_buf_free(&f);
+    return changed;
+}
+
+static int is_operator(const char *w, size_t n)
+{
+    static const char *const ops[] = { "AND", "OR", "NOT", "XOR", "NEAR", "ADJ" };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strlen(ops[i]) == n && memcmp(ops[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A query with operators, phrases or fields: its words corrected one by
+ * one, the rest kept as typed ("zebrk OR \"charyta\"" -> "Žebřík OR
+ * \"Charita\""). Operators, field names (before a colon), wildcards and
+ * words with digits stay. */
+static int correct_words_of(zx_db *db, const char *qs, zp_buf *out)
+{
+    int changed = 0;
+    const unsigned char *s = (const unsigned char *)qs;
+    size_t i = 0, n = strlen(qs);
+    while (i < n) {
+        size_t j = i;
+        while (j < n && (s[j] >= 0x80 || (s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+                         (s[j] >= '0' && s[j] <= '9')))
+            j++;
+        if (j == i) {
+            zp_buf_addc(out, (char)s[i++]);
+            continue;
+        }
+        char w[MAX_WORD * 4 + 1];
+        size_t len = j - i;
+        int keep = len >= sizeof w || is_operator(qs + i, len) || (j < n && (s[j] == ':' || s[j] == '*' || s[j] == '/'));
+        for (size_t k = i; k < j && !keep; k++)
+            keep = s[k] >= '0' && s[k] <= '9';
+        if (keep) {
+            zp_buf_add(out, qs + i, len);
+        } else {
+            memcpy(w, qs + i, len);
+            w[len] = '\0';
+            changed |= correct_word(db, w, out);
+        }
+        i = j;
+    }
+    return changed;
+}
+
 char *zp_search_suggest(zx_db *db, const zp_query *q)
 {
-    if (!q->plain) {
-        /* operators, phrases: Xapian's own correction of the words */
-        char *fix = NULL, err[128];
-        if (zx_query_correct(db, q->xapian, &fix, err, sizeof err) != ZX_OK || !fix || !*fix) {
-            free(fix);
-            return NULL;
-        }
-        return fix;
-    }
     zp_buf out = ZP_BUF_INIT;
     int changed = 0;
-    for (size_t i = 0; i < q->n_words; i++) {
-        const char *w = q->words[i];
-        if (i)
-            zp_buf_addc(&out, ' ');
-        zp_buf f = ZP_BUF_INIT;
-        candidate best;
-        memset(&best, 0, sizeof best);
-        int folded = zp_fold_word(w, strlen(w), &f) == 0, found = 0;
-        if (folded) {
-            zp_word_terms wt;
-            zp_analyse_query_word(w, strlen(w), zp_buf_str(&f), f.len, &wt);
-            for (size_t k = 0; k < wt.n && !found; k++) {
-                char term[300];
-                snprintf(term, sizeof term, ZP_PREFIX_STEM "%.*s", (int)wt.len[k], wt.term[k]);
-                found = freq_of(db, term) > 0;
-            }
+    if (!q->plain) {
+        changed = correct_words_of(db, q->xapian, &out);
+    } else {
+        for (size_t i = 0; i < q->n_words; i++) {
+            if (i)
+                zp_buf_addc(&out, ' ');
+            changed |= correct_word(db, q->words[i], &out);
         }
-        if (!found && folded)
-            nearest(db, zp_buf_str(&f), &best);
-        if (best.word[0]) {
-            display_form(db, best.word, &out);
-            changed = 1;
-        } else if (found && folded && strcmp(zp_buf_str(&f), w) == 0 && freq_of(db, zp_buf_str(&f)) > 0) {
-            /* typed without diacritics: shown as the minutes write it */
-            display_form(db, zp_buf_str(&f), &out);
-        } else {
-            zp_buf_adds(&out, w);
-        }
-        zp_buf_free(&f);
     }
     if (!changed || out.oom) {
         zp_buf_free(&out);

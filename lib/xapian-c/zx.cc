@@ -972,35 +972,6 @@ int zx_db_termfreq(zx_db *db, const char *term, unsigned *freq, char *err, size_
     }
 }
 
-int zx_db_spelling(zx_db *db, const char *word, unsigned max_edits, char **out, char *err, size_t errlen)
-{
-    *out = nullptr;
-    try {
-        return copy_out(db->read->get_spelling_suggestion(word, max_edits), out, nullptr);
-    } catch (...) {
-        return handle_exception(err, errlen, db->path);
-    }
-}
-
-int zx_db_add_spellings(zx_db *db, const zx_doc *doc, size_t min_len, char *err, size_t errlen)
-{
-    int rc = need_writer(db, err, errlen);
-    if (rc)
-        return rc;
-    try {
-        for (Xapian::TermIterator t = doc->doc.termlist_begin(); t != doc->doc.termlist_end(); ++t) {
-            const std::string term = *t;
-            unsigned char c = static_cast<unsigned char>(term[0]);
-            if (term.size() < min_len || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-                continue;
-            db->write->add_spelling(term);
-        }
-        return ZX_OK;
-    } catch (...) {
-        return handle_exception(err, errlen, db->path);
-    }
-}
-
 int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err,
                    size_t errlen)
 {
@@ -1121,19 +1092,6 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
         }
         *out = new zx_query{q};
         return ZX_OK;
-    } catch (...) {
-        return handle_exception(err, errlen, "query");
-    }
-}
-
-int zx_query_correct(zx_db *db, const char *qs, char **out, char *err, size_t errlen)
-{
-    *out = nullptr;
-    try {
-        Xapian::QueryParser qp;
-        qp.set_database(*db->read);
-        qp.parse_query(qs, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-        return copy_out(qp.get_corrected_query_string(), out, nullptr);
     } catch (...) {
         return handle_exception(err, errlen, "query");
     }

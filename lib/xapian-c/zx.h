@@ -163,14 +163,6 @@ int zx_db_each_term(zx_db *db, const char *prefix, zx_term_fn fn, void *ud, char
 /* How many documents have the term. */
 int zx_db_termfreq(zx_db *db, const char *term, unsigned *freq, char *err, size_t errlen);
 
-/* The spelling table's nearest word to word, at most max_edits edits away
- * (*out malloc()ed, "" when none; free it). */
-int zx_db_spelling(zx_db *db, const char *word, unsigned max_edits, char **out, char *err, size_t errlen);
-
-/* Adds the words of doc (its unprefixed terms of at least min_len bytes
- * that are not numbers) to the spelling table, for zx_query_correct. */
-int zx_db_add_spellings(zx_db *db, const zx_doc *doc, size_t min_len, char *err, size_t errlen);
-
 /* Document data of the document with unique term id_term: *data is
  * malloc()ed (free it), *len its length.  ZX_ERR_ARG when there is none. */
 int zx_db_get_data(zx_db *db, const char *id_term, char **data, size_t *len, char *err, size_t errlen);
@@ -227,11 +219,6 @@ typedef struct {
  * An empty query gives ZX_ERR_QUERY.  Free *out with zx_query_free. */
 int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_query **out,
                    char *err, size_t errlen);
-
-/* The query string with its unknown words replaced by the nearest words of
- * the spelling table ("did you mean"): *out malloc()ed, "" when there is
- * nothing to correct; free it. */
-int zx_query_correct(zx_db *db, const char *qs, char **out, char *err, size_t errlen);
 
 /* "More like this": the n terms with prefix (e.g. "Z") that best tell the
  * document with the unique term id_term from the rest of the database

@@ -42,6 +42,8 @@ expect_rc "a misspelt word finds nothing (exit 1)" 1
 expect_in "... and the correction is offered, as the minutes write it" "Did you mean: Žebřík" "$out"
 search "$db" 'cizinc prostejv'
 expect_in "... in JSON too, for every misspelt word" '"suggestion":"cizinců Prostějov"' "$out"
+search "$db" 'zebrk OR "cizinc prostejv" NOT nazev:deti*'
+expect_in "... and in a query with operators, a phrase and a field, its words alone" '"suggestion":"Žebřík OR \"cizinců Prostějov\" NOT nazev:deti*"' "$out"
 search "$db" 'poradenstvi xyzzyq'
 expect_not_in "no correction is offered when none would find anything" '"suggestion"' "$out"
 
