@@ -298,8 +298,11 @@ typedef struct {
     char stem_prefix[16];   /* "Z" + st->prefix */
 } add_ctx;
 
-/* Adds prefix + s: with a position for stems, which phrases match, without
- * one for plain words (wildcards) and exact lemmas (ranking). */
+/* Adds prefix + s: with a position for the text's stems, which phrases
+ * match, without one for plain words (wildcards), exact lemmas (ranking)
+ * and a field's stems (decisions: a phrase there is matched in the text,
+ * see zx_parse_opts.unpositioned -- positions again for every decision
+ * word cost a seventh of indexing). */
 static int add_term(add_ctx *c, const char *prefix, const char *s, size_t len, unsigned pos)
 {
     zp_buf_reset(&c->term);
@@ -326,7 +329,7 @@ static int add_token(const zp_token *tok, void *ud)
                     tok->term_len, &w);
     int rc = add_term(c, prefix, tok->term, tok->term_len, 0);
     for (size_t i = 0; rc == 0 && i < w.n; i++) {
-        rc = add_term(c, c->stem_prefix, w.term[i], w.len[i], pos);
+        rc = add_term(c, c->stem_prefix, w.term[i], w.len[i], c->st->prefix ? 0 : pos);
         if (rc == 0 && c->st->title)
             rc = add_term(c, ZP_PREFIX_STEM ZP_PREFIX_TITLE, w.term[i], w.len[i], pos);
     }

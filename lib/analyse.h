@@ -70,7 +70,8 @@ typedef struct {
     unsigned wdf_inc;    /* weight of each occurrence (title lines count more) */
     int title;           /* also add S-prefixed words */
     const char *prefix;  /* NULL: the text's terms; else only prefix+word
-                            and Z+prefix+stem (decisions: "XDEC") */
+                            and Z+prefix+stem, without positions
+                            (decisions: "XDEC") */
 } zp_analyse_state;
 
 /* Adds the terms of text (valid UTF-8) to doc, continuing after st->pos.

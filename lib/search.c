@@ -391,7 +391,7 @@ static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx
         if (rc || !q->xapian[0])
             return rc;
         zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
-                             sizeof text_fields / sizeof text_fields[0], NULL };
+                             sizeof text_fields / sizeof text_fields[0], NULL, ZP_PREFIX_DECISION };
         zx_query *words = NULL;
         rc = zx_query_parse(db, q->xapian, &po, &words, err, errlen);
         if (rc == 0)
@@ -403,7 +403,7 @@ static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx
         return zx_query_all(out, err, errlen);
     zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
                          sizeof text_fields / sizeof text_fields[0],
-                         req->decisions ? ZP_PREFIX_DECISION : NULL };
+                         req->decisions ? ZP_PREFIX_DECISION : NULL, ZP_PREFIX_DECISION };
     int rc = zx_query_parse(db, q->xapian, &po, out, err, errlen);
     /* words typed with diacritics: their very lemma ranks first (být
      * before byt), without narrowing what matches */

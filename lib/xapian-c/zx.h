@@ -203,6 +203,11 @@ typedef struct {
     const zx_prefix *prefixes;  /* field prefixes, may be NULL */
     size_t n_prefixes;
     const char *default_prefix; /* prefix of words without a field (NULL: none) */
+    const char *unpositioned;   /* a field prefix (e.g. "XDEC") whose stems ("Z" +
+                                   prefix + stem) carry no positions: a phrase or
+                                   NEAR of them matches where all its words are
+                                   under the prefix and the phrase is in the
+                                   text ("Z" + stem).  NULL: none */
 } zx_parse_opts;
 
 /* A word* may stand for at most this many words of the index; a broader

@@ -82,7 +82,7 @@ static void an_empty_query_is_a_query_error(void **state)
     (void)state;
     char err[512];
     zx_query *q = (zx_query *)1;
-    zx_parse_opts o = { NULL, NULL, 0, 0, NULL, 0, NULL };
+    zx_parse_opts o = { NULL, NULL, 0, 0, NULL, 0, NULL, NULL };
     assert_int_equal(zx_query_parse(NULL, "", &o, &q, err, sizeof err), ZX_ERR_QUERY);
     assert_null(q);
     assert_non_null(strstr(err, "empty query"));
@@ -148,7 +148,7 @@ static void a_document_is_replaced_found_and_read_back(void **state)
 
     zx_db *r = NULL;
     assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
-    zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0, NULL };
+    zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0, NULL, NULL };
     zx_query *q = NULL;
     assert_int_equal(zx_query_parse(r, "zebrik cizinci", &o, &q, err, sizeof err), ZX_OK);
     zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0 };
@@ -184,6 +184,63 @@ static void a_document_is_replaced_found_and_read_back(void **state)
     assert_string_equal(data, "druhá");
     free(data);
     assert_int_equal(zx_db_get_data(r, "Qnone", &data, &len, err, sizeof err), ZX_ERR_ARG);
+    zx_db_close(r);
+}
+
+static unsigned phrase_hits(zx_db *r, const char *qs, const char *unpositioned, char *err, size_t errlen)
+{
+    static const zx_prefix fields[] = { { "rozhodnuti", "XDEC", 0 } };
+    zx_parse_opts o = { upper_stem, NULL, 0, 0, fields, 1, NULL, unpositioned };
+    zx_query *q = NULL;
+    zx_mset *m = NULL;
+    zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0 };
+    assert_int_equal(zx_query_parse(r, qs, &o, &q, err, errlen), ZX_OK);
+    assert_int_equal(zx_search(r, q, &so, &m, err, errlen), ZX_OK);
+    unsigned n = zx_mset_size(m);
+    zx_mset_free(m);
+    zx_query_free(q);
+    return n;
+}
+
+/* Decision stems carry no positions: a phrase in a decision is its words
+ * in the decision and the phrase in the text. */
+static void a_phrase_of_unpositioned_stems_is_matched_in_the_text(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "unpositioned");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    /* doc1: "zebrik cizinci" in the text, both words in a decision;
+     * doc2: "cizinci zebrik" (not the phrase), both in a decision;
+     * doc3: the phrase in the text, only "zebrik" in a decision */
+    const char *texts[3][2] = { { "Zzeb", "Zciz" }, { "Zciz", "Zzeb" }, { "Zzeb", "Zciz" } };
+    for (int i = 0; i < 3; i++) {
+        zx_doc *d = zx_doc_new();
+        char id[8];
+        snprintf(id, sizeof id, "Qdoc%d", i + 1);
+        assert_int_equal(zx_doc_add_posting(d, texts[i][0], 4, 1, 1), ZX_OK);
+        assert_int_equal(zx_doc_add_posting(d, texts[i][1], 4, 2, 1), ZX_OK);
+        assert_int_equal(zx_doc_add_term(d, "ZXDECzeb", 8, 1), ZX_OK);
+        if (i < 2)
+            assert_int_equal(zx_doc_add_term(d, "ZXDECciz", 8, 1), ZX_OK);
+        assert_int_equal(zx_doc_add_boolean_term(d, id, strlen(id)), ZX_OK);
+        assert_int_equal(zx_db_replace(w, id, d, err, sizeof err), ZX_OK);
+        zx_doc_free(d);
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    /* without the rule, a phrase of position-less terms matches nothing */
+    assert_int_equal(phrase_hits(r, "rozhodnuti:\"zebrik cizinci\"", NULL, err, sizeof err), 0);
+    assert_int_equal(phrase_hits(r, "rozhodnuti:\"zebrik cizinci\"", "XDEC", err, sizeof err), 1);
+    assert_int_equal(phrase_hits(r, "rozhodnuti:\"cizinci zebrik\"", "XDEC", err, sizeof err), 1);
+    assert_int_equal(phrase_hits(r, "rozhodnuti:(zebrik NEAR cizinci)", "XDEC", err, sizeof err), 2);
+    /* nested in other operators, and the text's own phrases untouched */
+    assert_int_equal(phrase_hits(r, "rozhodnuti:\"zebrik cizinci\" OR xyz", "XDEC", err, sizeof err), 1);
+    assert_int_equal(phrase_hits(r, "\"zebrik cizinci\"", "XDEC", err, sizeof err), 2);
+    assert_int_equal(phrase_hits(r, "rozhodnuti:zebrik", "XDEC", err, sizeof err), 3);
     zx_db_close(r);
 }
 
@@ -343,6 +400,7 @@ int main(void)
         cmocka_unit_test(a_directory_that_is_not_a_database_is_refused),
         cmocka_unit_test(a_second_writer_is_told_the_database_is_locked),
         cmocka_unit_test(an_empty_query_is_a_query_error),
+        cmocka_unit_test(a_phrase_of_unpositioned_stems_is_matched_in_the_text),
         cmocka_unit_test(writing_to_a_reader_is_refused),
         cmocka_unit_test(a_document_is_replaced_found_and_read_back),
         cmocka_unit_test(a_damaged_database_is_reported_not_crashed_on),
