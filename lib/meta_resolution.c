@@ -48,49 +48,83 @@ static const struct {
 typedef struct {
     size_t start, end;      /* in the line */
     char folded[40];
+    char bare[40];          /* folded, without the punctuation around it */
 } lword;
 
-/* The line's words split at blanks, each folded (lower case, no marks). */
-static size_t split(const char *s, size_t len, lword *w, size_t max)
+/* Copies len bytes of s into out (size bytes), cut to fit. */
+static void copy_cut(char *out, size_t size, const char *s, size_t len)
 {
-    size_t n = 0, i = 0;
-    while (i < len && n < max) {
-        while (i < len && strchr(" \t\r|*", s[i]))
-            i++;
-        size_t b = i;
-        while (i < len && !strchr(" \t\r|*", s[i]))
-            i++;
-        if (i == b)
-            break;
-        zp_buf f = ZP_BUF_INIT;
-        zp_fold_word(s + b, i - b, &f);
-        w[n].start = b;
-        w[n].end = i;
-        snprintf(w[n].folded, sizeof w[n].folded, "%s", zp_buf_str(&f));
-        zp_buf_free(&f);
-        n++;
-    }
-    return n;
+    if (len >= size)
+        len = size - 1;
+    memcpy(out, s, len);
+    out[len] = '\0';
+}
+
+static int alnum_folded(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
 /* The word without the punctuation around it ("schvaluje:" -> "schvaluje"). */
 static void bare(const char *folded, char *out, size_t size)
 {
     size_t b = 0, e = strlen(folded);
-    while (b < e && !((folded[b] >= 'a' && folded[b] <= 'z') || (folded[b] >= '0' && folded[b] <= '9')))
+    while (b < e && !alnum_folded(folded[b]))
         b++;
-    while (e > b && !((folded[e - 1] >= 'a' && folded[e - 1] <= 'z') || (folded[e - 1] >= '0' && folded[e - 1] <= '9')))
+    while (e > b && !alnum_folded(folded[e - 1]))
         e--;
-    snprintf(out, size, "%.*s", (int)(e - b), folded + b);
+    copy_cut(out, size, folded + b, e - b);
+}
+
+static int blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '|' || c == '*';
+}
+
+/* The line's words split at blanks, each folded (lower case, no marks). */
+static size_t split(const char *s, size_t len, lword *w, size_t max)
+{
+    size_t n = 0, i = 0;
+    zp_buf f = ZP_BUF_INIT;
+    while (i < len && n < max) {
+        while (i < len && blank(s[i]))
+            i++;
+        size_t b = i;
+        while (i < len && !blank(s[i]))
+            i++;
+        if (i == b)
+            break;
+        zp_buf_reset(&f);
+        zp_fold_word(s + b, i - b, &f);
+        w[n].start = b;
+        w[n].end = i;
+        copy_cut(w[n].folded, sizeof w[n].folded, zp_buf_str(&f), f.len);
+        bare(w[n].folded, w[n].bare, sizeof w[n].bare);
+        n++;
+    }
+    zp_buf_free(&f);
+    return n;
 }
 
 int zp_meta_is_resolution_verb(const char *folded)
 {
     size_t n = strlen(folded);
     for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
-        if (strncmp(verbs[k].folded, folded, n) == 0 && (verbs[k].folded[n] == '\0' || verbs[k].folded[n] == ' '))
+        if (verbs[k].folded[0] == folded[0] && strncmp(verbs[k].folded, folded, n) == 0 &&
+            (verbs[k].folded[n] == '\0' || verbs[k].folded[n] == ' '))
             return n > 0;
     return 0;
+}
+
+/* Whether phrase (words separated by one space) starts with word and a
+ * space; the rest of phrase in *rest. */
+static int starts_with_word(const char *phrase, const char *word, const char **rest)
+{
+    size_t n = strlen(word);
+    if (strncmp(phrase, word, n) != 0 || phrase[n] != ' ')
+        return 0;
+    *rest = phrase + n + 1;
+    return 1;
 }
 
 size_t zp_meta_resolution_verb(const char *s, size_t len, char *verb, size_t size)
@@ -98,25 +132,21 @@ size_t zp_meta_resolution_verb(const char *s, size_t len, char *verb, size_t siz
     lword w[MAX_LINE_WORDS];
     size_t n = split(s, len, w, MAX_LINE_WORDS);
     for (size_t i = 0; i < n; i++) {
-        char one[40], two[40] = "", three[40] = "", phrase[128] = "";
-        bare(w[i].folded, one, sizeof one);
-        if (i + 2 < n) {   /* the three words from here, for "bere na vědomí" */
-            bare(w[i + 1].folded, two, sizeof two);
-            bare(w[i + 2].folded, three, sizeof three);
-            snprintf(phrase, sizeof phrase, "%s %s %s", one, two, three);
-        }
+        const char *one = w[i].bare;
         for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-            const char *f = verbs[k].folded;
-            const char *sp = strchr(f, ' ');
+            const char *f = verbs[k].folded, *rest;
+            if (f[0] != one[0])
+                continue;
             size_t end;
-            if (!sp && strcmp(one, f) == 0) {
+            if (!strchr(f, ' ')) {
+                if (strcmp(one, f) != 0)
+                    continue;
                 end = w[i].end;
-            } else if (sp && i + 2 < n) {
-                if (strcmp(phrase, f) != 0)
+            } else {   /* three words: "bere na vědomí" */
+                if (i + 2 >= n || !starts_with_word(f, one, &rest) || !starts_with_word(rest, w[i + 1].bare, &rest) ||
+                    strcmp(rest, w[i + 2].bare) != 0)
                     continue;
                 end = w[i + 2].end;
-            } else {
-                continue;
             }
             snprintf(verb, size, "%s", verbs[k].shown);
             return end;
@@ -153,24 +183,17 @@ int zp_meta_resolution_number(const char *line, size_t len, int header, zp_buf *
     lword w[MAX_LINE_WORDS];
     size_t n = split(line, len, w, MAX_LINE_WORDS);
     for (size_t i = 0; i < n; i++) {
-        char b[40];
-        bare(w[i].folded, b, sizeof b);
+        const char *b = w[i].bare;
         size_t k = i + 1;
         if (strcmp(b, "usneseni") == 0) {
             /* "Usnesení č. 1/2021", "Usnesení číslo 5", "Usnesení RM/1/1/2022" */
-            if (k < n) {
-                char c[40];
-                bare(w[k].folded, c, sizeof c);
-                if (strcmp(c, "c") == 0 || strcmp(c, "cislo") == 0)
-                    k++;
-            }
+            if (k < n && (strcmp(w[k].bare, "c") == 0 || strcmp(w[k].bare, "cislo") == 0))
+                k++;
             if (k < n && number_token(line, w[k].start, w[k].end, out))
                 return 1;
         } else if (strcmp(b, "c") == 0 && k < n) {
-            char c[40];
-            bare(w[k].folded, c, sizeof c);
             /* "č. usnesení: 0322/17-R" */
-            if (strcmp(c, "usneseni") == 0 && k + 1 < n && number_token(line, w[k + 1].start, w[k + 1].end, out))
+            if (strcmp(w[k].bare, "usneseni") == 0 && k + 1 < n && number_token(line, w[k + 1].start, w[k + 1].end, out))
                 return 1;
             /* "č. 0556/99" alone on a header line */
             if (header && i == 0 && n == 2 && number_token(line, w[k].start, w[k].end, out))

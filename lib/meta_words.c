@@ -70,7 +70,7 @@ void zp_words_free(zp_words *ws)
 int zp_words_in(const char *term, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(term, *list) == 0)
+        if ((*list)[0] == term[0] && strcmp(term, *list) == 0)
             return 1;
     return 0;
 }

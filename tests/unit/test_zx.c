@@ -217,7 +217,7 @@ static void a_phrase_of_unpositioned_stems_is_matched_in_the_text(void **state)
     const char *texts[3][2] = { { "Zzeb", "Zciz" }, { "Zciz", "Zzeb" }, { "Zzeb", "Zciz" } };
     for (int i = 0; i < 3; i++) {
         zx_doc *d = zx_doc_new();
-        char id[8];
+        char id[16];
         snprintf(id, sizeof id, "Qdoc%d", i + 1);
         assert_int_equal(zx_doc_add_posting(d, texts[i][0], 4, 1, 1), ZX_OK);
         assert_int_equal(zx_doc_add_posting(d, texts[i][1], 4, 2, 1), ZX_OK);
