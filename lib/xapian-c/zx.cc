@@ -441,6 +441,61 @@ std::string down_message(const zx_db *db)
 
 } // namespace
 
+namespace {
+// Whether a leaf of q is a term starting with prefix.
+bool has_prefixed_leaf(const Xapian::Query &q, const std::string &prefix)
+{
+    for (Xapian::TermIterator t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+        if ((*t).compare(0, prefix.size(), prefix) == 0)
+            return true;
+    return false;
+}
+
+std::vector<Xapian::Query> subqueries(const Xapian::Query &q)
+{
+    std::vector<Xapian::Query> v;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        v.push_back(q.get_subquery(i));
+    return v;
+}
+
+// q with the prefix from of its leaf terms replaced by to.
+Xapian::Query swap_prefix(const Xapian::Query &q, const std::string &from, const std::string &to,
+                          Xapian::termcount window)
+{
+    if (q.get_type() == Xapian::Query::LEAF_TERM) {
+        std::string t = *q.get_terms_begin();
+        if (t.compare(0, from.size(), from) != 0)
+            return q;
+        return Xapian::Query(to + t.substr(from.size()));
+    }
+    std::vector<Xapian::Query> v = subqueries(q);
+    for (auto &s : v)
+        s = swap_prefix(s, from, to, 0);
+    return Xapian::Query(q.get_type(), v.begin(), v.end(), window);
+}
+
+// Phrases and NEARs of terms that carry no positions (stems with the
+// prefix from): all the words under that prefix, AND the phrase in the
+// text (to).  A NEAR keeps the parser's default window of 10.
+Xapian::Query positionless(const Xapian::Query &q, const std::string &from, const std::string &to)
+{
+    Xapian::Query::op op = q.get_type();
+    if (q.get_num_subqueries() == 0 || !has_prefixed_leaf(q, from))
+        return q;
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
+        std::vector<Xapian::Query> v = subqueries(q);
+        Xapian::Query words(Xapian::Query::OP_AND, v.begin(), v.end());
+        Xapian::termcount window = op == Xapian::Query::OP_NEAR ? 10 : 0;
+        return Xapian::Query(Xapian::Query::OP_FILTER, words, swap_prefix(q, from, to, window));
+    }
+    std::vector<Xapian::Query> v = subqueries(q);
+    for (auto &s : v)
+        s = positionless(s, from, to);
+    return Xapian::Query(op, v.begin(), v.end());
+}
+} // namespace
+
 extern "C" {
 
 int zx_db_open(const char *path, int flags, zx_db **out, char *err, size_t errlen)
@@ -1049,61 +1104,6 @@ int zx_doc_set_data(zx_doc *doc, const char *data, size_t len)
         return handle_exception(nullptr, 0, "document");
     }
 }
-
-namespace {
-// Whether a leaf of q is a term starting with prefix.
-bool has_prefixed_leaf(const Xapian::Query &q, const std::string &prefix)
-{
-    for (Xapian::TermIterator t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
-        if ((*t).compare(0, prefix.size(), prefix) == 0)
-            return true;
-    return false;
-}
-
-std::vector<Xapian::Query> subqueries(const Xapian::Query &q)
-{
-    std::vector<Xapian::Query> v;
-    for (size_t i = 0; i < q.get_num_subqueries(); i++)
-        v.push_back(q.get_subquery(i));
-    return v;
-}
-
-// q with the prefix from of its leaf terms replaced by to.
-Xapian::Query swap_prefix(const Xapian::Query &q, const std::string &from, const std::string &to,
-                          Xapian::termcount window)
-{
-    if (q.get_type() == Xapian::Query::LEAF_TERM) {
-        std::string t = *q.get_terms_begin();
-        if (t.compare(0, from.size(), from) != 0)
-            return q;
-        return Xapian::Query(to + t.substr(from.size()));
-    }
-    std::vector<Xapian::Query> v = subqueries(q);
-    for (auto &s : v)
-        s = swap_prefix(s, from, to, 0);
-    return Xapian::Query(q.get_type(), v.begin(), v.end(), window);
-}
-
-// Phrases and NEARs of terms that carry no positions (stems with the
-// prefix from): all the words under that prefix, AND the phrase in the
-// text (to).  A NEAR keeps the parser's default window of 10.
-Xapian::Query positionless(const Xapian::Query &q, const std::string &from, const std::string &to)
-{
-    Xapian::Query::op op = q.get_type();
-    if (q.get_num_subqueries() == 0 || !has_prefixed_leaf(q, from))
-        return q;
-    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
-        std::vector<Xapian::Query> v = subqueries(q);
-        Xapian::Query words(Xapian::Query::OP_AND, v.begin(), v.end());
-        Xapian::termcount window = op == Xapian::Query::OP_NEAR ? 10 : 0;
-        return Xapian::Query(Xapian::Query::OP_FILTER, words, swap_prefix(q, from, to, window));
-    }
-    std::vector<Xapian::Query> v = subqueries(q);
-    for (auto &s : v)
-        s = positionless(s, from, to);
-    return Xapian::Query(op, v.begin(), v.end());
-}
-} // namespace
 
 int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_query **out,
                    char *err, size_t errlen)
