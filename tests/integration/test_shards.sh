@@ -87,6 +87,8 @@ compare() {
   same "$tmp/single" "$db" "$label: a suggestion, one edit (display form)" zebrk
   same "$tmp/single" "$db" "$label: a suggestion, two edits" rozpoccet
   same "$tmp/single" "$db" "$label: a suggestion, i/y" charyta
+  same "$tmp/single" "$db" "$label: a suggestion in a query with operators" 'zebrk OR "rozpoccet obce"'
+  same "$tmp/single" "$db" "$label: a phrase in decisions" --decisions '"rozpoctove opatreni"'
   same "$tmp/single" "$db" "$label: a relaxed query" zebrik xylofon
   same "$tmp/single" "$db" "$label: grouped by meeting" --group zastupitelstvo
   same "$tmp/single" "$db" "$label: decisions only" --decisions dotace
