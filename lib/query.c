@@ -53,7 +53,7 @@ static int is_space(char c)
 
 static const char *const operators[] = { "AND", "OR", "NOT", "XOR", "NEAR", "ADJ", NULL };
 
-static int is_operator(const char *s, size_t len)
+int zp_query_is_operator(const char *s, size_t len)
 {
     for (const char *const *op = operators; *op; op++)
         if (strlen(*op) == len && memcmp(*op, s, len) == 0)
@@ -209,7 +209,7 @@ static size_t expand_synonyms(rewriter *r, size_t i)
     size_t max = 0;
     while (i + max < l->n && max < MAX_SYNONYM_WORDS) {
         const qtok *t = &l->toks[i + max];
-        if (t->glued || is_operator(r->text + t->start, t->end - t->start) ||
+        if (t->glued || zp_query_is_operator(r->text + t->start, t->end - t->start) ||
             (i + max + 1 < l->n && l->toks[i + max + 1].glued) ||
             (t->end < r->len && strchr("*:\"", r->text[t->end])))
             break;
@@ -264,7 +264,7 @@ static int rewrite(rewriter *r)
         }
         if (!after_field)
             copy_gap(r->out, text, cursor, t->start, &r->in_quote);
-        if (!r->in_quote && !after_field && is_operator(text + t->start, t->end - t->start)) {
+        if (!r->in_quote && !after_field && zp_query_is_operator(text + t->start, t->end - t->start)) {
             r->special = 1;
             zp_buf_add(r->out, text + t->start, t->end - t->start);
             cursor = t->end;

@@ -68,6 +68,10 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
  * "(zpr_dan OR zpr_dany)" for a word of several readings.  0 or -1. */
 int zp_query_word(const char *word, size_t len, zp_buf *out);
 
+/* 1 when the len bytes at s are an operator of the query syntax (AND, OR,
+ * NOT, XOR, NEAR, ADJ). */
+int zp_query_is_operator(const char *s, size_t len);
+
 void zp_query_free(zp_query *q);
 
 #endif

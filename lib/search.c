@@ -452,22 +452,38 @@ static int build_query(zx_db *db, const zp_search_req *req, const zp_query *q, z
 
 /* Nothing found: perhaps a typo ("zebrk").  A correction is offered only
  * if it finds something. */
-static char *suggestion(zx_db *db, const zp_search_req *req, const zp_query *q)
+static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
 {
     char err[256];
-    char *fix = zp_search_suggest(db, q);
+    return zp_search_synonyms(ud, key, out, err, sizeof err);
+}
+
+/* Text as typed, normalised for the parser (fields, synonyms, readings). */
+static int normalize(zx_db *db, const char *text, size_t len, int may_be_empty, zp_query *q, char *err,
+                     size_t errlen)
+{
+    return zp_query_normalize(text, len, query_fields, sizeof query_fields / sizeof query_fields[0],
+                              lookup_synonyms, db, may_be_empty, q, err, errlen);
+}
+
+/* "Did you mean": the query as typed with its unknown words corrected,
+ * when that finds something (checked as a typed query would be). */
+static char *suggestion(zx_db *db, const zp_search_req *req)
+{
+    char err[256];
+    char *fix = zp_search_suggest(db, req->query, req->query_len);
     if (!fix)
         return NULL;
-    zp_query fixed = *q;
-    fixed.xapian = fix;
-    fixed.n_exact = 0;
+    zp_query fixed;
     zx_query *xq = NULL;
     zx_mset *m = NULL;
     zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0, 0, 0 };
-    int found = build_query(db, req, &fixed, &xq, err, sizeof err) == 0 &&
+    int found = normalize(db, fix, strlen(fix), req->n_filters > 0, &fixed, err, sizeof err) == 0 &&
+                build_query(db, req, &fixed, &xq, err, sizeof err) == 0 &&
                 zx_search(db, xq, &so, &m, err, sizeof err) == ZX_OK && zx_mset_total(m) > 0;
     zx_mset_free(m);
     zx_query_free(xq);
+    zp_query_free(&fixed);
     if (!found) {
         free(fix);
         return NULL;
@@ -539,8 +555,6 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     if (rc == 0 && (req->facets || req->timeline))
         rc = collect_facets(db, m, req, r, err, errlen);
     zx_mset_free(m);
-    if (rc == 0 && r->total == 0 && q->xapian[0])
-        r->suggestion = suggestion(db, req, q);
     return rc;
 }
 
@@ -576,7 +590,6 @@ static int relax(zx_db *db, const zp_search_req *req, const zp_query *q, zp_resu
     }
     if (rc == 0 && tmp.total > 0) {
         /* the relaxed search's hits, the first search's words and suggestion */
-        free(tmp.suggestion);
         tmp.suggestion = r->suggestion;
         r->suggestion = NULL;
         free_found(r);
@@ -675,12 +688,6 @@ static int note_partial(zx_db *db, zp_results *r)
     return 0;
 }
 
-static int lookup_synonyms(const char *key, zp_strlist *out, void *ud)
-{
-    char err[256];
-    return zp_search_synonyms(ud, key, out, err, sizeof err);
-}
-
 static int keep_open;
 static zx_db *kept;
 static char kept_path[4096];
@@ -745,9 +752,7 @@ static int start(const zp_search_req *req, int may_be_empty, zp_results **r, zx_
         rc = not_built_yet(*db, req->db_path, err, errlen);
     if (rc == 0)
         rc = stale_index(*db, req->db_path, req->allow_partial, err, errlen);
-    if (rc == 0 && zp_query_normalize(req->query, req->query_len, query_fields,
-                                      sizeof query_fields / sizeof query_fields[0], lookup_synonyms, *db,
-                                      may_be_empty, q, err, errlen) < 0)
+    if (rc == 0 && normalize(*db, req->query, req->query_len, may_be_empty, q, err, errlen) < 0)
         rc = ZX_ERR_QUERY;
     return rc;
 }
@@ -779,6 +784,8 @@ int zp_search_run(const zp_search_req *req, zp_results **out, char *err, size_t 
         rc = ZX_ERR_NOMEM;
     if (rc == 0)
         rc = run(db, req, &q, r, err, errlen);
+    if (rc == 0 && r->total == 0 && q.xapian[0])
+        r->suggestion = suggestion(db, req);
     if (rc == 0 && r->total == 0 && q.plain && req->offset == 0)
         rc = relax(db, req, &q, r, err, errlen);
     return end_search(db, &q, r, rc, out);

@@ -23,8 +23,11 @@ size_t zp_search_root_of(const char *path, const char *roots);
 int zp_search_relax(zx_db *db, const zp_query *q, zp_relaxed *out);
 void zp_relaxed_free(zp_relaxed *r);
 
-/* "Did you mean": the query with its unknown words replaced by the
- * archive's nearest words, in display form, or NULL. */
-char *zp_search_suggest(zx_db *db, const zp_query *q);
+/* "Did you mean": the query as typed (n bytes) with its unknown words
+ * replaced by the archive's nearest words, in display form; operators,
+ * field names (before a colon), wildcards and words with digits kept as
+ * typed ("zebrk OR \"cizinc prostejv\"" -> "Žebřík OR \"cizinců
+ * Prostějov\"").  NULL when no word needs it. */
+char *zp_search_suggest(zx_db *db, const char *typed, size_t n);
 
 #endif

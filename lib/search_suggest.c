@@ -261,62 +261,35 @@ static int correct_word(zx_db *db, const char *w, zp_buf *out)
     return changed;
 }
 
-static int is_operator(const char *w, size_t n)
+char *zp_search_suggest(zx_db *db, const char *typed, size_t n)
 {
-    static const char *const ops[] = { "AND", "OR", "NOT", "XOR", "NEAR", "ADJ" };
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-        if (strlen(ops[i]) == n && memcmp(ops[i], w, n) == 0)
-            return 1;
-    return 0;
-}
-
-/* A query with operators, phrases or fields: its words corrected one by
- * one, the rest kept as typed ("zebrk OR \"charyta\"" -> "Žebřík OR
- * \"Charita\""). Operators, field names (before a colon), wildcards and
- * words with digits stay. */
-static int correct_words_of(zx_db *db, const char *qs, zp_buf *out)
-{
+    zp_buf out = ZP_BUF_INIT;
     int changed = 0;
-    const unsigned char *s = (const unsigned char *)qs;
-    size_t i = 0, n = strlen(qs);
+    const unsigned char *s = (const unsigned char *)typed;
+    size_t i = 0;
     while (i < n) {
         size_t j = i;
         while (j < n && (s[j] >= 0x80 || (s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
                          (s[j] >= '0' && s[j] <= '9')))
             j++;
         if (j == i) {
-            zp_buf_addc(out, (char)s[i++]);
+            zp_buf_addc(&out, (char)s[i++]);
             continue;
         }
         char w[MAX_WORD * 4 + 1];
         size_t len = j - i;
-        int keep = len >= sizeof w || is_operator(qs + i, len) || (j < n && (s[j] == ':' || s[j] == '*' || s[j] == '/'));
+        int keep = len >= sizeof w || zp_query_is_operator(typed + i, len) ||
+                   (j < n && (s[j] == ':' || s[j] == '*' || s[j] == '/'));
         for (size_t k = i; k < j && !keep; k++)
             keep = s[k] >= '0' && s[k] <= '9';
         if (keep) {
-            zp_buf_add(out, qs + i, len);
+            zp_buf_add(&out, typed + i, len);
         } else {
-            memcpy(w, qs + i, len);
+            memcpy(w, typed + i, len);
             w[len] = '\0';
-            changed |= correct_word(db, w, out);
+            changed |= correct_word(db, w, &out);
         }
         i = j;
-    }
-    return changed;
-}
-
-char *zp_search_suggest(zx_db *db, const zp_query *q)
-{
-    zp_buf out = ZP_BUF_INIT;
-    int changed = 0;
-    if (!q->plain) {
-        changed = correct_words_of(db, q->xapian, &out);
-    } else {
-        for (size_t i = 0; i < q->n_words; i++) {
-            if (i)
-                zp_buf_addc(&out, ' ');
-            changed |= correct_word(db, q->words[i], &out);
-        }
     }
     if (!changed || out.oom) {
         zp_buf_free(&out);

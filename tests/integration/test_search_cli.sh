@@ -44,6 +44,8 @@ search "$db" 'cizinc prostejv'
 expect_in "... in JSON too, for every misspelt word" '"suggestion":"cizinců Prostějov"' "$out"
 search "$db" 'zebrk OR "cizinc prostejv" NOT nazev:deti*'
 expect_in "... and in a query with operators, a phrase and a field, its words alone" '"suggestion":"Žebřík OR \"cizinců Prostějov\" NOT nazev:deti*"' "$out"
+search "$db" '"setkani skupiny" OR zebrk'
+expect_in "... a phrase of words of several readings as typed, not as the parser's readings (zpr_...)" '"suggestion":"\"setkání skupiny\" OR Žebřík"' "$out"
 search "$db" 'poradenstvi xyzzyq'
 expect_not_in "no correction is offered when none would find anything" '"suggestion"' "$out"
 
