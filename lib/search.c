@@ -374,13 +374,18 @@ static int collect_facets(zx_db *db, const zx_mset *m, const zp_search_req *req,
     return rc;
 }
 
-/* The text query, or every document when the query was only filters. */
 /* Terms a "more like this" query is made of. */
 #define LIKE_TERMS 40
 
+/* The text query, or every document when the query was only filters. */
 static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx_query **out,
                       char *err, size_t errlen)
 {
+    /* decision stems have no positions: a phrase under XDEC is matched in
+     * the text (zx_parse_opts.unpositioned) */
+    zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
+                         sizeof text_fields / sizeof text_fields[0],
+                         req->decisions && !req->like ? ZP_PREFIX_DECISION : NULL, ZP_PREFIX_DECISION };
     if (req->like) {
         /* the documents most like one; words typed narrow them */
         int rc = zx_query_like(db, req->like, LIKE_TERMS, ZP_PREFIX_STEM, out, err, errlen);
@@ -390,8 +395,6 @@ static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx
         }
         if (rc || !q->xapian[0])
             return rc;
-        zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
-                             sizeof text_fields / sizeof text_fields[0], NULL, ZP_PREFIX_DECISION };
         zx_query *words = NULL;
         rc = zx_query_parse(db, q->xapian, &po, &words, err, errlen);
         if (rc == 0)
@@ -401,9 +404,6 @@ static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx
     }
     if (!q->xapian[0])
         return zx_query_all(out, err, errlen);
-    zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
-                         sizeof text_fields / sizeof text_fields[0],
-                         req->decisions ? ZP_PREFIX_DECISION : NULL, ZP_PREFIX_DECISION };
     int rc = zx_query_parse(db, q->xapian, &po, out, err, errlen);
     /* words typed with diacritics: their very lemma ranks first (být
      * before byt), without narrowing what matches */

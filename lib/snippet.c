@@ -474,13 +474,10 @@ int zp_snip_passages_found(const zp_snip_found *f, size_t max_chars, size_t more
 {
     memset(out, 0, sizeof *out);
     const char *text = f->text;
-    size_t len = f->len;
-    scan_ctx c;
-    memset(&c, 0, sizeof c);
-    c.hits = f->hits;
-    c.n = f->n;
+    const hit *hits = f->hits;
+    size_t len = f->len, n_hits = f->n;
     int rc = 0;
-    if (c.n == 0) {   /* no match: the beginning */
+    if (n_hits == 0) {   /* no match: the beginning */
         size_t from = 0;
         while (from < len && is_space_at(text, from))
             from++;
@@ -496,20 +493,20 @@ int zp_snip_passages_found(const zp_snip_found *f, size_t max_chars, size_t more
     size_t n = 0;
     if (n_passages > 8)
         n_passages = 8;
-    find_passage(text, len, c.hits, 0, c.n, max_chars, 0, len, &chosen[n++]);
+    find_passage(text, len, hits, 0, n_hits, max_chars, 0, len, &chosen[n++]);
     while (n < n_passages) {
         passage best = { 0, 0, 0, 0, -1 };
         size_t at = 0;
         for (size_t g = 0; g <= n; g++) {
-            size_t lo = g == 0 ? 0 : chosen[g - 1].last + 1, hi = g == n ? c.n : chosen[g].first;
+            size_t lo = g == 0 ? 0 : chosen[g - 1].last + 1, hi = g == n ? n_hits : chosen[g].first;
             size_t min_from = g == 0 ? 0 : chosen[g - 1].to, max_to = g == n ? len : chosen[g].from;
             /* only hits wholly in the room between passages */
-            while (lo < hi && c.hits[lo].start < min_from)
+            while (lo < hi && hits[lo].start < min_from)
                 lo++;
-            while (hi > lo && c.hits[hi - 1].end > max_to)
+            while (hi > lo && hits[hi - 1].end > max_to)
                 hi--;
             passage p;
-            if (find_passage(text, len, c.hits, lo, hi, more_chars, min_from, max_to, &p) && p.score > best.score) {
+            if (find_passage(text, len, hits, lo, hi, more_chars, min_from, max_to, &p) && p.score > best.score) {
                 best = p;
                 at = g;
             }
@@ -523,7 +520,7 @@ int zp_snip_passages_found(const zp_snip_found *f, size_t max_chars, size_t more
     for (size_t k = 0; k < n && rc == 0; k++) {
         zp_snippet part;
         memset(&part, 0, sizeof part);
-        rc = build(text, len, chosen[k].from, chosen[k].to, c.hits, chosen[k].first, chosen[k].last, &part);
+        rc = build(text, len, chosen[k].from, chosen[k].to, hits, chosen[k].first, chosen[k].last, &part);
         if (rc == 0 && k == 0) {
             *out = part;
             continue;
