@@ -46,7 +46,6 @@ static void add_unique(const char **t, size_t *len, size_t *n, const char *s, si
     }
 }
 
-
 static int is_headword(uint32_t id, const char *folded, size_t flen)
 {
     size_t l;
@@ -83,16 +82,19 @@ static size_t readings(const char *word, size_t wlen, const char *folded, size_t
         return 0;
     if (zp_fold_has_non_ascii(word, wlen))
         n = zp_lemma_lookup(word, wlen, folded, flen, ids);
+    /* each reading: a common word, a name, or the name whose own form this is */
+    enum { COMMON, NAME, OWN_NAME };
+    unsigned char kind[ZP_LEMMA_MAX];
     size_t common = 0, names = 0;
     for (size_t i = 0; i < n; i++) {
-        int proper = zp_lemma_is_proper(ids[i]);
-        common += !proper;
-        names += proper && is_headword(ids[i], folded, flen);
+        kind[i] = !zp_lemma_is_proper(ids[i]) ? COMMON : is_headword(ids[i], folded, flen) ? OWN_NAME : NAME;
+        common += kind[i] == COMMON;
+        names += kind[i] == OWN_NAME;
     }
     int capital = !query && word && zp_fold_is_capital(word, wlen);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        int proper = zp_lemma_is_proper(ids[i]), own = proper && is_headword(ids[i], folded, flen);
+        int proper = kind[i] != COMMON, own = kind[i] == OWN_NAME;
         int keep = capital ? (!names || own)                 /* the name itself, if it is one */
                  : query   ? (!common || !proper || own)     /* every other reading, and the name */
                            : (!common || !proper);           /* lower case: a name only if nothing else */

@@ -134,8 +134,6 @@ uint8_t zp_lemma_form_sig(const char *word, size_t len)
     return (uint8_t)(h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24));
 }
 
-
-
 size_t zp_lemma_lookup(const char *word, size_t wlen, const char *folded, size_t flen, uint32_t *ids)
 {
     if (flen == 0 || flen > 255 || !zp_lemma_available())

@@ -466,7 +466,6 @@ typedef struct {
     size_t cap;
 } caps_counts;
 
-
 static size_t slot_of(const caps_counts *c, const char *term)
 {
     size_t i = zp_hash(term, strlen(term)) & (c->cap - 1);

@@ -30,7 +30,6 @@ static void *xrealloc(void *p, size_t n)
     return q;
 }
 
-
 static void map_grow(strmap *m);
 
 /* The id of key (added as m->n when new). */
