@@ -206,20 +206,38 @@ static const char *shard_message(const char *err)
     return msg;
 }
 
-static void search_failed(const web_site *site, const web_request *req, int rc, const char *err);
+static void search_failed(const web_site *site, const web_request *req, int rc, const char *err)
+{
+    if (rc == ZX_ERR_QUERY) {
+        respond_page(site, 400, req, NULL, "Tomuto dotazu nerozumíme", query_message(err));
+        return;
+    }
+    log_error(err);
+    respond_page(site, 503, req, NULL, "Vyhledávání je dočasně nedostupné",
+                 rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
+                 : rc == ZX_ERR_BUILDING ? "Rejstřík zápisů se právě vytváří. Zkuste to prosím za chvíli znovu."
+                 : rc == ZX_ERR_STALE ? "Rejstřík zápisů vytvořila starší verze programu a je třeba jej vytvořit znovu (zapisy-index)."
+                 : rc == ZX_ERR_SHARD ? shard_message(err)
+                                      : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
+}
 
+/* What a search and a document's page both ask: the database, the words
+ * as typed, decisions only, partial results. */
+static void request_of(const char *db, const web_request *req, zp_search_req *sr)
+{
+    memset(sr, 0, sizeof *sr);
+    sr->db_path = db;
+    sr->query = req->q;
+    sr->query_len = strlen(req->q);
+    sr->decisions = req->decisions;
+    sr->allow_partial = req->partial;
+}
 
 /* ?doc=ID: the document to read, its matches of q marked. */
 static void view_document(const web_site *site, const char *db, const web_request *req, const char *id)
 {
     zp_search_req sr;
-    memset(&sr, 0, sizeof sr);
-    sr.db_path = db;
-    sr.query = req->q;
-    sr.query_len = strlen(req->q);
-    sr.filters = NULL;
-    sr.decisions = req->decisions;
-    sr.allow_partial = req->partial;
+    request_of(db, req, &sr);
     zp_results *r = NULL;
     char err[1024];
     int rc = zp_search_view(&sr, id, &r, err, sizeof err);
@@ -240,21 +258,6 @@ static void view_document(const web_site *site, const char *db, const web_reques
     }
     zp_buf_free(&page);
     zp_results_free(r);
-}
-
-static void search_failed(const web_site *site, const web_request *req, int rc, const char *err)
-{
-    if (rc == ZX_ERR_QUERY) {
-        respond_page(site, 400, req, NULL, "Tomuto dotazu nerozumíme", query_message(err));
-        return;
-    }
-    log_error(err);
-    respond_page(site, 503, req, NULL, "Vyhledávání je dočasně nedostupné",
-                 rc == ZX_ERR_NO_DB ? "Rejstřík zápisů zatím neexistuje nebo není dostupný. Zkuste to prosím později."
-                 : rc == ZX_ERR_BUILDING ? "Rejstřík zápisů se právě vytváří. Zkuste to prosím za chvíli znovu."
-                 : rc == ZX_ERR_STALE ? "Rejstřík zápisů vytvořila starší verze programu a je třeba jej vytvořit znovu (zapisy-index)."
-                 : rc == ZX_ERR_SHARD ? shard_message(err)
-                                      : "Rejstřík zápisů se právě nedá číst. Zkuste to prosím za chvíli znovu.");
 }
 
 /* format=csv: every hit (at most ZP_EXPORT_MAX_HITS) for a spreadsheet,
@@ -283,10 +286,7 @@ static void export_csv(const web_site *site, const web_request *req, const zp_se
 static void search(const web_site *site, const char *db, const web_request *req)
 {
     zp_search_req sr;
-    memset(&sr, 0, sizeof sr);
-    sr.db_path = db;
-    sr.query = req->q;
-    sr.query_len = strlen(req->q);
+    request_of(db, req, &sr);
     sr.limit = req->per_page;
     sr.offset = (req->page - 1) * req->per_page;
     if (req->json && req->has_json_page) {
@@ -295,11 +295,9 @@ static void search(const web_site *site, const char *db, const web_request *req)
     }
     sr.filters = req->filters;
     sr.n_filters = req->n_filters;
-    sr.decisions = req->decisions;
     sr.sort = req->sort;
     sr.like = req->like;
     sr.group = req->group;
-    sr.allow_partial = req->partial;
     /* the timeline belongs to the first page */
     sr.facets = 1;
     sr.timeline = req->json || req->page == 1;

@@ -146,41 +146,58 @@ static void add_param(zp_buf *u, const char *name, const char *value)
     web_url_encode(u, value);
 }
 
+/* The parameters of this request at another page, with a filter added or
+ * removed, appended to u ("?q=…&strana=2"; nothing for none). */
+static void url_params(zp_buf *u, const web_request *r, unsigned page, const zp_filter *add, const zp_filter *drop)
+{
+    /* an empty q stays: without words or filters, it is what makes a
+     * browse (not the start page) */
+    if (r->q[0] || (!r->n_filters && !r->like && !add))
+        add_param(u, "q", r->q);
+    if (r->decisions)
+        add_param(u, "rozhodnuti", "1");
+    if (r->sort != ZP_SORT_RELEVANCE)
+        add_param(u, "razeni", r->sort == ZP_SORT_DATE ? "datum" : "-datum");
+    if (r->per_page != WEB_PER_PAGE) {
+        char n[16];
+        snprintf(n, sizeof n, "%u", r->per_page);
+        add_param(u, "na-strance", n);
+    }
+    if (r->like)
+        add_param(u, "podobne", r->like);
+    if (!r->group)
+        add_param(u, "seskupit", "0");
+    if (r->partial)
+        add_param(u, "partial", "1");
+    for (size_t i = 0; i < r->n_filters; i++)
+        if (!drop || !same_filter(&r->filters[i], drop))
+            add_param(u, param_of(r->filters[i].kind), r->filters[i].value);
+    if (add)
+        add_param(u, param_of(add->kind), add->value);
+    if (page > 1) {
+        char n[16];
+        snprintf(n, sizeof n, "%u", page);
+        add_param(u, "strana", n);
+    }
+}
+
 /* The URL of this request at another page, with a filter added or removed. */
 static char *url_of(const web_request *r, unsigned page, const zp_filter *add, const zp_filter *drop)
 {
     zp_buf u = ZP_BUF_INIT;
-    /* an empty q stays: without words or filters, it is what makes a
-     * browse (not the start page) */
-    if (r->q[0] || (!r->n_filters && !r->like && !add))
-        add_param(&u, "q", r->q);
-    if (r->decisions)
-        add_param(&u, "rozhodnuti", "1");
-    if (r->sort != ZP_SORT_RELEVANCE)
-        add_param(&u, "razeni", r->sort == ZP_SORT_DATE ? "datum" : "-datum");
-    if (r->per_page != WEB_PER_PAGE) {
-        char n[16];
-        snprintf(n, sizeof n, "%u", r->per_page);
-        add_param(&u, "na-strance", n);
-    }
-    if (r->like)
-        add_param(&u, "podobne", r->like);
-    if (!r->group)
-        add_param(&u, "seskupit", "0");
-    if (r->partial)
-        add_param(&u, "partial", "1");
-    for (size_t i = 0; i < r->n_filters; i++)
-        if (!drop || !same_filter(&r->filters[i], drop))
-            add_param(&u, param_of(r->filters[i].kind), r->filters[i].value);
-    if (add)
-        add_param(&u, param_of(add->kind), add->value);
-    if (page > 1) {
-        char n[16];
-        snprintf(n, sizeof n, "%u", page);
-        add_param(&u, "strana", n);
-    }
+    url_params(&u, r, page, add, drop);
     if (!u.len)
         zp_buf_addc(&u, '?');
+    return zp_buf_steal(&u);
+}
+
+/* The URL of this request at a page, with one parameter more (a document
+ * to show, a format). */
+static char *url_and(const web_request *r, unsigned page, const char *name, const char *value)
+{
+    zp_buf u = ZP_BUF_INIT;
+    url_params(&u, r, page, NULL, NULL);
+    add_param(&u, name, value);
     return zp_buf_steal(&u);
 }
 
@@ -188,8 +205,6 @@ static const char *czech_results(unsigned n)
 {
     return n == 1 ? "zápis" : (n >= 2 && n <= 4) ? "zápisy" : "zápisů";
 }
-
-static char *url_of(const web_request *r, unsigned page, const zp_filter *add, const zp_filter *drop);
 
 /* "11. 1. 2019 · Prostějov · Pracovní skupina …": what is known of a hit. */
 static void meta_html(const zp_hit *h, zp_buf *meta)
@@ -215,7 +230,7 @@ static const char *czech_more(unsigned n)
 static int hit_html(const web_site *s, const web_request *req, const zp_hit *h, zp_buf *out, char *err,
                     size_t errlen)
 {
-    zp_buf meta = ZP_BUF_INIT, snip = ZP_BUF_INIT, url = ZP_BUF_INIT;
+    zp_buf meta = ZP_BUF_INIT, snip = ZP_BUF_INIT;
     meta_html(h, &meta);
     zp_snip_render(&h->snippet, "<mark>", "</mark>", 1, &snip);
     zp_buf label = ZP_BUF_INIT, label_html = ZP_BUF_INIT;
@@ -228,11 +243,7 @@ static int hit_html(const web_site *s, const web_request *req, const zp_hit *h, 
     }
     /* the document's page, carrying the query (for its marks) and the
      * filters and page (for the way back) */
-    char *here = url_of(req, req->page, NULL, NULL);
-    zp_buf_adds(&url, here[0] ? here : "?");
-    zp_buf_adds(&url, here[0] ? "&doc=" : "doc=");
-    zp_buf_adds(&url, h->id);
-    free(here);
+    char *doc_url = url_and(req, req->page, "doc", h->id);
     char percent[16];
     snprintf(percent, sizeof percent, "%d", h->percent);
     /* more like this: the documents most like this one, nothing else */
@@ -243,10 +254,9 @@ static int hit_html(const web_site *s, const web_request *req, const zp_hit *h, 
     like.like = h->id;
     like.group = req->group;
     char *like_url = url_of(&like, 1, NULL, NULL);
-    /* one meeting's other records: the same search, not grouped */
+    /* one meeting's other records: the same search on that day, not grouped */
     zp_buf same = ZP_BUF_INIT;
     if (h->same_meeting) {
-        /* the same search on that day, every record */
         web_request all = *req;
         all.group = 0;
         all.n_filters = 0;
@@ -265,7 +275,7 @@ static int hit_html(const web_site *s, const web_request *req, const zp_hit *h, 
         free(all_url);
     }
     web_vars v = { 0 };
-    web_var(&v, "doc_url", zp_buf_str(&url));
+    web_var(&v, "doc_url", doc_url);
     web_var(&v, "like_url", like_url);
     web_var(&v, "same", zp_buf_str(&same));
     web_var(&v, "title", h->title[0] ? h->title : h->path);
@@ -276,12 +286,12 @@ static int hit_html(const web_site *s, const web_request *req, const zp_hit *h, 
     web_var(&v, "percent", percent);
     int rc = web_render(s->templates, "hit.html", &v, out, err, errlen);
     free(like_url);
+    free(doc_url);
     zp_buf_free(&same);
     zp_buf_free(&label);
     zp_buf_free(&label_html);
     zp_buf_free(&meta);
     zp_buf_free(&snip);
-    zp_buf_free(&url);
     return rc;
 }
 
@@ -533,11 +543,8 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
         web_request all = *req;
         all.group = !req->group;
         char *toggle = url_of(&all, 1, NULL, NULL);
-        zp_buf csv_url = ZP_BUF_INIT, group = ZP_BUF_INIT;
-        char *here = url_of(req, 1, NULL, NULL);
-        zp_buf_adds(&csv_url, here);
-        zp_buf_adds(&csv_url, here[0] ? "&format=csv" : "?format=csv");
-        free(here);
+        zp_buf group = ZP_BUF_INIT;
+        char *csv_url = url_and(req, 1, "format", "csv");
         char note[128];
         if (r->total > ZP_EXPORT_MAX_HITS)
             snprintf(note, sizeof note, "prvních %d z %u záznamů", ZP_EXPORT_MAX_HITS, r->total);
@@ -548,12 +555,12 @@ static int results_html(const web_site *s, const web_request *req, const zp_resu
         zp_buf_adds(&group, req->group ? "\">zobrazit každý záznam zvlášť</a>"
                                        : "\">seskupit záznamy ze stejného jednání</a>");
         web_vars tv = { 0 };
-        web_var(&tv, "csv_url", zp_buf_str(&csv_url));
+        web_var(&tv, "csv_url", csv_url);
         web_var(&tv, "csv_note", note);
         web_var(&tv, "group", zp_buf_str(&group));
         rc = web_render(s->templates, "tools.html", &tv, &tools, err, errlen);
         free(toggle);
-        zp_buf_free(&csv_url);
+        free(csv_url);
         zp_buf_free(&group);
     }
     char count[128], start[16];
@@ -859,7 +866,7 @@ int web_document_page(const web_site *s, const web_request *req, const zp_result
     zp_buf original = ZP_BUF_INIT;
     zp_buf_printf(&original, "?doc=%s&original=1", h->id);
     web_vars v = { 0 };
-    web_var(&v, "back_url", back[0] ? back : "?");
+    web_var(&v, "back_url", back);
     web_var(&v, "title", h->title[0] ? h->title : (h->file ? h->file : h->path));
     web_var(&v, "meta", zp_buf_str(&meta));
     web_var(&v, "orgs", zp_buf_str(&orgs));
