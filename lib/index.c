@@ -35,6 +35,7 @@ typedef struct {
     zx_db *db;
     char *entry;             /* its stub line: "auto /abs/path" or "remote ..." */
     char *folder;            /* by folder: the folder it holds */
+    int has_rule;            /* its rule recorded (ZP_METADATA_SHARD) */
     pthread_mutex_t db_lock; /* the database: its writer thread, or the caller */
     pthread_mutex_t q_lock;
     pthread_cond_t q_more, q_less;
@@ -246,7 +247,6 @@ static int shard_add(zp_index *ix, const char *entry, char *err, size_t errlen)
     return 0;
 }
 
-
 /* The stub lists the shards; local ones under the index's folder by their
  * name alone, so the folder can be moved. */
 static int write_stub(zp_index *ix, char *err, size_t errlen)
@@ -301,7 +301,20 @@ static void folder_dir(const char *folder, char *out, size_t outlen)
         snprintf(out, outlen, "folder-%s", clean);
 }
 
-static int set_shard_rule(zp_index *ix, shard *s, size_t k, char *err, size_t errlen)
+/* Records that shard s holds documents of this version of the analysis
+ * (the caller holds its lock). */
+static int set_version(shard *s, char *err, size_t errlen)
+{
+    int rc = zx_db_set_metadata(s->db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, errlen);
+    if (rc == ZX_OK)
+        rc = zx_db_set_metadata(s->db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, errlen);
+    return rc;
+}
+
+/* Records shard k's rule (ZP_METADATA_SHARD) and, for a shard just made,
+ * its version (so a search finds it before the run's end, as a new single
+ * database is found), and commits them. */
+static int commit_rule(zp_index *ix, shard *s, size_t k, int made, char *err, size_t errlen)
 {
     char rule[512];
     if (ix->by_folder)
@@ -310,20 +323,8 @@ static int set_shard_rule(zp_index *ix, shard *s, size_t k, char *err, size_t er
         snprintf(rule, sizeof rule, "path %zu %zu", ix->n, k);
     pthread_mutex_lock(&s->db_lock);
     int rc = zx_db_set_metadata(s->db, ZP_METADATA_SHARD, rule, err, errlen);
-    if (rc == ZX_OK)
-        rc = zx_db_commit(s->db, err, errlen);
-    pthread_mutex_unlock(&s->db_lock);
-    return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
-}
-
-/* A shard just made is of this version of the analysis (as a new single
- * database is), so a search finds it before the run's end. */
-static int mark_new(shard *s, char *err, size_t errlen)
-{
-    pthread_mutex_lock(&s->db_lock);
-    int rc = zx_db_set_metadata(s->db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, errlen);
-    if (rc == ZX_OK)
-        rc = zx_db_set_metadata(s->db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, errlen);
+    if (rc == ZX_OK && made)
+        rc = set_version(s, err, errlen);
     if (rc == ZX_OK)
         rc = zx_db_commit(s->db, err, errlen);
     pthread_mutex_unlock(&s->db_lock);
@@ -347,8 +348,7 @@ static shard *folder_shard(zp_index *ix, const char *folder, char *err, size_t e
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    if (set_shard_rule(ix, s, ix->n - 1, err, errlen) != 0 || mark_new(s, err, errlen) != 0 ||
-        write_stub(ix, err, errlen) != 0)
+    if (commit_rule(ix, s, ix->n - 1, 1, err, errlen) != 0 || write_stub(ix, err, errlen) != 0)
         return NULL;
     return s;
 }
@@ -395,6 +395,7 @@ static int open_stub(zp_index *ix, const zp_index_layout *layout, char *err, siz
         char *rule = NULL;
         if (zx_db_get_metadata(ix->v[i]->db, ZP_METADATA_SHARD, &rule, err, errlen) != ZX_OK)
             return ZP_INDEX_DB_ERROR;
+        ix->v[i]->has_rule = rule[0] != '\0';
         if (strncmp(rule, "folder ", 7) == 0) {
             saw_folder = 1;
             ix->v[i]->folder = strdup(rule + 7);
@@ -432,11 +433,8 @@ static int open_stub(zp_index *ix, const zp_index_layout *layout, char *err, siz
             snprintf(err, errlen, "%s: shard %s holds no folder's documents", ix->path, ix->v[i]->entry);
             return ZP_INDEX_DB_ERROR;
         }
-        char *rule = NULL;
-        if (!ix->by_folder && zx_db_get_metadata(ix->v[i]->db, ZP_METADATA_SHARD, &rule, err, errlen) == ZX_OK &&
-            !rule[0])
-            rc = set_shard_rule(ix, ix->v[i], i, err, errlen);
-        free(rule);
+        if (!ix->by_folder && !ix->v[i]->has_rule)
+            rc = commit_rule(ix, ix->v[i], i, 0, err, errlen);
     }
     return rc;
 }
@@ -461,7 +459,7 @@ static int create_shards(zp_index *ix, const zp_index_layout *layout, char *err,
             return ZP_INDEX_DB_ERROR;
     }
     for (size_t k = 0; k < ix->n; k++)
-        if (set_shard_rule(ix, ix->v[k], k, err, errlen) != 0 || mark_new(ix->v[k], err, errlen) != 0)
+        if (commit_rule(ix, ix->v[k], k, 1, err, errlen) != 0)
             return ZP_INDEX_DB_ERROR;
     return write_stub(ix, err, errlen);
 }
@@ -687,15 +685,8 @@ int zp_index_commit(zp_index *ix, char *err, size_t errlen)
 unsigned zp_index_doc_count(zp_index *ix)
 {
     unsigned total = 0;
-    char err[256];
-    drain_all(ix);
-    for (size_t i = 0; i < ix->n; i++) {
-        unsigned n = 0;
-        pthread_mutex_lock(&ix->v[i]->db_lock);
-        zx_db_doc_count(ix->v[i]->db, &n, err, sizeof err);
-        pthread_mutex_unlock(&ix->v[i]->db_lock);
-        total += n;
-    }
+    for (unsigned i = 0; i < ix->n; i++)
+        total += zp_index_shard_docs(ix, i);
     return total;
 }
 
@@ -801,9 +792,7 @@ int zp_index_set_current(zp_index *ix, char *err, size_t errlen)
     int rc = ZX_OK;
     for (size_t i = 0; i < ix->n && rc == ZX_OK; i++) {
         pthread_mutex_lock(&ix->v[i]->db_lock);
-        rc = zx_db_set_metadata(ix->v[i]->db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, errlen);
-        if (rc == ZX_OK)
-            rc = zx_db_set_metadata(ix->v[i]->db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, errlen);
+        rc = set_version(ix->v[i], err, errlen);
         pthread_mutex_unlock(&ix->v[i]->db_lock);
     }
     return rc == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;

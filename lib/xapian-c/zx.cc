@@ -231,6 +231,23 @@ std::string trim(const std::string &s)
     return s.substr(a, b - a + 1);
 }
 
+// The non-empty parts of s between separators: a --db list's entries, a
+// metadata value's lines, a multi-valued slot's values.
+std::vector<std::string> split(const std::string &s, char sep)
+{
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t end = s.find(sep, start);
+        if (end == std::string::npos)
+            end = s.size();
+        if (end > start)
+            parts.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
 // What follows "remote " in a stub line: HOST:PORT (TCP, to xapian-tcpsrv;
 // no host is localhost) or PROGRAM ARGS (xapian-progsrv through e.g. ssh),
 // into sh.  False when the port is not one.
@@ -439,9 +456,8 @@ std::string down_message(const zx_db *db)
     return db->path + ": " + (msg.empty() ? std::string("a shard failed") : msg);
 }
 
-} // namespace
+// ---- queries ---------------------------------------------------------------
 
-namespace {
 // Whether a leaf of q is a term starting with prefix.
 bool has_prefixed_leaf(const Xapian::Query &q, const std::string &prefix)
 {
@@ -510,35 +526,24 @@ int zx_db_open(const char *path, int flags, zx_db **out, char *err, size_t errle
         db->path = path;
         db->partial = (flags & ZX_OPEN_PARTIAL) != 0;
         std::string stub = stub_file(path);
-        std::string list = path;
-        if (stub.empty() && !exists_dir(path) && list.find(',') != std::string::npos) {
+        if (stub.empty() && !exists_dir(path) && std::strchr(path, ',')) {
             // a list: "shards/a,shards/b,host:port", searched as a stub would be
-            size_t start = 0;
-            while (start <= list.size()) {
-                size_t end = list.find(',', start);
-                if (end == std::string::npos)
-                    end = list.size();
-                std::string item = trim(list.substr(start, end - start));
+            for (const std::string &part : split(path, ',')) {
+                std::string item = trim(part);
                 zx_shard sh;
                 size_t colon = item.rfind(':');
-                if (!item.empty() && !exists_dir(item.c_str()) && stub_file(item).empty() && colon != std::string::npos &&
+                if (item.empty())
+                    continue;
+                if (!exists_dir(item.c_str()) && stub_file(item).empty() && colon != std::string::npos &&
                     colon + 1 < item.size() && item.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
                     parse_remote(item, sh);
-                } else if (!item.empty()) {
+                } else {
                     sh.name = "auto " + item;
                     sh.path = item;
                 }
-                if (!item.empty())
-                    db->shards.push_back(sh);
-                start = end + 1;
+                db->shards.push_back(sh);
             }
-            int rc = open_shards(db.get(), err, errlen);
-            if (rc != ZX_OK)
-                return rc;
-            *out = db.release();
-            return ZX_OK;
-        }
-        if (!stub.empty()) {
+        } else if (!stub.empty()) {
             std::string msg;
             db->stub = stub;
             db->stub_mtime = mtime_of(stub);
@@ -546,6 +551,8 @@ int zx_db_open(const char *path, int flags, zx_db **out, char *err, size_t errle
                 set_err(err, errlen, msg);
                 return ZX_ERR_NO_DB;
             }
+        }
+        if (!db->shards.empty()) {
             int rc = open_shards(db.get(), err, errlen);
             if (rc != ZX_OK)
                 return rc;
@@ -889,16 +896,8 @@ int zx_db_add_synonym(zx_db *db, const char *term, const char *synonym, char *er
         }
         std::string key = std::string(SYNONYM_KEY) + term, have = db->write->get_metadata(key);
         std::string line = std::string(synonym);
-        size_t at = 0;
-        bool found = false;
-        while (!found && at <= have.size() && !have.empty()) {
-            size_t end = have.find('\n', at);
-            if (end == std::string::npos)
-                end = have.size();
-            found = have.compare(at, end - at, line) == 0;
-            at = end + 1;
-        }
-        if (!found)
+        std::vector<std::string> lines = split(have, '\n');
+        if (std::find(lines.begin(), lines.end(), line) == lines.end())
             db->write->set_metadata(key, have.empty() ? line : have + "\n" + line);
         return ZX_OK;
     } catch (...) {
@@ -917,16 +916,8 @@ int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *e
             if (sh.down || !sh.path.empty())
                 continue;
             std::string v = shard_meta(db, static_cast<size_t>(&sh - db->shards.data()), std::string(SYNONYM_KEY) + term);
-            size_t at = 0;
-            while (at < v.size()) {
-                size_t end = v.find('\n', at);
-                if (end == std::string::npos)
-                    end = v.size();
-                std::string syn = v.substr(at, end - at);
-                if (!syn.empty() && std::find(seen.begin(), seen.end(), syn) == seen.end())
-                    seen.push_back(syn);
-                at = end + 1;
-            }
+            for (const std::string &syn : split(v, '\n'))
+                seen.push_back(syn);
         }
         std::sort(seen.begin(), seen.end());
         seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
@@ -1447,16 +1438,8 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
         std::map<std::string, unsigned> counts;
         const Xapian::ValueCountMatchSpy *spy = m->spies[k];
         for (Xapian::TermIterator t = spy->values_begin(); t != spy->values_end(); ++t) {
-            const std::string v = *t;
-            size_t start = 0;
-            while (start < v.size()) {
-                size_t end = v.find(ZX_VALUE_SEP, start);
-                if (end == std::string::npos)
-                    end = v.size();
-                if (end > start)
-                    counts[v.substr(start, end - start)] += t.get_termfreq();
-                start = end + 1;
-            }
+            for (const std::string &part : split(*t, ZX_VALUE_SEP))
+                counts[part] += t.get_termfreq();
         }
         std::vector<std::pair<std::string, unsigned>> v(counts.begin(), counts.end());
         std::stable_sort(v.begin(), v.end(),
