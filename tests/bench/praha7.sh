@@ -8,14 +8,9 @@
 # document so the growth shows.  Unpacks into build/ (never into git).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-src=../shared/corpus/praha7/praha7-usneseni.tar.xz
-if [ ! -f "$src" ]; then
-  echo "praha7: $src absent, skipped"
-  exit 0
-fi
+. tests/bench/praha7-text.sh praha7
 work=build/bench/praha7
 rm -rf "$work"; mkdir -p "$work"
-[ -d build/praha7/text ] || tar -xJf "$src" -C build
 find build/praha7/text -type f -name '*.txt' | sort > "$work/all.list"
 total=$(wc -l < "$work/all.list")
 

@@ -6,17 +6,12 @@
 # timeline) compared with the single database's.  Unpacks into build/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-src=../shared/corpus/praha7/praha7-usneseni.tar.xz
-if [ ! -f "$src" ]; then
-  echo "shards: $src absent, skipped"
-  exit 0
-fi
+. tests/bench/praha7-text.sh shards
 work=build/bench/shards
 cluster=$work/cluster
 tools/cluster.sh stop "$cluster" 2>/dev/null || true
 rm -rf "$work"; mkdir -p "$work"
 trap 'tools/cluster.sh stop "$cluster" 2>/dev/null || true' EXIT
-[ -d build/praha7/text ] || tar -xJf "$src" -C build
 docs=build/praha7/text
 n=$(find "$docs" -type f -name '*.txt' | wc -l)
 base=${SHARDS_PORT:-18700}
