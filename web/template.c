@@ -26,22 +26,53 @@ static const char *lookup(const web_vars *v, const char *name, size_t len)
     return "";
 }
 
-static char *load(const char *dir, const char *name, char *err, size_t errlen)
+/* The templates read so far, kept for the life of the process: under
+ * FastCGI a results page renders some thirty of them, and reading each file
+ * again was a tenth of a request.  A changed template shows after the web
+ * server restarts its FastCGI processes. */
+#define WEB_MAX_TEMPLATES 64
+static struct {
+    char *path;
+    char *text;
+} loaded[WEB_MAX_TEMPLATES];
+static size_t n_loaded;
+
+/* The template's text; *spare is set when it was not kept (the table is
+ * full) and the caller frees it. */
+static const char *load(const char *dir, const char *name, char **spare, char *err, size_t errlen)
 {
+    *spare = NULL;
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
+    for (size_t i = 0; i < n_loaded; i++)
+        if (strcmp(loaded[i].path, path) == 0)
+            return loaded[i].text;
     zp_buf b = ZP_BUF_INIT;
     if (zp_buf_read_file(&b, path, err, errlen) < 0) {
         zp_buf_free(&b);
         return NULL;
     }
-    return zp_buf_steal(&b);
+    char *text = zp_buf_steal(&b);
+    if (!text) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    char *key = n_loaded < WEB_MAX_TEMPLATES ? strdup(path) : NULL;
+    if (!key) {
+        *spare = text;
+        return text;
+    }
+    loaded[n_loaded].path = key;
+    loaded[n_loaded].text = text;
+    n_loaded++;
+    return text;
 }
 
 int web_render(const char *dir, const char *name, const web_vars *vars, zp_buf *out, char *err,
                size_t errlen)
 {
-    char *t = load(dir, name, err, errlen);
+    char *spare;
+    const char *t = load(dir, name, &spare, err, errlen);
     if (!t)
         return -1;
     const char *p = t;
@@ -66,6 +97,6 @@ int web_render(const char *dir, const char *name, const web_vars *vars, zp_buf *
             zp_fmt_html(out, value, strlen(value));
         p = close + (raw ? 3 : 2);
     }
-    free(t);
+    free(spare);
     return out->oom ? -1 : 0;
 }
