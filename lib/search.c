@@ -477,7 +477,7 @@ static char *suggestion(zx_db *db, const zp_search_req *req)
     zp_query fixed;
     zx_query *xq = NULL;
     zx_mset *m = NULL;
-    zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0, 0, 0 };
+    zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0, 0, 0, 0 };
     int found = normalize(db, fix, strlen(fix), req->n_filters > 0, &fixed, err, sizeof err) == 0 &&
                 build_query(db, req, &fixed, &xq, err, sizeof err) == 0 &&
                 zx_search(db, xq, &so, &m, err, sizeof err) == ZX_OK && zx_mset_total(m) > 0;
@@ -505,6 +505,13 @@ static const char *below_root(const char *path, const char *roots)
     return path + k;
 }
 
+/* The database a process keeps open from search to search (FastCGI): its
+ * facet columns stay in memory (zx_search_opts.memory_facets). */
+static int keep_open;
+static zx_db *kept;
+static char kept_path[4096];
+static int kept_flags;
+
 static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_results *r, char *err,
                size_t errlen)
 {
@@ -525,7 +532,8 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     zx_search_opts so = { req->offset, page, counting ? docs : EXACT_TOTAL_UP_TO,
                           sort == ZP_SORT_RELEVANCE ? -1 : ZP_SLOT_DATE,
                           sort == ZP_SORT_DATE_DESC, counting ? facet_slots : NULL,
-                          counting ? N_FACETS + count_meetings : 0, req->group, ZP_SLOT_MEETING };
+                          counting ? N_FACETS + count_meetings : 0, req->group, ZP_SLOT_MEETING,
+                          db == kept };
     zx_mset *m = NULL;
     rc = zx_search(db, xq, &so, &m, err, errlen);
     zx_query_free(xq);
@@ -688,10 +696,6 @@ static int note_partial(zx_db *db, zp_results *r)
     return 0;
 }
 
-static int keep_open;
-static zx_db *kept;
-static char kept_path[4096];
-static int kept_flags;
 
 void zp_search_keep_open(int on)
 {
@@ -800,7 +804,7 @@ int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, c
     int rc = start(req, 1, &r, &db, &q, err, errlen);
     zx_query *xq = NULL, *only = NULL;
     zx_mset *m = NULL;
-    zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0, 0, 0 };
+    zx_search_opts so = { 0, 1, 1, -1, 0, NULL, 0, 0, 0, 0 };
     if (rc == 0)
         rc = zx_query_term(id, &only, err, errlen);
     /* the document with its matches marked; when it does not match the

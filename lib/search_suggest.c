@@ -198,7 +198,7 @@ static void display_form(zx_db *db, const char *word, zp_buf *out)
     zx_query *q = NULL;
     zx_mset *m = NULL;
     char err[128];
-    zx_search_opts so = { 0, 3, 3, -1, 0, NULL, 0, 0, 0 };
+    zx_search_opts so = { 0, 3, 3, -1, 0, NULL, 0, 0, 0, 0 };
     display_ctx c = { word, NULL, out, 0, 0, "" };
     if (zx_query_term(word, &q, err, sizeof err) == ZX_OK && zx_search(db, q, &so, &m, err, sizeof err) == ZX_OK)
         for (unsigned i = 0; i < zx_mset_size(m) && c.lower == 0; i++) {

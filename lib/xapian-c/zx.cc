@@ -31,6 +31,13 @@ struct zx_shard {
     std::string why;
 };
 
+// A facet slot's values held in memory (see ColumnCountSpy): each
+// document's value as a number, 0 for none, and the values by number.
+struct zx_column {
+    std::vector<uint32_t> id;          // by docid
+    std::vector<std::string> values;   // values[0] is "": no value
+};
+
 struct zx_db {
     std::string path;
     Xapian::Database *read = nullptr;          // points at `write` when writable
@@ -40,6 +47,8 @@ struct zx_db {
     // user metadata read from shards (facet display forms, synonyms): one
     // round trip each from a remote shard, so kept until a shard changes
     std::unordered_map<std::string, std::string> meta_cache;
+    // facet columns (zx_search_opts.memory_facets), until a commit is read
+    std::map<Xapian::valueno, zx_column> columns;
     std::string stub;                          // the stub file the shards came from
     struct timespec stub_mtime = {0, 0};       // ... as it was when read
     ~zx_db()
@@ -60,22 +69,40 @@ struct zx_query {
     Xapian::Query query;
 };
 
-// Facets count, over the matching documents, the values in a slot with
-// Xapian's own ValueCountMatchSpy (read from the value streams, far cheaper
-// than each document's term list): Xapian's servers know it, so it counts
-// on remote shards too, and merges their counts.  A slot may hold several
-// values separated by ZX_VALUE_SEP (organisations): each whole value's
-// count is added to each of its parts when the facet is read.
+// Facets count, over the matching documents, the values in a slot.  By
+// default with Xapian's own ValueCountMatchSpy, which Xapian's servers know,
+// so it counts on remote shards too and merges their counts.  A process that
+// keeps a local database open (zx_search_opts.memory_facets: FastCGI) counts
+// from the slot's column in memory instead (ColumnCountSpy).  A slot may
+// hold several values separated by ZX_VALUE_SEP (organisations): each whole
+// value's count is added to each of its parts when the facet is read.
+//
+// ColumnCountSpy: ValueCountMatchSpy asks each matching document for its
+// value -- a B-tree lookup, the value chunk copied and decoded up to the
+// document, read from the file again on each search -- which was a third of
+// a results page.  A column costs one pass along the value stream, once a
+// commit, and four bytes a document; counting is then an array increment.
+class ColumnCountSpy : public Xapian::MatchSpy {
+    const zx_column &col;
+
+  public:
+    std::vector<Xapian::doccount> counts;   // by value number
+    explicit ColumnCountSpy(const zx_column &c) : col(c), counts(c.values.size(), 0) {}
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        const Xapian::docid did = doc.get_docid();
+        if (did < col.id.size())
+            counts[col.id[did]]++;
+    }
+};
+
 struct zx_mset {
     Xapian::Enquire enquire;
     Xapian::MSet mset;
-    std::vector<Xapian::ValueCountMatchSpy *> spies;
+    std::vector<std::unique_ptr<Xapian::MatchSpy>> spies;
+    // each facet slot's value -> documents, filled from the spies after the match
+    std::vector<std::map<std::string, Xapian::doccount>> counts;
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
-    ~zx_mset()
-    {
-        for (auto *s : spies)
-            delete s;
-    }
 };
 
 namespace {
@@ -376,6 +403,7 @@ Xapian::Database empty_stand_in()
 void combine_shards(zx_db *db)
 {
     db->meta_cache.clear();
+    db->columns.clear();
     std::unique_ptr<Xapian::Database> all(new Xapian::Database);
     for (auto &sh : db->shards)
         all->add_database(sh.down ? empty_stand_in() : sh.db);
@@ -389,6 +417,7 @@ const std::string &shard_meta(zx_db *db, size_t i, const std::string &key)
 {
     if (db->meta_cache.size() > ZX_META_CACHE_MAX)
         db->meta_cache.clear();
+    db->columns.clear();
     std::string k = std::to_string(i) + '\0' + key;
     auto it = db->meta_cache.find(k);
     if (it != db->meta_cache.end())
@@ -584,7 +613,8 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
                 set_err(err, errlen, db->path + ": no database here (run zapisy-index first)");
                 return ZX_ERR_NO_DB;
             }
-            db->read->reopen();
+            if (db->read->reopen())
+                db->columns.clear();
             return ZX_OK;
         }
         // a stub rewritten (a shard added by folder): read it again
@@ -607,8 +637,10 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
         bool any_down = false;
         for (auto &sh : db->shards) {
             try {
-                if (!sh.down && sh.db.reopen())
-                    db->meta_cache.clear();   // it may have changed
+                if (!sh.down && sh.db.reopen()) {   // it may have changed
+                    db->meta_cache.clear();
+                    db->columns.clear();
+                }
             } catch (...) {
                 mark_down(sh, shard_trouble());
             }
@@ -1296,6 +1328,28 @@ void zx_query_free(zx_query *q)
 
 } // extern "C"
 
+// The slot's column, read from its value stream when not yet in memory.
+static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
+{
+    auto found = db->columns.find(slot);
+    if (found != db->columns.end())
+        return found->second;
+    zx_column c;
+    c.values.emplace_back();
+    c.id.assign(db->read->get_lastdocid() + 1, 0);
+    std::unordered_map<std::string, uint32_t> number;
+    for (Xapian::ValueIterator v = db->read->valuestream_begin(slot); v != db->read->valuestream_end(slot); ++v) {
+        const Xapian::docid did = v.get_docid();
+        if (did >= c.id.size())
+            c.id.resize(did + 1, 0);
+        const auto added = number.emplace(*v, static_cast<uint32_t>(c.values.size()));
+        if (added.second)
+            c.values.push_back(*v);
+        c.id[did] = added.first->second;
+    }
+    return db->columns.emplace(slot, std::move(c)).first->second;
+}
+
 static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
                        char *err, size_t errlen, bool retried)
 {
@@ -1311,13 +1365,33 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         if (opts->sort_slot >= 0)
             m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
                                                         opts->sort_descending != 0);
+        const bool columns = opts->memory_facets && !zx_db_has_remote(db) && !db->write;
         for (size_t i = 0; i < opts->n_facet_slots; i++) {
-            m->spies.push_back(new Xapian::ValueCountMatchSpy(opts->facet_slots[i]));
-            m->enquire.add_matchspy(m->spies.back());
+            const Xapian::valueno slot = opts->facet_slots[i];
+            if (columns)
+                m->spies.emplace_back(new ColumnCountSpy(column_of(db, slot)));
+            else
+                m->spies.emplace_back(new Xapian::ValueCountMatchSpy(slot));
+            m->enquire.add_matchspy(m->spies.back().get());
         }
         if (opts->collapse)
             m->enquire.set_collapse_key(opts->collapse_slot);
         m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
+        for (size_t i = 0; i < m->spies.size(); i++) {
+            std::map<std::string, Xapian::doccount> c;
+            if (columns) {
+                const auto *cc = static_cast<const ColumnCountSpy *>(m->spies[i].get());
+                const zx_column &col = db->columns[opts->facet_slots[i]];
+                for (size_t v = 1; v < cc->counts.size(); v++)
+                    if (cc->counts[v])
+                        c.emplace(col.values[v], cc->counts[v]);
+            } else {
+                const auto *vc = static_cast<const Xapian::ValueCountMatchSpy *>(m->spies[i].get());
+                for (Xapian::TermIterator t = vc->values_begin(); t != vc->values_end(); ++t)
+                    c.emplace(*t, t.get_termfreq());
+            }
+            m->counts.push_back(std::move(c));
+        }
         // the hits' documents asked for at once: from remote shards in one
         // exchange, not a round trip a hit
         if (m->mset.size() > 0)
@@ -1430,16 +1504,15 @@ int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, si
 
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen)
 {
-    if (k >= m->spies.size()) {
+    if (k >= m->counts.size()) {
         set_err(err, errlen, "facet: no such facet slot");
         return ZX_ERR_ARG;
     }
     try {
         std::map<std::string, unsigned> counts;
-        const Xapian::ValueCountMatchSpy *spy = m->spies[k];
-        for (Xapian::TermIterator t = spy->values_begin(); t != spy->values_end(); ++t) {
-            for (const std::string &part : split(*t, ZX_VALUE_SEP))
-                counts[part] += t.get_termfreq();
+        for (const auto &vc : m->counts[k]) {
+            for (const std::string &part : split(vc.first, ZX_VALUE_SEP))
+                counts[part] += vc.second;
         }
         std::vector<std::pair<std::string, unsigned>> v(counts.begin(), counts.end());
         std::stable_sort(v.begin(), v.end(),
@@ -1456,13 +1529,11 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
 
 unsigned zx_mset_facet_count(const zx_mset *m, size_t k, const char *value, size_t len)
 {
-    if (k >= m->spies.size())
+    if (k >= m->counts.size())
         return 0;
     try {
-        const std::string v(value, len);
-        Xapian::TermIterator t = m->spies[k]->values_begin();
-        t.skip_to(v);
-        return t != m->spies[k]->values_end() && *t == v ? t.get_termfreq() : 0;
+        const auto found = m->counts[k].find(std::string(value, len));
+        return found == m->counts[k].end() ? 0 : found->second;
     } catch (...) {
         return 0;
     }

@@ -274,6 +274,9 @@ typedef struct {
                                collapse_slot (an empty value never collapses);
                                zx_mset_collapsed says how many it stands for */
     unsigned collapse_slot;
+    int memory_facets;      /* 1: count facets from the slots' values held in
+                               memory with a local database (read once a
+                               commit): for a process that keeps it open */
 } zx_search_opts;
 
 int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,

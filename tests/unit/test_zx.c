@@ -151,7 +151,7 @@ static void a_document_is_replaced_found_and_read_back(void **state)
     zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0, NULL, NULL };
     zx_query *q = NULL;
     assert_int_equal(zx_query_parse(r, "zebrik cizinci", &o, &q, err, sizeof err), ZX_OK);
-    zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0 };
+    zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0, 0 };
     zx_mset *m = NULL;
     assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
     assert_int_equal(zx_mset_size(m), 1);
@@ -193,7 +193,7 @@ static unsigned phrase_hits(zx_db *r, const char *qs, const char *unpositioned, 
     zx_parse_opts o = { upper_stem, NULL, 0, 0, fields, 1, NULL, unpositioned };
     zx_query *q = NULL;
     zx_mset *m = NULL;
-    zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0 };
+    zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0, 0 };
     assert_int_equal(zx_query_parse(r, qs, &o, &q, err, errlen), ZX_OK);
     assert_int_equal(zx_search(r, q, &so, &m, err, errlen), ZX_OK);
     unsigned n = zx_mset_size(m);
@@ -326,7 +326,7 @@ static void shards_in_a_stub_are_searched_as_one(void **state)
     zx_query *q = NULL;
     assert_int_equal(zx_query_term("zebrik", &q, err, sizeof err), ZX_OK);
     const unsigned slots[] = { 3 };
-    zx_search_opts so = { 0, 10, 10, -1, 0, slots, 1, 0, 0 };
+    zx_search_opts so = { 0, 10, 10, -1, 0, slots, 1, 0, 0, 0 };
     zx_mset *m = NULL;
     assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
     assert_int_equal(zx_mset_size(m), 2);
