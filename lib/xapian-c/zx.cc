@@ -36,6 +36,10 @@ struct zx_shard {
 struct zx_column {
     std::vector<uint32_t> id;          // by docid
     std::vector<std::string> values;   // values[0] is "": no value
+    // the parts of a multi-valued slot's values (ZX_VALUE_SEP): each
+    // value's part numbers, and the parts by number
+    std::vector<std::vector<uint32_t>> parts_of;
+    std::vector<std::string> parts;
 };
 
 struct zx_db {
@@ -96,12 +100,16 @@ class ColumnCountSpy : public Xapian::MatchSpy {
     }
 };
 
+// A facet's values (a multi-valued slot's parts) and their counts, most
+// first, then in byte order.
+typedef std::vector<std::pair<std::string, Xapian::doccount>> facet_counts;
+
 struct zx_mset {
     Xapian::Enquire enquire;
     Xapian::MSet mset;
     std::vector<std::unique_ptr<Xapian::MatchSpy>> spies;
     // each facet slot's value -> documents, filled from the spies after the match
-    std::vector<std::map<std::string, Xapian::doccount>> counts;
+    std::vector<facet_counts> counts;
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
 };
 
@@ -411,18 +419,18 @@ void combine_shards(zx_db *db)
     db->read = all.release();
 }
 
-// Shard i's metadata for key, from the cache when it was read since the
-// shards last changed.
+// Shard i's metadata for key (a single database's: i is 0), from the cache
+// when it was read since the database last changed.
 const std::string &shard_meta(zx_db *db, size_t i, const std::string &key)
 {
     if (db->meta_cache.size() > ZX_META_CACHE_MAX)
         db->meta_cache.clear();
-    db->columns.clear();
     std::string k = std::to_string(i) + '\0' + key;
     auto it = db->meta_cache.find(k);
     if (it != db->meta_cache.end())
         return it->second;
-    return db->meta_cache.emplace(k, db->shards[i].db.get_metadata(key)).first->second;
+    const Xapian::Database &from = db->shards.empty() ? *db->read : db->shards[i].db;
+    return db->meta_cache.emplace(k, from.get_metadata(key)).first->second;
 }
 
 // A shard not searched from now on, and why (the exception being handled,
@@ -613,8 +621,10 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
                 set_err(err, errlen, db->path + ": no database here (run zapisy-index first)");
                 return ZX_ERR_NO_DB;
             }
-            if (db->read->reopen())
+            if (db->read->reopen()) {
+                db->meta_cache.clear();
                 db->columns.clear();
+            }
             return ZX_OK;
         }
         // a stub rewritten (a shard added by folder): read it again
@@ -692,7 +702,7 @@ int zx_db_shard_metadata(zx_db *db, unsigned i, const char *key, char **value, c
     *value = nullptr;
     try {
         if (db->shards.empty())
-            return copy_out(db->read->get_metadata(key), value, nullptr);
+            return copy_out(db->write ? db->read->get_metadata(key) : shard_meta(db, 0, key), value, nullptr);
         if (i >= db->shards.size() || db->shards[i].down)
             return copy_out(std::string(), value, nullptr);
         return copy_out(shard_meta(db, i, key), value, nullptr);
@@ -980,7 +990,7 @@ int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size
     *value = nullptr;
     try {
         if (db->shards.empty())
-            return copy_out(db->read->get_metadata(key), value, nullptr);
+            return copy_out(db->write ? db->read->get_metadata(key) : shard_meta(db, 0, key), value, nullptr);
         // Xapian reads only the first of several databases' metadata: the
         // first shard that has the key answers
         for (auto &sh : db->shards) {
@@ -1328,6 +1338,42 @@ void zx_query_free(zx_query *q)
 
 } // extern "C"
 
+static void sort_counts(facet_counts &v)
+{
+    std::sort(v.begin(), v.end(),
+              [](const facet_counts::value_type &a, const facet_counts::value_type &b) {
+                  return a.second != b.second ? a.second > b.second : a.first < b.first;
+              });
+}
+
+// Counted by ValueCountMatchSpy: each whole value's count added to its parts.
+static facet_counts counts_of(const Xapian::ValueCountMatchSpy &spy)
+{
+    std::map<std::string, Xapian::doccount> parts;
+    for (Xapian::TermIterator t = spy.values_begin(); t != spy.values_end(); ++t)
+        for (const std::string &part : split(*t, ZX_VALUE_SEP))
+            parts[part] += t.get_termfreq();
+    facet_counts v(parts.begin(), parts.end());
+    sort_counts(v);
+    return v;
+}
+
+// Counted by ColumnCountSpy, by value number: the same, by part number.
+static facet_counts counts_of(const zx_column &col, const std::vector<Xapian::doccount> &by_value)
+{
+    std::vector<Xapian::doccount> by_part(col.parts.size(), 0);
+    for (size_t v = 1; v < by_value.size(); v++)
+        if (by_value[v])
+            for (uint32_t p : col.parts_of[v])
+                by_part[p] += by_value[v];
+    facet_counts out;
+    for (size_t p = 0; p < by_part.size(); p++)
+        if (by_part[p])
+            out.emplace_back(col.parts[p], by_part[p]);
+    sort_counts(out);
+    return out;
+}
+
 // The slot's column, read from its value stream when not yet in memory.
 static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
 {
@@ -1347,6 +1393,15 @@ static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
             c.values.push_back(*v);
         c.id[did] = added.first->second;
     }
+    std::unordered_map<std::string, uint32_t> part_number;
+    c.parts_of.resize(c.values.size());
+    for (size_t v = 1; v < c.values.size(); v++)
+        for (const std::string &part : split(c.values[v], ZX_VALUE_SEP)) {
+            const auto added = part_number.emplace(part, static_cast<uint32_t>(c.parts.size()));
+            if (added.second)
+                c.parts.push_back(part);
+            c.parts_of[v].push_back(added.first->second);
+        }
     return db->columns.emplace(slot, std::move(c)).first->second;
 }
 
@@ -1378,19 +1433,11 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
             m->enquire.set_collapse_key(opts->collapse_slot);
         m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
         for (size_t i = 0; i < m->spies.size(); i++) {
-            std::map<std::string, Xapian::doccount> c;
-            if (columns) {
-                const auto *cc = static_cast<const ColumnCountSpy *>(m->spies[i].get());
-                const zx_column &col = db->columns[opts->facet_slots[i]];
-                for (size_t v = 1; v < cc->counts.size(); v++)
-                    if (cc->counts[v])
-                        c.emplace(col.values[v], cc->counts[v]);
-            } else {
-                const auto *vc = static_cast<const Xapian::ValueCountMatchSpy *>(m->spies[i].get());
-                for (Xapian::TermIterator t = vc->values_begin(); t != vc->values_end(); ++t)
-                    c.emplace(*t, t.get_termfreq());
-            }
-            m->counts.push_back(std::move(c));
+            if (columns)
+                m->counts.push_back(counts_of(db->columns[opts->facet_slots[i]],
+                                              static_cast<const ColumnCountSpy *>(m->spies[i].get())->counts));
+            else
+                m->counts.push_back(counts_of(*static_cast<const Xapian::ValueCountMatchSpy *>(m->spies[i].get())));
         }
         // the hits' documents asked for at once: from remote shards in one
         // exchange, not a round trip a hit
@@ -1508,35 +1555,20 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
         set_err(err, errlen, "facet: no such facet slot");
         return ZX_ERR_ARG;
     }
-    try {
-        std::map<std::string, unsigned> counts;
-        for (const auto &vc : m->counts[k]) {
-            for (const std::string &part : split(vc.first, ZX_VALUE_SEP))
-                counts[part] += vc.second;
-        }
-        std::vector<std::pair<std::string, unsigned>> v(counts.begin(), counts.end());
-        std::stable_sort(v.begin(), v.end(),
-                         [](const std::pair<std::string, unsigned> &a,
-                            const std::pair<std::string, unsigned> &b) { return a.second > b.second; });
-        for (const auto &e : v)
-            if (fn(e.first.data(), e.first.size(), e.second, ud))
-                break;
-        return ZX_OK;
-    } catch (...) {
-        return handle_exception(err, errlen, "facet");
-    }
+    for (const auto &e : m->counts[k])
+        if (fn(e.first.data(), e.first.size(), e.second, ud))
+            break;
+    return ZX_OK;
 }
 
 unsigned zx_mset_facet_count(const zx_mset *m, size_t k, const char *value, size_t len)
 {
     if (k >= m->counts.size())
         return 0;
-    try {
-        const auto found = m->counts[k].find(std::string(value, len));
-        return found == m->counts[k].end() ? 0 : found->second;
-    } catch (...) {
-        return 0;
-    }
+    for (const auto &e : m->counts[k])
+        if (e.first.size() == len && std::memcmp(e.first.data(), value, len) == 0)
+            return e.second;
+    return 0;
 }
 
 void zx_mset_free(zx_mset *m)

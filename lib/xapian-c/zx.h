@@ -317,8 +317,8 @@ int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, si
 typedef int (*zx_facet_fn)(const char *value, size_t len, unsigned count, void *ud);
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen);
 
-/* How many matches have exactly `value` in slot number k of
- * opts->facet_slots (0 when none). */
+/* How many matches have `value` (one of the values a multi-valued slot
+ * holds) in slot number k of opts->facet_slots (0 when none). */
 unsigned zx_mset_facet_count(const zx_mset *m, size_t k, const char *value, size_t len);
 
 void zx_mset_free(zx_mset *m);
