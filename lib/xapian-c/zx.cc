@@ -110,7 +110,16 @@ struct zx_mset {
     std::vector<std::unique_ptr<Xapian::MatchSpy>> spies;
     // each facet slot's value -> documents, filled from the spies after the match
     std::vector<facet_counts> counts;
+    // a page collapsed from a column (collapse_by_column): the items of
+    // mset it shows, the matches each stands for, the total and first rank
+    bool by_column = false;
+    // every match was looked at: Xapian's lower bound is the count (its
+    // estimate is rounded when collapsing)
+    bool exhaustive = false;
+    std::vector<Xapian::doccount> shown, same;
+    Xapian::doccount total = 0, first_rank = 0;
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
+    Xapian::MSetIterator item(unsigned i) const { return mset[by_column ? shown[i] : i]; }
 };
 
 namespace {
@@ -1405,6 +1414,57 @@ static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
     return db->columns.emplace(slot, std::move(c)).first->second;
 }
 
+// Collapsing (one hit a meeting) from the collapse slot's column, for a
+// kept-open local database whose every match is looked at: Xapian's own
+// collapsing asks each matching document for its key (a B-tree lookup and
+// a chunk decoded a match: an eighth of a results page).  The match runs
+// without collapsing; a spy counts the matches of each key; the best hits
+// are read in order and a key's first is kept -- the one Xapian keeps, as
+// it keeps the best by the same order.  The page needs offset + limit keys
+// among the first hits: a window of 16 times that is asked for, and when
+// it holds too few (or the page is deep) false is returned and Xapian
+// collapses.
+static bool collapse_by_column(zx_mset *m, zx_db *db, const zx_search_opts *opts)
+{
+    const size_t want = static_cast<size_t>(opts->offset) + opts->limit;
+    const size_t window = want * 16;
+    if (window > 4000)
+        return false;
+    const zx_column &col = column_of(db, opts->collapse_slot);
+    ColumnCountSpy per_key(col);
+    m->enquire.add_matchspy(&per_key);
+    Xapian::MSet all = m->enquire.get_mset(0, static_cast<Xapian::doccount>(window), opts->check_at_least);
+    m->enquire.clear_matchspies();
+    std::vector<bool> seen(col.values.size(), false);
+    std::vector<Xapian::doccount> shown, same;
+    size_t kept = 0;
+    for (Xapian::MSetIterator it = all.begin(); it != all.end() && kept < want; ++it) {
+        const Xapian::docid did = *it;
+        const uint32_t key = did < col.id.size() ? col.id[did] : 0;
+        if (key) {
+            if (seen[key])
+                continue;
+            seen[key] = true;
+        }
+        if (kept++ >= opts->offset) {
+            shown.push_back(it.get_rank());
+            same.push_back(key ? per_key.counts[key] : 1);
+        }
+    }
+    if (kept < want && all.size() == window)
+        return false;   // too few keys in the window: more hits might show
+    Xapian::doccount total = per_key.counts[0];
+    for (size_t v = 1; v < per_key.counts.size(); v++)
+        total += per_key.counts[v] ? 1 : 0;
+    m->mset = all;
+    m->shown = std::move(shown);
+    m->same = std::move(same);
+    m->total = total;
+    m->first_rank = opts->offset;
+    m->by_column = true;
+    return true;
+}
+
 static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
                        char *err, size_t errlen, bool retried)
 {
@@ -1421,17 +1481,29 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
             m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
                                                         opts->sort_descending != 0);
         const bool columns = opts->memory_facets && !zx_db_has_remote(db) && !db->write;
-        for (size_t i = 0; i < opts->n_facet_slots; i++) {
-            const Xapian::valueno slot = opts->facet_slots[i];
-            if (columns)
-                m->spies.emplace_back(new ColumnCountSpy(column_of(db, slot)));
-            else
-                m->spies.emplace_back(new Xapian::ValueCountMatchSpy(slot));
-            m->enquire.add_matchspy(m->spies.back().get());
+        auto add_spies = [&]() {
+            m->spies.clear();
+            for (size_t i = 0; i < opts->n_facet_slots; i++) {
+                const Xapian::valueno slot = opts->facet_slots[i];
+                if (columns)
+                    m->spies.emplace_back(new ColumnCountSpy(column_of(db, slot)));
+                else
+                    m->spies.emplace_back(new Xapian::ValueCountMatchSpy(slot));
+                m->enquire.add_matchspy(m->spies.back().get());
+            }
+        };
+        add_spies();
+        const bool exhaustive = opts->check_at_least >= db->read->get_doccount();
+        m->exhaustive = exhaustive;
+        if (!(opts->collapse && columns && exhaustive && collapse_by_column(m.get(), db, opts))) {
+            if (opts->collapse && columns && exhaustive) {
+                m->enquire.clear_matchspies();   // they may have counted once
+                add_spies();
+            }
+            if (opts->collapse)
+                m->enquire.set_collapse_key(opts->collapse_slot);
+            m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
         }
-        if (opts->collapse)
-            m->enquire.set_collapse_key(opts->collapse_slot);
-        m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
         for (size_t i = 0; i < m->spies.size(); i++) {
             if (columns)
                 m->counts.push_back(counts_of(db->columns[opts->facet_slots[i]],
@@ -1441,7 +1513,7 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         }
         // the hits' documents asked for at once: from remote shards in one
         // exchange, not a round trip a hit
-        if (m->mset.size() > 0)
+        if (m->mset.size() > 0 && !m->by_column)
             m->mset.fetch(m->mset.begin(), m->mset.end());
         *out = m.release();
         return ZX_OK;
@@ -1476,32 +1548,34 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
 
 unsigned zx_mset_size(const zx_mset *m)
 {
-    return m->mset.size();
+    return m->by_column ? static_cast<unsigned>(m->shown.size()) : m->mset.size();
 }
 
 unsigned zx_mset_total(const zx_mset *m)
 {
-    return m->mset.get_matches_estimated();
+    if (m->by_column)
+        return m->total;
+    return m->exhaustive ? m->mset.get_matches_lower_bound() : m->mset.get_matches_estimated();
 }
 
 unsigned zx_mset_rank(const zx_mset *m, unsigned i)
 {
-    return m->mset[i].get_rank();
+    return m->by_column ? m->first_rank + i : m->item(i).get_rank();
 }
 
 unsigned zx_mset_collapsed(const zx_mset *m, unsigned i)
 {
-    return m->mset[i].get_collapse_count();
+    return m->by_column ? m->same[i] - 1 : m->item(i).get_collapse_count();
 }
 
 int zx_mset_percent(const zx_mset *m, unsigned i)
 {
-    return m->mset[i].get_percent();
+    return m->item(i).get_percent();
 }
 
 double zx_mset_weight(const zx_mset *m, unsigned i)
 {
-    return m->mset[i].get_weight();
+    return m->item(i).get_weight();
 }
 
 int zx_mset_data(const zx_mset *m, unsigned i, char **data, size_t *len, char *err,
@@ -1509,7 +1583,7 @@ int zx_mset_data(const zx_mset *m, unsigned i, char **data, size_t *len, char *e
 {
     *data = nullptr;
     try {
-        return copy_out(m->mset[i].get_document().get_data(), data, len);
+        return copy_out(m->item(i).get_document().get_data(), data, len);
     } catch (...) {
         return handle_exception(err, errlen, "document data");
     }
@@ -1520,7 +1594,7 @@ int zx_mset_value(const zx_mset *m, unsigned i, unsigned slot, char **data, size
 {
     *data = nullptr;
     try {
-        return copy_out(m->mset[i].get_document().get_value(slot), data, len);
+        return copy_out(m->item(i).get_document().get_value(slot), data, len);
     } catch (...) {
         return handle_exception(err, errlen, "document value");
     }
@@ -1530,7 +1604,7 @@ int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud
                            size_t errlen)
 {
     try {
-        Xapian::MSetIterator it = m->mset[i];
+        Xapian::MSetIterator it = m->item(i);
         each_term(m->enquire.get_matching_terms_begin(it), m->enquire.get_matching_terms_end(it), fn, ud);
         return ZX_OK;
     } catch (...) {

@@ -283,7 +283,9 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
               char *err, size_t errlen);
 
 unsigned zx_mset_size(const zx_mset *m);          /* hits in this page */
-unsigned zx_mset_total(const zx_mset *m);         /* estimated matches in all */
+unsigned zx_mset_total(const zx_mset *m);         /* matches in all (after collapsing): exact when
+                                                     check_at_least covered every document, else
+                                                     Xapian's estimate */
 unsigned zx_mset_rank(const zx_mset *m, unsigned i);   /* 0-based over all hits */
 /* With collapsing: how many other matches hit i stands for (a lower bound). */
 unsigned zx_mset_collapsed(const zx_mset *m, unsigned i);
