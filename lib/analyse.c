@@ -168,8 +168,10 @@ static void analyse(const char *word, size_t wlen, const char *folded, size_t fl
  * words it analysed lately, by the form as written, so most words cost a
  * hash of their bytes instead of the signature and lookups.  Only words of
  * few readings are kept; their lemmas point into the mapped lexicon, a
- * light stem is copied. */
-#define CACHE_SLOTS 16384
+ * light stem is copied.  65,536 entries (11 MB a thread): 16,384 missed
+ * often enough on a search server's varied hits that 100 snippets took 10 %
+ * longer. */
+#define CACHE_SLOTS 65536
 #define CACHE_WORD 40
 #define CACHE_TERMS 4
 
