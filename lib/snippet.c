@@ -444,9 +444,12 @@ int zp_snip_locate(const char *text, size_t len, const char *needle, size_t nlen
         nlen -= sizeof cut - 1;
     if (nlen == 0 || needle[0] == ' ')
         return 0;
+    /* its first word stands in the text as it is: compared first */
+    const char *space = memchr(needle, ' ', nlen);
+    size_t word = space ? (size_t)(space - needle) : nlen;
     for (const char *p = memchr(text, needle[0], len); p; p = memchr(p + 1, needle[0], len - (size_t)(p + 1 - text))) {
-        size_t end;
-        if (squeezed_at(text, len, (size_t)(p - text), needle, nlen, &end)) {
+        size_t end, at = (size_t)(p - text);
+        if (len - at >= word && memcmp(p, needle, word) == 0 && squeezed_at(text, len, at, needle, nlen, &end)) {
             *from = (size_t)(p - text);
             *to = end;
             return 1;
