@@ -49,6 +49,13 @@ int zp_buf_adds(zp_buf *b, const char *s)
 
 int zp_buf_addc(zp_buf *b, char c)
 {
+    /* the common case, a byte into room there is, without grow() and
+     * memcpy: folding and snippets append a byte at a time */
+    if (b->len + 2 <= b->cap && !b->oom) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return 0;
+    }
     return zp_buf_add(b, &c, 1);
 }
 
