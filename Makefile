@@ -32,7 +32,8 @@ SAN_OBJ  = $(LIB_C:%.c=build/san/%.o) $(LIB_CXX:%.cc=build/san/%.o)
 
 BINS = bin/zapisy-index bin/zapisy-search bin/zapisy.cgi
 WEB_OBJ = build/web/cgi.o build/web/page.o build/web/params.o build/web/template.o
-TOOLS = build/tools/stem-eval build/tools/analyse-bench build/tools/bench-query build/tools/meta-eval build/tools/mkpdf build/tools/bare-xapian
+TOOLS = build/tools/stem-eval build/tools/analyse-bench build/tools/bench-query build/tools/meta-eval build/tools/mkpdf build/tools/bare-xapian \
+        build/tools/fts5-bench
 UNIT_BINS = $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/san/%)
 
 # libFuzzer harnesses (tests/fuzz/): lib/ and the harness built with clang,
@@ -97,6 +98,11 @@ build/tools/mkpdf: tests/fixtures/mkpdf.c
 build/tools/bare-xapian: tests/bench/bare-xapian.cc
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXSTD) $(OPT) $< -lxapian -o $@
+
+# a second baseline: SQLite FTS5 on the same files
+build/tools/fts5-bench: tests/bench/fts5-bench.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(OPT) $< -lsqlite3 -o $@
 
 build/tools/%: build/tests/bench/%.o build/libzapisy.a
 	@mkdir -p $(dir $@)

@@ -33,6 +33,7 @@ packages=(
   chromium                       # browser tests, headless
   wrk                            # web benchmark
   xapian-omega time xz-utils     # make bench: omindex as a baseline, /usr/bin/time, the Praha 7 corpus
+  libsqlite3-dev                 # make bench: SQLite FTS5 as a baseline (tests/bench/fts5-bench.c)
 )
 
 missing=()

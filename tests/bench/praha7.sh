@@ -2,8 +2,9 @@
 # The Praha 7 benchmark (make bench): 31,047 real resolutions, indexed and
 # searched by zapisy beside its floors, measured in the same run -- a
 # bare-Xapian indexer (tests/bench/bare-xapian.cc: TermGenerator with
-# positions, the text stored, one thread), omindex (Omega) -- and queried
-# beside Xapian's own matching (quest's work, in-process).  Figures as
+# positions, the text stored, one thread), omindex (Omega) and SQLite FTS5
+# (tests/bench/fts5-bench.c) -- and queried beside Xapian's own matching
+# (quest's work, in-process) and FTS5 (with snippets).  Figures as
 # ratios to the floors, at 10,000 and 31,047 documents, with time per
 # document so the growth shows.  Unpacks into build/ (never into git).
 set -euo pipefail
@@ -41,14 +42,17 @@ for n in $sizes; do
   timed "zapisy-shards-$n" bin/zapisy-index --quiet --shards 2 --db "$work/db-zapisy2-$n" "$docs"
   timed "bare-$n" sh -c "build/tools/bare-xapian index '$work/db-bare-$n' < '$work/list-$n'"
   timed "omindex-$n" omindex --db "$work/db-omindex-$n" --url / "$docs"
-  echo "size-$n $bytes $(du -sk "$work/db-zapisy-$n" | cut -f1) $(du -sk "$work/db-bare-$n" | cut -f1) $(du -sk "$work/db-omindex-$n" | cut -f1) $(du -sk "$work/db-zapisy2-$n" | cut -f1)" >> "$work/sizes"
+  timed "fts5-$n" sh -c "build/tools/fts5-bench index '$work/db-fts5-$n' < '$work/list-$n'"
+  echo "size-$n $bytes $(du -sk "$work/db-zapisy-$n" | cut -f1) $(du -sk "$work/db-bare-$n" | cut -f1) $(du -sk "$work/db-omindex-$n" | cut -f1) $(du -sk "$work/db-zapisy2-$n" | cut -f1) $(du -sk "$work/db-fts5-$n" | cut -f1)" >> "$work/sizes"
   for limit in 10 100; do
     z=$(build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 0 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
     zf=$(build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
     b=$(build/tools/bare-xapian query "$work/db-bare-$n" "$limit" 5 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
     # the database kept open from query to query, as a FastCGI process keeps it
     zk=$(BENCH_KEEP_OPEN=1 build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
-    echo "query-$n-$limit $z $zf $b $zk" >> "$work/queries.txt"
+    # SQLite FTS5, with a snippet for each hit
+    f5=$(build/tools/fts5-bench query "$work/db-fts5-$n" "$limit" 5 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
+    echo "query-$n-$limit $z $zf $b $zk $f5" >> "$work/queries.txt"
   done
 done
 
@@ -56,7 +60,7 @@ done
 awk -v sizes="$sizes" '
   FNR == 1 { file++ }
   file == 1 { wall[$1] = $2; cpu[$1] = $3 + $4; rss[$1] = $5 }
-  file == 2 { text[$1] = $2; zs[$1] = $3; bs[$1] = $4; os[$1] = $5; ss[$1] = $6 }
+  file == 2 { text[$1] = $2; zs[$1] = $3; bs[$1] = $4; os[$1] = $5; ss[$1] = $6; fs[$1] = $7 }
   file == 3 { q[$1] = $0 }
   END {
     nn = split(sizes, ns, " ")
@@ -64,20 +68,20 @@ awk -v sizes="$sizes" '
       n = ns[k]
       printf "praha7 %d documents (%.1f MB of text):\n", n, text["size-" n] / 1048576
       printf "  %-22s %9s %9s %9s %9s %12s\n", "", "wall s", "CPU s", "RSS MB", "index MB", "ms/document"
-      split("zapisy zapisy-shards zapisy-1core bare omindex", who, " ")
-      for (w = 1; w <= 5; w++) {
+      split("zapisy zapisy-shards zapisy-1core bare omindex fts5", who, " ")
+      for (w = 1; w <= 6; w++) {
         key = who[w] "-" n
-        size = who[w] == "bare" ? bs["size-" n] : who[w] == "omindex" ? os["size-" n] : who[w] == "zapisy-shards" ? ss["size-" n] : zs["size-" n]
-        label = who[w] == "zapisy" ? "zapisy, 2 cores" : who[w] == "zapisy-shards" ? "zapisy, 2 shards" : who[w] == "zapisy-1core" ? "zapisy, 1 core" : who[w] == "bare" ? "bare Xapian" : "omindex"
+        size = who[w] == "bare" ? bs["size-" n] : who[w] == "omindex" ? os["size-" n] : who[w] == "fts5" ? fs["size-" n] : who[w] == "zapisy-shards" ? ss["size-" n] : zs["size-" n]
+        label = who[w] == "zapisy" ? "zapisy, 2 cores" : who[w] == "zapisy-shards" ? "zapisy, 2 shards" : who[w] == "zapisy-1core" ? "zapisy, 1 core" : who[w] == "bare" ? "bare Xapian" : who[w] == "fts5" ? "SQLite FTS5" : "omindex"
         printf "  %-22s %9.1f %9.1f %9.0f %9.0f %12.2f\n", label,
                wall[key], cpu[key], rss[key] / 1024, size / 1024, 1000 * wall[key] / n
       }
-      printf "  zapisy / bare Xapian: wall %.2fx on 2 cores (%.2fx in 2 shards; goal <= 0.75), %.2fx on one core (goal <= 1.2); / omindex %.2fx\n",
-             wall["zapisy-" n] / wall["bare-" n], wall["zapisy-shards-" n] / wall["bare-" n], wall["zapisy-1core-" n] / wall["bare-" n], wall["zapisy-" n] / wall["omindex-" n]
+      printf "  zapisy / bare Xapian: wall %.2fx on 2 cores (%.2fx in 2 shards; goal <= 0.75), %.2fx on one core (goal <= 1.2); / omindex %.2fx; / SQLite FTS5 %.1fx\n",
+             wall["zapisy-" n] / wall["bare-" n], wall["zapisy-shards-" n] / wall["bare-" n], wall["zapisy-1core-" n] / wall["bare-" n], wall["zapisy-" n] / wall["omindex-" n], wall["zapisy-" n] / wall["fts5-" n]
       for (l = 10; l <= 100; l += 90) {
         split(q["query-" n "-" l], f, " ")
-        printf "  queries, %3d hits: zapisy p50 %s / p95 %s ms (with facets+timeline %s / %s; kept open, as FastCGI, %s / %s); Xapian alone (quest) p50 %s / p95 %s ms; ratio p50 %.1fx\n",
-               l, f[2], f[3], f[4], f[5], f[8], f[9], f[6], f[7], (f[6] > 0 ? f[2] / f[6] : 0)
+        printf "  queries, %3d hits: zapisy p50 %s / p95 %s ms (with facets+timeline %s / %s; kept open, as FastCGI, %s / %s); Xapian alone (quest) p50 %s / p95 %s ms; ratio p50 %.1fx; SQLite FTS5 with snippets p50 %s / p95 %s ms\n",
+               l, f[2], f[3], f[4], f[5], f[8], f[9], f[6], f[7], (f[6] > 0 ? f[2] / f[6] : 0), f[10], f[11]
       }
     }
   }' "$work/times" "$work/sizes" "$work/queries.txt"
