@@ -696,7 +696,6 @@ static int note_partial(zx_db *db, zp_results *r)
     return 0;
 }
 
-
 void zp_search_keep_open(int on)
 {
     keep_open = on;

@@ -450,7 +450,7 @@ int zp_snip_locate(const char *text, size_t len, const char *needle, size_t nlen
     for (const char *p = memchr(text, needle[0], len); p; p = memchr(p + 1, needle[0], len - (size_t)(p + 1 - text))) {
         size_t end, at = (size_t)(p - text);
         if (len - at >= word && memcmp(p, needle, word) == 0 && squeezed_at(text, len, at, needle, nlen, &end)) {
-            *from = (size_t)(p - text);
+            *from = at;
             *to = end;
             return 1;
         }

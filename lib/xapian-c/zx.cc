@@ -110,12 +110,12 @@ struct zx_mset {
     std::vector<std::unique_ptr<Xapian::MatchSpy>> spies;
     // each facet slot's value -> documents, filled from the spies after the match
     std::vector<facet_counts> counts;
-    // a page collapsed from a column (collapse_by_column): the items of
-    // mset it shows, the matches each stands for, the total and first rank
-    bool by_column = false;
     // every match was looked at: Xapian's lower bound is the count (its
     // estimate is rounded when collapsing)
     bool exhaustive = false;
+    // a page collapsed from a column (collapse_by_column): the items of
+    // mset it shows, the matches each stands for, the total and first rank
+    bool by_column = false;
     std::vector<Xapian::doccount> shown, same;
     Xapian::doccount total = 0, first_rank = 0;
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
