@@ -265,6 +265,96 @@ static void a_damaged_database_is_reported_not_crashed_on(void **state)
 
 /* A shard with one document (id term `id`, a term, a value) and, when key
  * is given, a metadata item and a synonym. */
+/* A meeting key (slot 8) and a facet (slot 3, Praha and Brno as one
+ * multi-valued value) on document id, with the term n times. */
+static void add_meeting_doc(zx_db *w, const char *id, int n, const char *meeting, const char *facet)
+{
+    char err[256];
+    zx_doc *d = zx_doc_new();
+    for (int k = 0; k < n; k++)
+        assert_int_equal(zx_doc_add_posting(d, "zebrik", 6, (unsigned)k + 1, 1), ZX_OK);
+    assert_int_equal(zx_doc_add_posting(d, "filler", 6, (unsigned)n + 1, 1), ZX_OK);
+    assert_int_equal(zx_doc_add_boolean_term(d, id, strlen(id)), ZX_OK);
+    if (meeting)
+        assert_int_equal(zx_doc_set_value(d, 8, meeting, strlen(meeting)), ZX_OK);
+    assert_int_equal(zx_doc_set_value(d, 3, facet, strlen(facet)), ZX_OK);
+    assert_int_equal(zx_doc_set_data(d, id, strlen(id)), ZX_OK);
+    assert_int_equal(zx_db_replace(w, id, d, err, sizeof err), ZX_OK);
+    zx_doc_free(d);
+}
+
+/* One search, as text: total, each hit's rank, data and collapse count,
+ * then the facet. */
+static void describe_search(zx_db *r, unsigned offset, unsigned limit, int memory, char *out, size_t cap)
+{
+    char err[256];
+    zx_query *q = NULL;
+    zx_mset *m = NULL;
+    static const unsigned slots[] = { 3 };
+    zx_search_opts so = { offset, limit, 1000, -1, 0, slots, 1, 1, 8, memory };
+    assert_int_equal(zx_query_term("zebrik", &q, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
+    size_t o = (size_t)snprintf(out, cap, "total %u:", zx_mset_total(m));
+    for (unsigned i = 0; i < zx_mset_size(m) && o < cap; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        assert_int_equal(zx_mset_data(m, i, &data, &len, err, sizeof err), ZX_OK);
+        o += (size_t)snprintf(out + o, cap - o, " %u:%s+%u", zx_mset_rank(m, i), data, zx_mset_collapsed(m, i));
+        free(data);
+    }
+    if (o < cap)
+        o += (size_t)snprintf(out + o, cap - o, " | Praha %u Brno %u Ostrava %u", zx_mset_facet_count(m, 0, "Praha", 5),
+                              zx_mset_facet_count(m, 0, "Brno", 4), zx_mset_facet_count(m, 0, "Ostrava", 7));
+    zx_mset_free(m);
+    zx_query_free(q);
+}
+
+/* A process that keeps the database open counts facets and collapses
+ * meetings from columns in memory: the same pages as Xapian's spies and
+ * collapsing, exact totals, whether the meetings fit the window of hits it
+ * looks at (a page of 1) or not (a page of 10 under 200 hits of one
+ * meeting: it falls back to Xapian's collapsing). */
+static void memory_columns_answer_as_xapian_does(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "columns");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    char id[32], key[32];
+    for (int i = 0; i < 200; i++) {   /* one meeting's 200 records, first by weight */
+        snprintf(id, sizeof id, "Qa%03d", i);
+        add_meeting_doc(w, id, 3, "20190111 rada", i % 2 ? "Praha" : "Praha\x1f" "Brno");
+    }
+    for (int i = 0; i < 20; i++) {   /* twenty meetings of one record */
+        snprintf(id, sizeof id, "Qb%02d", i);
+        snprintf(key, sizeof key, "2019%04d rada", i + 200);
+        add_meeting_doc(w, id, 1, key, "Ostrava");
+    }
+    for (int i = 0; i < 5; i++) {    /* records of no known meeting */
+        snprintf(id, sizeof id, "Qc%d", i);
+        add_meeting_doc(w, id, 2, NULL, "Praha");
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    char spies[4096], columns[4096];
+    static const unsigned pages[][2] = { { 0, 1 }, { 0, 10 }, { 3, 10 }, { 20, 10 } };
+    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+        describe_search(r, pages[k][0], pages[k][1], 0, spies, sizeof spies);
+        describe_search(r, pages[k][0], pages[k][1], 1, columns, sizeof columns);
+        assert_string_equal(columns, spies);
+        /* 1 + 20 + 5 meetings (a record of none is its own), exactly */
+        assert_non_null(strstr(spies, "total 26:"));
+        assert_non_null(strstr(spies, "| Praha 205 Brno 100 Ostrava 20"));
+    }
+    /* the first hit stands for its meeting's other 199 records */
+    describe_search(r, 0, 1, 1, columns, sizeof columns);
+    assert_non_null(strstr(columns, "+199 |"));
+    zx_db_close(r);
+}
+
 static void make_shard(const char *name, const char *id, const char *term, const char *key, const char *value)
 {
     char p[256], err[512];
@@ -404,6 +494,7 @@ int main(void)
         cmocka_unit_test(writing_to_a_reader_is_refused),
         cmocka_unit_test(a_document_is_replaced_found_and_read_back),
         cmocka_unit_test(a_damaged_database_is_reported_not_crashed_on),
+        cmocka_unit_test(memory_columns_answer_as_xapian_does),
         cmocka_unit_test(shards_in_a_stub_are_searched_as_one),
         cmocka_unit_test(a_missing_shard_is_named_or_left_out),
         cmocka_unit_test(a_stub_it_cannot_read_is_named_with_its_line),
