@@ -40,6 +40,7 @@ struct zx_column {
     // value's part numbers, and the parts by number
     std::vector<std::vector<uint32_t>> parts_of;
     std::vector<std::string> parts;
+    std::vector<uint32_t> part_order;   // by part number: its place in byte order
 };
 
 struct zx_db {
@@ -1375,11 +1376,20 @@ static facet_counts counts_of(const zx_column &col, const std::vector<Xapian::do
         if (by_value[v])
             for (uint32_t p : col.parts_of[v])
                 by_part[p] += by_value[v];
-    facet_counts out;
+    // sorted as sort_counts sorts, by numbers: ties by the part's place in
+    // byte order, known since the column was read
+    std::vector<std::pair<uint32_t, Xapian::doccount>> seen;
     for (size_t p = 0; p < by_part.size(); p++)
         if (by_part[p])
-            out.emplace_back(col.parts[p], by_part[p]);
-    sort_counts(out);
+            seen.emplace_back(static_cast<uint32_t>(p), by_part[p]);
+    std::sort(seen.begin(), seen.end(), [&col](const std::pair<uint32_t, Xapian::doccount> &a,
+                                               const std::pair<uint32_t, Xapian::doccount> &b) {
+        return a.second != b.second ? a.second > b.second : col.part_order[a.first] < col.part_order[b.first];
+    });
+    facet_counts out;
+    out.reserve(seen.size());
+    for (const auto &e : seen)
+        out.emplace_back(col.parts[e.first], e.second);
     return out;
 }
 
@@ -1411,6 +1421,13 @@ static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
                 c.parts.push_back(part);
             c.parts_of[v].push_back(added.first->second);
         }
+    std::vector<uint32_t> by_bytes(c.parts.size());
+    for (size_t p = 0; p < by_bytes.size(); p++)
+        by_bytes[p] = static_cast<uint32_t>(p);
+    std::sort(by_bytes.begin(), by_bytes.end(), [&c](uint32_t a, uint32_t b) { return c.parts[a] < c.parts[b]; });
+    c.part_order.resize(c.parts.size());
+    for (size_t k = 0; k < by_bytes.size(); k++)
+        c.part_order[by_bytes[k]] = static_cast<uint32_t>(k);
     return db->columns.emplace(slot, std::move(c)).first->second;
 }
 
