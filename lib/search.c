@@ -10,6 +10,7 @@
 #include "analyse.h"
 #include "docdata.h"
 #include "document.h"
+#include "halves.h"
 #include "lemma.h"
 #include "query.h"
 
@@ -185,18 +186,32 @@ static int matching_decision(zp_hit *h, const zp_snip_terms *st, const zp_snip_f
  * (a document's page). */
 enum { SNIPPET_PASSAGE, SNIPPET_WHOLE };
 
-static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisions, int whole, zp_hit *h,
-                    char *err, size_t errlen)
+/* A hit being filled: read from the index (read_hit), then marked
+ * (mark_hit: no Xapian, so the hits of a page are marked on both cores),
+ * then let go (end_hit). */
+typedef struct {
+    zp_hit *h;
+    const zp_query *q;
+    int decisions, whole;
+    char *data;              /* the stored record, holding the text */
+    const char *text;
+    size_t tlen;
+    term_sets t;             /* the query's words and stems */
+    int rc;                  /* the first failure, a ZX_ERR_* */
+} hit_job;
+
+static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t errlen)
 {
+    zp_hit *h = j->h;
     h->shown_decision = -1;
     h->rank = zx_mset_rank(m, i) + 1;
     h->percent = zx_mset_percent(m, i);
     h->weight = zx_mset_weight(m, i);
-    char *data = NULL;
     size_t len = 0;
-    int rc = zx_mset_data(m, i, &data, &len, err, errlen);
+    int rc = zx_mset_data(m, i, &j->data, &len, err, errlen);
     if (rc)
         return rc;
+    const char *data = j->data;
     h->path = zp_docdata_dup(data, len, "path");
     if (h->path)
         zp_doc_id_term(h->path, h->id);
@@ -210,44 +225,112 @@ static int fill_hit(const zx_mset *m, unsigned i, const zp_query *q, int decisio
         memcpy(h->date, v, 10);
     zp_docdata_each(data, len, "org", add_org, &h->orgs);
     zp_docdata_each(data, len, "decision", add_decision, &h->decisions);
-    term_sets t = { { NULL, 0 }, { NULL, 0 }, 0 };
     /* the query's terms: those the text holds are marked (asking Xapian
      * which terms the hit has would read its whole term list) */
-    rc = zx_mset_query_terms(m, on_term, &t, err, errlen);
-    const char *text = "";
-    size_t tlen = 0;
-    if (zp_docdata_get(data, len, "text", &text, &tlen) < 0) {
-        text = "";
-        tlen = 0;
-    }
-    if (rc == 0) {
-        zp_snip_terms st = { (const char *const *)t.words.v, t.words.n, (const char *const *)t.stems.v,
-                             t.stems.n, (const char *const *)q->wildcards, q->n_wildcards };
-        int s = t.oom ? -1 : decisions && !whole ? decision_snippet(h, &st, &h->snippet) : 1;
-        zp_snip_found *found = NULL;
-        if (s == 1 && whole)
-            s = zp_snip_whole(text, tlen, &st, &h->snippet);
-        else if (s == 1)
-            s = zp_snip_find(text, tlen, &st, &found) < 0
-                    ? -1
-                    : zp_snip_passages_found(found, ZP_SNIP_MAX_CHARS, ZP_SNIP_MORE_CHARS, ZP_SNIP_PASSAGES,
-                                             &h->snippet);
-        if (s == 0 && found)
-            s = matching_decision(h, &st, found, text, tlen);
-        zp_snip_found_free(found);
-        if (s < 0) {
-            snprintf(err, errlen, "out of memory");
-            rc = ZX_ERR_NOMEM;
-        }
-    }
-    zp_strlist_free(&t.words);
-    zp_strlist_free(&t.stems);
-    free(data);
-    if (rc == 0 && (!h->path || !h->title || !h->mime || !h->town || !h->body)) {
-        snprintf(err, errlen, "out of memory");
-        rc = ZX_ERR_NOMEM;
+    rc = zx_mset_query_terms(m, on_term, &j->t, err, errlen);
+    if (zp_docdata_get(data, len, "text", &j->text, &j->tlen) < 0) {
+        j->text = "";
+        j->tlen = 0;
     }
     return rc;
+}
+
+/* The hit's snippet (and the decision shown under it). */
+static void mark_hit(hit_job *j)
+{
+    zp_hit *h = j->h;
+    const term_sets *t = &j->t;
+    zp_snip_terms st = { (const char *const *)t->words.v, t->words.n, (const char *const *)t->stems.v,
+                         t->stems.n, (const char *const *)j->q->wildcards, j->q->n_wildcards };
+    int s = t->oom ? -1 : j->decisions && !j->whole ? decision_snippet(h, &st, &h->snippet) : 1;
+    zp_snip_found *found = NULL;
+    if (s == 1 && j->whole)
+        s = zp_snip_whole(j->text, j->tlen, &st, &h->snippet);
+    else if (s == 1)
+        s = zp_snip_find(j->text, j->tlen, &st, &found) < 0
+                ? -1
+                : zp_snip_passages_found(found, ZP_SNIP_MAX_CHARS, ZP_SNIP_MORE_CHARS, ZP_SNIP_PASSAGES,
+                                         &h->snippet);
+    if (s == 0 && found)
+        s = matching_decision(h, &st, found, j->text, j->tlen);
+    zp_snip_found_free(found);
+    if (s < 0)
+        j->rc = ZX_ERR_NOMEM;
+}
+
+static int end_hit(hit_job *j, char *err, size_t errlen)
+{
+    zp_strlist_free(&j->t.words);
+    zp_strlist_free(&j->t.stems);
+    free(j->data);
+    j->data = NULL;
+    zp_hit *h = j->h;
+    if (j->rc == 0 && (!h->path || !h->title || !h->mime || !h->town || !h->body))
+        j->rc = ZX_ERR_NOMEM;
+    if (j->rc == ZX_ERR_NOMEM)
+        snprintf(err, errlen, "out of memory");
+    return j->rc;
+}
+
+static void mark_nth(size_t k, void *jobs)
+{
+    hit_job *j = (hit_job *)jobs + k;
+    if (j->rc == 0)
+        mark_hit(j);
+}
+
+/* Fills hits [from, to) of m into r->hits, their marking shared by both
+ * cores; a batch at a time, so that the stored texts held at once stay
+ * few. */
+#define HIT_BATCH 32
+#define HALVES_FROM 16
+static int fill_hits(const zx_mset *m, unsigned from, unsigned to, const zp_query *q, int decisions,
+                     zp_results *r, char *err, size_t errlen)
+{
+    int rc = 0;
+    for (unsigned b = from; b < to && rc == 0; b += HIT_BATCH) {
+        unsigned e = to - b < HIT_BATCH ? to : b + HIT_BATCH;
+        hit_job jobs[HIT_BATCH];
+        memset(jobs, 0, sizeof jobs);
+        for (unsigned i = b; i < e; i++) {
+            hit_job *j = &jobs[i - b];
+            j->h = &r->hits[i];
+            j->q = q;
+            j->decisions = decisions;
+            j->whole = SNIPPET_PASSAGE;
+            if (rc == 0)
+                rc = j->rc = read_hit(m, i, j, err, errlen);
+            else
+                j->rc = rc;
+        }
+        r->n_hits = e;
+        /* a usual page's ten are marked on this thread: handing them over
+         * cost a server busy on both cores more than it saved */
+        for (unsigned k = 0; rc == 0 && e - b < HALVES_FROM && k < e - b; k++)
+            mark_nth(k, jobs);
+        if (rc == 0 && e - b >= HALVES_FROM)
+            zp_halves_run(e - b, mark_nth, jobs);
+        for (unsigned i = b; i < e; i++) {
+            int jrc = end_hit(&jobs[i - b], err, errlen);
+            if (rc == 0)
+                rc = jrc;
+        }
+    }
+    return rc;
+}
+
+/* One hit, its whole text marked (a document's page). */
+static int fill_whole(const zx_mset *m, const zp_query *q, zp_hit *h, char *err, size_t errlen)
+{
+    hit_job j;
+    memset(&j, 0, sizeof j);
+    j.h = h;
+    j.q = q;
+    j.whole = SNIPPET_WHOLE;
+    j.rc = read_hit(m, 0, &j, err, errlen);
+    if (j.rc == 0)
+        mark_hit(&j);
+    return end_hit(&j, err, errlen);
 }
 
 typedef struct {
@@ -551,13 +634,12 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     char *roots = NULL;
     if (n && zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen) != ZX_OK)
         roots = NULL;
+    if (n)
+        rc = fill_hits(m, 0, n, q, req->decisions, r, err, errlen);
     for (unsigned i = 0; i < n && rc == 0; i++) {
-        rc = fill_hit(m, i, q, req->decisions, SNIPPET_PASSAGE, &r->hits[i], err, errlen);
-        r->n_hits = i + 1;
-        if (rc == 0 && req->group)
+        if (req->group)
             r->hits[i].same_meeting = count_meetings ? same_meeting(m, i) : zx_mset_collapsed(m, i);
-        if (rc == 0)
-            r->hits[i].file = below_root(r->hits[i].path, roots);
+        r->hits[i].file = below_root(r->hits[i].path, roots);
     }
     free(roots);
     if (rc == 0 && (req->facets || req->timeline))
@@ -834,7 +916,7 @@ int zp_search_view(const zp_search_req *req, const char *id, zp_results **out, c
     if (rc == 0) {
         r->n_hits = 1;
         r->total = 1;
-        rc = fill_hit(m, 0, &q, 0, SNIPPET_WHOLE, &r->hits[0], err, errlen);
+        rc = fill_whole(m, &q, &r->hits[0], err, errlen);
     }
     if (rc == 0) {
         char *roots = NULL;

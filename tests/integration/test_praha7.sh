@@ -36,6 +36,15 @@ case "$(jq -r '[.hits[].id] | join(" ")' <<< "$out")" in
   *) ok "... never the decision itself" ;;
 esac
 
+# A page of 100 is marked on both cores (lib/halves.c), a page of 10 on one:
+# the same hits, snippets and decisions either way.
+run "$bin/zapisy-search" --db "$tmp/db" --json --limit 100 smlouva
+hundred=$(jq -c '[.hits[] | {id, rank, snippet, snippet_html, highlights, decisions}]' <<< "$out")
+tens=$(for p in $(seq 10); do "$bin/zapisy-search" --db "$tmp/db" --json --page "$p" smlouva; done | jq -c -s '[.[].hits[] | {id, rank, snippet, snippet_html, highlights, decisions}]')
+[ "$(jq length <<< "$hundred")" = 100 ] && [ "$hundred" = "$tens" ] &&
+  ok "100 hits marked on both cores are the 10 pages of 10 marked on one" ||
+  not_ok "a page of 100 is marked as ten pages of 10" "$(diff <(jq . <<< "$hundred") <(jq . <<< "$tens") | head -20)"
+
 # One hit a meeting (the search page's default): the total is the number of
 # meetings that match, counted exactly -- not Xapian's rounded estimate --
 # and a FastCGI process (which collapses from a column it keeps in memory)

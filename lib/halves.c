@@ -1,0 +1,84 @@
+/* The helper thread of zp_halves_run: started at the first batch, then
+ * waiting on a condition variable for the next one.  posted and done count
+ * batches: the caller posts one and waits until the helper has done it. */
+#include "halves.h"
+
+#include <pthread.h>
+
+static pthread_mutex_t one_caller = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
+static int started, failed;
+static unsigned long posted, done;
+static size_t job_n;
+static void (*job_fn)(size_t, void *);
+static void *job_ud;
+
+static void *helper(void *arg)
+{
+    (void)arg;
+    unsigned long seen = 0;
+    pthread_mutex_lock(&lock);
+    for (;;) {
+        while (posted == seen)
+            pthread_cond_wait(&changed, &lock);
+        seen = posted;
+        size_t n = job_n;
+        void (*fn)(size_t, void *) = job_fn;
+        void *ud = job_ud;
+        pthread_mutex_unlock(&lock);
+        for (size_t i = 1; i < n; i += 2)
+            fn(i, ud);
+        pthread_mutex_lock(&lock);
+        done = seen;
+        pthread_cond_broadcast(&changed);
+    }
+    return NULL;
+}
+
+/* Starts the helper once; 1 when it runs. */
+static int helper_running(void)
+{
+    if (!started && !failed) {
+        pthread_attr_t attr;
+        pthread_t t;
+        failed = pthread_attr_init(&attr) != 0;
+        if (!failed) {
+            pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+            failed = pthread_create(&t, &attr, helper, NULL) != 0;
+            pthread_attr_destroy(&attr);
+        }
+        started = !failed;
+    }
+    return started;
+}
+
+void zp_halves_run(size_t n, void (*fn)(size_t i, void *ud), void *ud)
+{
+    if (n < 2 || pthread_mutex_trylock(&one_caller) != 0) {
+        for (size_t i = 0; i < n; i++)
+            fn(i, ud);
+        return;
+    }
+    pthread_mutex_lock(&lock);
+    if (!helper_running()) {
+        pthread_mutex_unlock(&lock);
+        pthread_mutex_unlock(&one_caller);
+        for (size_t i = 0; i < n; i++)
+            fn(i, ud);
+        return;
+    }
+    job_n = n;
+    job_fn = fn;
+    job_ud = ud;
+    unsigned long batch = ++posted;
+    pthread_cond_broadcast(&changed);
+    pthread_mutex_unlock(&lock);
+    for (size_t i = 0; i < n; i += 2)
+        fn(i, ud);
+    pthread_mutex_lock(&lock);
+    while (done != batch)
+        pthread_cond_wait(&changed, &lock);
+    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&one_caller);
+}
