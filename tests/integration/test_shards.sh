@@ -180,9 +180,11 @@ search "$tmp/three" --limit 100 opu
 opu_ids=$(printf '%s' "$out" | jq -r '.hits[].id' | sort)
 search "$tmp/remote/b" --limit 1000 ''
 held=$(comm -12 <(printf '%s\n' "$opu_ids") <(printf '%s' "$out" | jq -r '.hits[].id' | sort) | grep -c .)
+# (at most: a synonym only the down shard recorded finds nothing now)
 if [ "$(printf '%s' "$partial_out" | jq -r '.partial[0].shard')" = "$down" ] &&
-   [ "$(( $(printf '%s' "$partial_out" | jq -r '.total') + held ))" = "$opu" ]; then
-  ok "... and in JSON partial[], with the hits of the others ($opu less the down shard's $held)"
+   [ "$(( $(printf '%s' "$partial_out" | jq -r '.total') + held ))" -le "$opu" ] &&
+   [ "$(printf '%s' "$partial_out" | jq -r '.total')" = "$(printf '%s' "$partial_out" | jq -r '.hits | length')" ]; then
+  ok "... and in JSON partial[], with at most the others' hits ($(printf '%s' "$partial_out" | jq -r '.total') of $opu, the down shard holding $held)"
 else
   not_ok "... and in JSON partial[], with the hits of the others" "down shard's: $held of $opu" "${partial_out:0:300}"
 fi
