@@ -417,11 +417,18 @@ Xapian::Database empty_stand_in()
 #pragma GCC diagnostic pop
 }
 
-// The search database over all shards, down ones stood in for.
-void combine_shards(zx_db *db)
+// What was read from the database and kept (metadata, facet columns):
+// dropped when it may have changed.
+void forget_read(zx_db *db)
 {
     db->meta_cache.clear();
     db->columns.clear();
+}
+
+// The search database over all shards, down ones stood in for.
+void combine_shards(zx_db *db)
+{
+    forget_read(db);
     std::unique_ptr<Xapian::Database> all(new Xapian::Database);
     for (auto &sh : db->shards)
         all->add_database(sh.down ? empty_stand_in() : sh.db);
@@ -430,9 +437,12 @@ void combine_shards(zx_db *db)
 }
 
 // Shard i's metadata for key (a single database's: i is 0), from the cache
-// when it was read since the database last changed.
-const std::string &shard_meta(zx_db *db, size_t i, const std::string &key)
+// when it was read since the database last changed; a writer's, as it is
+// now (it changes under the cache).
+std::string shard_meta(zx_db *db, size_t i, const std::string &key)
 {
+    if (db->write)
+        return db->write->get_metadata(key);
     if (db->meta_cache.size() > ZX_META_CACHE_MAX)
         db->meta_cache.clear();
     std::string k = std::to_string(i) + '\0' + key;
@@ -631,10 +641,8 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
                 set_err(err, errlen, db->path + ": no database here (run zapisy-index first)");
                 return ZX_ERR_NO_DB;
             }
-            if (db->read->reopen()) {
-                db->meta_cache.clear();
-                db->columns.clear();
-            }
+            if (db->read->reopen())
+                forget_read(db);
             return ZX_OK;
         }
         // a stub rewritten (a shard added by folder): read it again
@@ -657,10 +665,8 @@ int zx_db_reopen(zx_db *db, char *err, size_t errlen)
         bool any_down = false;
         for (auto &sh : db->shards) {
             try {
-                if (!sh.down && sh.db.reopen()) {   // it may have changed
-                    db->meta_cache.clear();
-                    db->columns.clear();
-                }
+                if (!sh.down && sh.db.reopen())
+                    forget_read(db);
             } catch (...) {
                 mark_down(sh, shard_trouble());
             }
@@ -712,7 +718,7 @@ int zx_db_shard_metadata(zx_db *db, unsigned i, const char *key, char **value, c
     *value = nullptr;
     try {
         if (db->shards.empty())
-            return copy_out(db->write ? db->read->get_metadata(key) : shard_meta(db, 0, key), value, nullptr);
+            return copy_out(shard_meta(db, 0, key), value, nullptr);
         if (i >= db->shards.size() || db->shards[i].down)
             return copy_out(std::string(), value, nullptr);
         return copy_out(shard_meta(db, i, key), value, nullptr);
@@ -1000,7 +1006,7 @@ int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size
     *value = nullptr;
     try {
         if (db->shards.empty())
-            return copy_out(db->write ? db->read->get_metadata(key) : shard_meta(db, 0, key), value, nullptr);
+            return copy_out(shard_meta(db, 0, key), value, nullptr);
         // Xapian reads only the first of several databases' metadata: the
         // first shard that has the key answers
         for (auto &sh : db->shards) {

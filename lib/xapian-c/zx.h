@@ -57,10 +57,10 @@ int zx_db_open_read(const char *path, zx_db **out, char *err, size_t errlen);
 /* A remote shard is given this long for each exchange and for connecting:
  * a dead or stalled server costs a search at most about this. */
 #define ZX_REMOTE_TIMEOUT_MS 3000
-/* Metadata read from shards is kept (until a shard changes) up to this
- * many items. */
-#define ZX_META_CACHE_MAX 20000
 #define ZX_REMOTE_CONNECT_MS 2000
+/* Metadata read from a database or its shards is kept (until it changes)
+ * up to this many items. */
+#define ZX_META_CACHE_MAX 20000
 
 /* zx_db_open flags.  ZX_OPEN_PARTIAL: a shard that cannot be opened (or
  * stops answering during a search) is stood in for by an empty database
