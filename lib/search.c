@@ -274,22 +274,20 @@ static int end_hit(hit_job *j, char *err, size_t errlen)
 
 static void mark_nth(size_t k, void *jobs)
 {
-    hit_job *j = (hit_job *)jobs + k;
-    if (j->rc == 0)
-        mark_hit(j);
+    mark_hit((hit_job *)jobs + k);
 }
 
-/* Fills hits [from, to) of m into r->hits, their marking shared by both
- * cores; a batch at a time, so that the stored texts held at once stay
- * few. */
+/* Fills the first n hits of m into r->hits, a batch at a time so that
+ * the stored texts held at once stay few; a big page's batches are marked
+ * on both cores. */
 #define HIT_BATCH 32
 #define HALVES_FROM 16
-static int fill_hits(const zx_mset *m, unsigned from, unsigned to, const zp_query *q, int decisions,
-                     zp_results *r, char *err, size_t errlen)
+static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisions, zp_results *r, char *err,
+                     size_t errlen)
 {
     int rc = 0;
-    for (unsigned b = from; b < to && rc == 0; b += HIT_BATCH) {
-        unsigned e = to - b < HIT_BATCH ? to : b + HIT_BATCH;
+    for (unsigned b = 0; b < n && rc == 0; b += HIT_BATCH) {
+        unsigned e = n - b < HIT_BATCH ? n : b + HIT_BATCH;
         hit_job jobs[HIT_BATCH];
         memset(jobs, 0, sizeof jobs);
         for (unsigned i = b; i < e; i++) {
@@ -306,10 +304,11 @@ static int fill_hits(const zx_mset *m, unsigned from, unsigned to, const zp_quer
         r->n_hits = e;
         /* a usual page's ten are marked on this thread: handing them over
          * cost a server busy on both cores more than it saved */
-        for (unsigned k = 0; rc == 0 && e - b < HALVES_FROM && k < e - b; k++)
-            mark_nth(k, jobs);
         if (rc == 0 && e - b >= HALVES_FROM)
             zp_halves_run(e - b, mark_nth, jobs);
+        else if (rc == 0)
+            for (unsigned k = 0; k < e - b; k++)
+                mark_hit(&jobs[k]);
         for (unsigned i = b; i < e; i++) {
             int jrc = end_hit(&jobs[i - b], err, errlen);
             if (rc == 0)
@@ -634,8 +633,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     char *roots = NULL;
     if (n && zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen) != ZX_OK)
         roots = NULL;
-    if (n)
-        rc = fill_hits(m, 0, n, q, req->decisions, r, err, errlen);
+    rc = fill_hits(m, n, q, req->decisions, r, err, errlen);
     for (unsigned i = 0; i < n && rc == 0; i++) {
         if (req->group)
             r->hits[i].same_meeting = count_meetings ? same_meeting(m, i) : zx_mset_collapsed(m, i);
