@@ -5,7 +5,16 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bin=$root/bin
 shared=$root/../shared
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zapisy-it.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+
+# start_fcgi DB SOCKET: zapisy.cgi as a FastCGI process serving DB on
+# SOCKET (a path under $tmp ending in .sock), stopped when the test ends.
+start_fcgi() {
+  ZAPISY_DB=$1 ZAPISY_TEMPLATES=$root/web/templates spawn-fcgi -s "$2" -P "$2.pid" -- "$bin/zapisy.cgi" >/dev/null ||
+    { echo "not ok - spawn-fcgi could not start zapisy.cgi"; exit 1; }
+}
+# (spawn-fcgi writes its pid files without a newline: read them one by one)
+stop_fcgis() { for f in "$tmp"/*.sock.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done; }
+trap 'stop_fcgis; rm -rf "$tmp"' EXIT
 n=0
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }

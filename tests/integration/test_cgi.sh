@@ -14,14 +14,8 @@ mode=${ZAPISY_WEB_MODE:-cgi}
 # FastCGI: one process for the database, one for a missing one (a process
 # reads ZAPISY_DB when it starts), stopped when the test ends.
 if [ "$mode" = fastcgi ]; then
-  start_fcgi() {
-    ZAPISY_DB=$1 spawn-fcgi -s "$2" -P "$2.pid" -- "$bin/zapisy.cgi" >/dev/null ||
-      { echo "not ok - spawn-fcgi could not start zapisy.cgi"; exit 1; }
-  }
   start_fcgi "$db" "$tmp/fcgi.sock"
   start_fcgi "$tmp/nowhere" "$tmp/fcgi-nowhere.sock"
-  # (spawn-fcgi writes its pid files without a newline: read them one by one)
-  trap 'for f in "$tmp"/*.sock.pid; do kill "$(cat "$f")" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 fi
 
 # serve: one request to zapisy.cgi, as CGI or through FastCGI.

@@ -61,23 +61,18 @@ for q in smlouva 'nájemní smlouva' 'porad*'; do
   [ "$got" = "$want" ] && [ "$want" -gt 10 ] && ok "grouped, '$q' counts its $want meetings exactly" ||
     not_ok "a grouped total is the number of meetings" "'$q': $got, the hits' meetings: $want"
 done
-if command -v spawn-fcgi >/dev/null && command -v cgi-fcgi >/dev/null; then
-  ZAPISY_DB=$tmp/db ZAPISY_TEMPLATES=$root/web/templates spawn-fcgi -s "$tmp/fcgi.sock" -P "$tmp/fcgi.pid" -- "$bin/zapisy.cgi" >/dev/null
-  trap 'kill "$(cat "$tmp/fcgi.pid")" 2>/dev/null; rm -rf "$tmp"' EXIT
-  same=0 differ=""
-  for ask in "smlouva|" "smlouva|&strana=3" "smlouva|&razeni=-datum&strana=2" "nájemní smlouva|&strana=2" "porad*|" "rozpočtové opatření|&razeni=datum"; do
-    q=${ask%%|*} extra=${ask#*|}
-    page=$(sed -n 's/.*strana=\([0-9]*\).*/\1/p' <<< "$extra")
-    args=(--json --facets --timeline --group --page "${page:-1}")
-    case $extra in *-datum*) args+=(--sort -date) ;; *datum*) args+=(--sort date) ;; esac
-    enc=$(jq -rn --arg q "$q" '$q | @uri')
-    page_json=$(REQUEST_METHOD=GET QUERY_STRING="q=$enc$extra&format=json" cgi-fcgi -bind -connect "$tmp/fcgi.sock" | sed '1,/^\r$/d')
-    cli_json=$("$bin/zapisy-search" --db "$tmp/db" "${args[@]}" "$q")
-    if [ "$(jq -S -c . <<< "$page_json")" = "$(jq -S -c . <<< "$cli_json")" ]; then same=$((same + 1)); else differ="$differ $q$extra"; fi
-  done
-  [ "$same" = 6 ] && ok "... and FastCGI's grouped pages are the CLI's, hits, counts and totals (6 of 6)" ||
-    not_ok "FastCGI groups as the CLI does" "differ:$differ"
-else
-  skip "spawn-fcgi or cgi-fcgi is missing; FastCGI grouping not compared"
-fi
+start_fcgi "$tmp/db" "$tmp/fcgi.sock"
+same=0 differ=""
+for ask in "smlouva|" "smlouva|&strana=3" "smlouva|&razeni=-datum&strana=2" "nájemní smlouva|&strana=2" "porad*|" "rozpočtové opatření|&razeni=datum"; do
+  q=${ask%%|*} extra=${ask#*|}
+  page=$(sed -n 's/.*strana=\([0-9]*\).*/\1/p' <<< "$extra")
+  args=(--json --facets --timeline --group --page "${page:-1}")
+  case $extra in *-datum*) args+=(--sort -date) ;; *datum*) args+=(--sort date) ;; esac
+  enc=$(jq -rn --arg q "$q" '$q | @uri')
+  page_json=$(REQUEST_METHOD=GET QUERY_STRING="q=$enc$extra&format=json" cgi-fcgi -bind -connect "$tmp/fcgi.sock" | sed '1,/^\r$/d')
+  cli_json=$("$bin/zapisy-search" --db "$tmp/db" "${args[@]}" "$q")
+  if [ "$(jq -S -c . <<< "$page_json")" = "$(jq -S -c . <<< "$cli_json")" ]; then same=$((same + 1)); else differ="$differ $q$extra"; fi
+done
+[ "$same" = 6 ] && ok "... and FastCGI's grouped pages are the CLI's, hits, counts and totals (6 of 6)" ||
+  not_ok "FastCGI groups as the CLI does" "differ:$differ"
 echo "1..$n"

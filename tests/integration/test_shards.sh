@@ -13,7 +13,7 @@ cp -r "$shared/corpus/archive" "$src/archive"
 cp -r "$root/corpus/seed" "$src/seed"
 cp -r "$shared/corpus/real" "$src/real"
 cluster=$tmp/cluster
-trap '"$root/tools/cluster.sh" stop "$cluster" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap '"$root/tools/cluster.sh" stop "$cluster" 2>/dev/null; stop_fcgis; rm -rf "$tmp"' EXIT
 
 # A base port with three free ports after it.
 free_base() {
@@ -158,8 +158,7 @@ fi
 
 # A FastCGI process keeps the shards open from request to request.
 fcgi=$tmp/fcgi.sock
-ZAPISY_DB=$cluster ZAPISY_TEMPLATES=$root/web/templates spawn-fcgi -s "$fcgi" -P "$fcgi.pid" -- "$bin/zapisy.cgi" >/dev/null
-trap '"$root/tools/cluster.sh" stop "$cluster" 2>/dev/null; kill "$(cat "$fcgi.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$tmp"' EXIT
+start_fcgi "$cluster" "$fcgi"
 fcgi_get "$fcgi" "q=opu&seskupit=0&format=json"
 expect_in "FastCGI searches the remote shards" "\"total\":$opu," "$body"
 
@@ -237,7 +236,7 @@ expect_in "a deleted file leaves its shard" "indexed 0, unchanged $((total - 1))
 # A FastCGI process over shards by folder finds a folder's new shard once
 # the indexer has written it (the stub changed under the open database).
 fcgi2=$tmp/fcgi2.sock
-ZAPISY_DB=$tmp/folders ZAPISY_TEMPLATES=$root/web/templates spawn-fcgi -s "$fcgi2" -P "$fcgi2.pid" -- "$bin/zapisy.cgi" >/dev/null
+start_fcgi "$tmp/folders" "$fcgi2"
 fcgi_get "$fcgi2" "q=xylofonista&format=json"
 expect_in "before: no minutes of the new folder" '"total":0' "$body"
 mkdir -p "$src/novy"
