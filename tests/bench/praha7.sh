@@ -26,6 +26,11 @@ timed() {
 # the benchmark's questions, shared with shards.sh
 queries=tests/bench/praha7-queries.txt
 
+# latency CMD...: CMD run on the questions, its "p50 X ms, p95 Y ms" as "X Y".
+latency() {
+  "$@" < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p'
+}
+
 sizes=${PRAHA7_SIZES:-"10000 $total"}
 for n in $sizes; do
   docs=$work/docs-$n
@@ -45,13 +50,13 @@ for n in $sizes; do
   timed "fts5-$n" sh -c "build/tools/fts5-bench index '$work/db-fts5-$n' < '$work/list-$n'"
   echo "size-$n $bytes $(du -sk "$work/db-zapisy-$n" | cut -f1) $(du -sk "$work/db-bare-$n" | cut -f1) $(du -sk "$work/db-omindex-$n" | cut -f1) $(du -sk "$work/db-zapisy2-$n" | cut -f1) $(du -sk "$work/db-fts5-$n" | cut -f1)" >> "$work/sizes"
   for limit in 10 100; do
-    z=$(build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 0 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
-    zf=$(build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
-    b=$(build/tools/bare-xapian query "$work/db-bare-$n" "$limit" 5 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
+    z=$(latency build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 0)
+    zf=$(latency build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1)
+    b=$(latency build/tools/bare-xapian query "$work/db-bare-$n" "$limit" 5)
     # the database kept open from query to query, as a FastCGI process keeps it
-    zk=$(BENCH_KEEP_OPEN=1 build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
+    zk=$(BENCH_KEEP_OPEN=1 latency build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1)
     # SQLite FTS5, with a snippet for each hit
-    f5=$(build/tools/fts5-bench query "$work/db-fts5-$n" "$limit" 5 < "$queries" | sed -n 's/^p50 \([0-9.]*\) ms, p95 \([0-9.]*\) ms.*/\1 \2/p')
+    f5=$(latency build/tools/fts5-bench query "$work/db-fts5-$n" "$limit" 5)
     echo "query-$n-$limit $z $zf $b $zk $f5" >> "$work/queries.txt"
   done
 done
