@@ -119,6 +119,13 @@ static int is_latin_letter(utf8proc_int32_t cp)
 /* Latin letters and Cyrillic or Greek look-alikes in one word. */
 static int mixes_scripts(const utf8proc_uint8_t *p, size_t len)
 {
+    /* U+0370..U+052F start with the bytes CD..D4: a word without one
+     * (a Czech word) has no Greek or Cyrillic letter */
+    size_t b = 0;
+    while (b < len && (p[b] < 0xCD || p[b] > 0xD4))
+        b++;
+    if (b == len)
+        return 0;
     int latin = 0, other = 0;
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t cp;
@@ -136,14 +143,13 @@ static int mixes_scripts(const utf8proc_uint8_t *p, size_t len)
 
 int zp_fold_word(const char *in, size_t len, zp_buf *out)
 {
-    if (!zp_fold_has_non_ascii(in, len)) {
-        for (size_t i = 0; i < len; i++) {
-            char c = in[i];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            if (zp_buf_addc(out, c) < 0)
-                return -1;
-        }
+    if (!zp_fold_has_non_ascii(in, len)) {   /* copied at once, then lowered in place */
+        size_t from = out->len;
+        if (zp_buf_add(out, in, len) < 0)
+            return -1;
+        for (char *c = out->data + from, *end = out->data + out->len; c < end; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c - 'A' + 'a');
         return 0;
     }
     /* Code point by code point, into a small buffer: the same result as
@@ -163,9 +169,13 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out)
             i++;
             continue;
         }
-        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n < 0)
+        utf8proc_ssize_t n;
+        if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+            cp = ((p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);   /* two bytes, as utf8proc reads them */
+            n = 2;
+        } else if ((n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp)) < 0) {
             return -1;
+        }
         if (cp < FAST_FOLD_END && fast_fold[cp]) {
             if (zp_buf_addc(out, fast_fold[cp]) < 0)
                 return -1;

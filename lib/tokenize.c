@@ -4,6 +4,7 @@
  * tokens with their folded form. */
 #include "tokenize.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -23,6 +24,7 @@ typedef struct {
     int digits;         /* only decimal digits */
     int letters;        /* only letters and marks */
     int upper;          /* starts with an uppercase letter */
+    int glued;          /* a gap without a space before it (not at the text's start) */
     int spaced_done;    /* already part of a joined letter-spaced heading */
 } raw_word;
 
@@ -37,44 +39,75 @@ typedef struct {
     void *ud;
 } tokzr;
 
-static int cp_at(const tokzr *t, size_t i, utf8proc_int32_t *cp)
+/* The general categories of the code points UTF-8 writes in one or two
+ * bytes (ASCII, Latin-1, Latin Extended, Greek, Cyrillic and their
+ * marks), asked of utf8proc once: every letter of a Czech text is there,
+ * and the scan looks each one up in this table. */
+#define SHORT_END 0x800
+static unsigned char short_cat[SHORT_END];
+static pthread_once_t short_once = PTHREAD_ONCE_INIT;
+
+static void fill_short_cat(void)
 {
-    if ((unsigned char)t->text[i] < 0x80) {   /* most of a Czech text */
-        *cp = (unsigned char)t->text[i];
-        return 1;
+    for (utf8proc_int32_t cp = 0; cp < SHORT_END; cp++)
+        short_cat[cp] = (unsigned char)utf8proc_category(cp);
+}
+
+/* The code point at text[i] beyond ASCII (U+FFFD for a byte that starts
+ * no valid sequence, as utf8proc_iterate says): its category; returns
+ * its length. */
+static int cat_beyond_ascii(const tokzr *t, size_t i, utf8proc_category_t *cat)
+{
+    const unsigned char *p = (const unsigned char *)t->text + i;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF && i + 1 < t->len && (p[1] & 0xC0) == 0x80) {
+        *cat = (utf8proc_category_t)short_cat[((p[0] & 0x1F) << 6) | (p[1] & 0x3F)];
+        return 2;
     }
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t->text + i,
-                                          (utf8proc_ssize_t)(t->len - i), cp);
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)(t->len - i), &cp);
     if (n <= 0) {
-        *cp = 0xFFFD;
-        return 1;
+        cp = 0xFFFD;
+        n = 1;
     }
+    *cat = utf8proc_category(cp);
     return (int)n;
 }
 
-static int is_word_cat(utf8proc_int32_t cp)
+/* The category of the code point at text[i]; returns its length. */
+static inline int cat_at(const tokzr *t, size_t i, utf8proc_category_t *cat)
 {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    unsigned char c = (unsigned char)t->text[i];
+    if (c < 0x80) {   /* most of a Czech text */
+        *cat = (utf8proc_category_t)short_cat[c];
         return 1;
-    default:
-        return 0;
     }
+    return cat_beyond_ascii(t, i, cat);
+}
+
+/* Letters (Lu Ll Lt Lm Lo), marks (Mn Mc Me) and numbers (Nd Nl No):
+ * utf8proc numbers these categories 1 to 11. */
+static int is_word_cat(utf8proc_category_t cat)
+{
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+}
+
+/* What separates words by a space: ASCII white space, or any Zs (NBSP). */
+static int is_space(const tokzr *t, size_t i, utf8proc_category_t cat)
+{
+    char c = t->text[i];
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || cat == UTF8PROC_CATEGORY_ZS;
 }
 
 /* Scans the next raw word into *w; 0 at the end of the text. */
 static int scan_raw(tokzr *t, raw_word *w)
 {
-    utf8proc_int32_t cp;
+    utf8proc_category_t cat = UTF8PROC_CATEGORY_CN;
+    int n = 0, spaced = 0;
     while (t->pos < t->len) {
-        int n = cp_at(t, t->pos, &cp);
-        if (is_word_cat(cp))
+        n = cat_at(t, t->pos, &cat);
+        if (is_word_cat(cat))
             break;
+        spaced |= is_space(t, t->pos, cat);
         t->pos += (size_t)n;
     }
     if (t->pos >= t->len)
@@ -82,24 +115,20 @@ static int scan_raw(tokzr *t, raw_word *w)
     memset(w, 0, sizeof *w);
     w->gap_start = t->first ? t->pos : t->prev_end;
     w->start = t->pos;
+    w->glued = w->gap_start < w->start && !spaced;
     w->digits = w->letters = 1;
-    while (t->pos < t->len) {
-        int n = cp_at(t, t->pos, &cp);
-        if (!is_word_cat(cp))
-            break;
-        utf8proc_category_t cat = cp >= 'a' && cp <= 'z' ? UTF8PROC_CATEGORY_LL
-                                  : cp >= 'A' && cp <= 'Z' ? UTF8PROC_CATEGORY_LU
-                                  : cp >= '0' && cp <= '9' ? UTF8PROC_CATEGORY_ND
-                                  : utf8proc_category(cp);
+    for (;;) {   /* cat and n are those of the word's code point at t->pos */
         if (w->nchars == 0)
-            w->upper = (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT);
-        if (cat != UTF8PROC_CATEGORY_ND)
-            w->digits = 0;
-        if (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)
-            w->letters = 0;
-        if (cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME)
-            w->nchars++;
+            w->upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        w->digits &= cat == UTF8PROC_CATEGORY_ND;
+        w->letters &= cat < UTF8PROC_CATEGORY_ND;
+        w->nchars += cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME;
         t->pos += (size_t)n;
+        if (t->pos >= t->len)
+            break;
+        n = cat_at(t, t->pos, &cat);
+        if (!is_word_cat(cat))
+            break;
     }
     w->end = t->pos;
     t->prev_end = t->pos;
@@ -107,23 +136,35 @@ static int scan_raw(tokzr *t, raw_word *w)
     return 1;
 }
 
-/* The k-th queued word (0 = head), scanning more as needed; NULL at end. */
-static raw_word *peek(tokzr *t, int k)
+/* A queue index: head and offset are each below QUEUE_CAP. */
+static int ring(int i)
+{
+    return i < QUEUE_CAP ? i : i - QUEUE_CAP;
+}
+
+/* Scans words into the queue until it holds k + 1; NULL at the end. */
+static raw_word *peek_more(tokzr *t, int k)
 {
     if (k >= QUEUE_CAP)
         return NULL;
     while (t->count <= k) {
-        raw_word *slot = &t->q[(t->head + t->count) % QUEUE_CAP];
+        raw_word *slot = &t->q[ring(t->head + t->count)];
         if (!scan_raw(t, slot))
             return NULL;
         t->count++;
     }
-    return &t->q[(t->head + k) % QUEUE_CAP];
+    return &t->q[ring(t->head + k)];
+}
+
+/* The k-th queued word (0 = head), scanning more as needed; NULL at end. */
+static inline raw_word *peek(tokzr *t, int k)
+{
+    return k < t->count ? &t->q[ring(t->head + k)] : peek_more(t, k);
 }
 
 static void drop(tokzr *t, int n)
 {
-    t->head = (t->head + n) % QUEUE_CAP;
+    t->head = ring(t->head + n);
     t->count -= n;
 }
 
@@ -131,28 +172,6 @@ static int gap_is(const tokzr *t, const raw_word *w, const char *s)
 {
     size_t n = strlen(s);
     return w->start - w->gap_start == n && memcmp(t->text + w->gap_start, s, n) == 0;
-}
-
-static int gap_has_space(const tokzr *t, const raw_word *w)
-{
-    for (size_t i = w->gap_start; i < w->start; i++)
-        if (t->text[i] == ' ' || t->text[i] == '\t' || t->text[i] == '\n' ||
-            t->text[i] == '\r' || t->text[i] == '\f')
-            return 1;
-    /* Non-ASCII spaces (NBSP and friends) count as space too. */
-    for (size_t i = w->gap_start; i < w->start;) {
-        utf8proc_int32_t cp;
-        int n = cp_at(t, i, &cp);
-        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
-            return 1;
-        i += (size_t)n;
-    }
-    return 0;
-}
-
-static int is_glued(const tokzr *t, const raw_word *w)
-{
-    return w->gap_start < w->start && !gap_has_space(t, w);
 }
 
 static int emit(tokzr *t, size_t start, size_t end, unsigned pos_inc, int glued)
@@ -203,7 +222,7 @@ static int try_date(tokzr *t, int *rc)
         return 0;
     raw_word dw = *d, mw = *m, yw = *y;
     drop(t, 3);
-    if ((*rc = emit_number(t, &dw, is_glued(t, &dw))) != 0)
+    if ((*rc = emit_number(t, &dw, dw.glued)) != 0)
         return 1;
     if ((*rc = emit_number(t, &mw, 1)) != 0)
         return 1;
@@ -239,7 +258,7 @@ static int try_abbrev(tokzr *t, int *rc)
     for (int i = 0; i < n; i++)
         fold_append(t, peek(t, i));
     size_t start = w0->start, end = last->end;
-    int glued = is_glued(t, w0);
+    int glued = w0->glued;
     drop(t, n);
     *rc = emit(t, start, end, 1, glued);
     return 1;
@@ -269,7 +288,7 @@ static int emit_head(tokzr *t)
     raw_word *w = peek(t, 0);
     int run = spaced_run(t);
     raw_word head = *w;
-    if ((rc = emit_word(t, &head, 1, is_glued(t, &head))) != 0)
+    if ((rc = emit_word(t, &head, 1, head.glued)) != 0)
         return rc;
     if (run) {
         zp_buf_reset(&t->fold);
@@ -295,6 +314,7 @@ static int emit_head(tokzr *t)
 
 int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud)
 {
+    pthread_once(&short_once, fill_short_cat);
     tokzr t;
     memset(&t, 0, sizeof t);
     t.text = text;

@@ -4,8 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
+#include "buf.h"
 #include "fold.h"
 
 static const struct {
@@ -91,6 +94,26 @@ static void counts_characters_not_bytes(void **state)
     assert_int_equal(zp_fold_count_chars("", 0), 0);
 }
 
+/* Each code point of two bytes folds, alone, as utf8proc_map does it
+ * (compatibility, case fold, marks stripped): the fold reads those code
+ * points itself and takes most of them from a table. */
+static void two_byte_code_points_fold_as_utf8proc_does(void **state)
+{
+    (void)state;
+    for (utf8proc_int32_t cp = 0x80; cp < 0x800; cp++) {
+        utf8proc_uint8_t in[4], *want = NULL;
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, in);
+        utf8proc_ssize_t m = utf8proc_map(in, n, &want,
+                                           UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+        assert_true(m >= 0);
+        zp_buf got = ZP_BUF_INIT;
+        assert_int_equal(zp_fold_word((const char *)in, (size_t)n, &got), 0);
+        assert_string_equal(zp_buf_str(&got), (const char *)want);
+        zp_buf_free(&got);
+        free(want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -98,6 +121,7 @@ int main(void)
         cmocka_unit_test(fold_of_folded_is_unchanged),
         cmocka_unit_test(clean_text_repairs_invalid_utf8_and_controls),
         cmocka_unit_test(counts_characters_not_bytes),
+        cmocka_unit_test(two_byte_code_points_fold_as_utf8proc_does),
     };
     return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
 }

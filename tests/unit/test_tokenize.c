@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "tokenize.h"
@@ -110,6 +111,56 @@ static void overlong_words_are_dropped(void **state)
     zp_buf_free(&b);
 }
 
+typedef struct {
+    size_t n, start[4], end[4];
+    int glued[4];
+} words_seen;
+
+static int collect(const zp_token *t, void *ud)
+{
+    words_seen *s = ud;
+    if (t->pos_inc && s->n < 4) {
+        s->start[s->n] = t->start;
+        s->end[s->n] = t->end;
+        s->glued[s->n++] = t->glued;
+    }
+    return 0;
+}
+
+/* The scan reads the code points of one and two bytes from its own table:
+ * each one, between "abc" and "def", joins them or parts them (glued, or
+ * by a space) as utf8proc's category for it says. */
+static void short_code_points_split_as_utf8proc_says(void **state)
+{
+    (void)state;
+    for (utf8proc_int32_t cp = 1; cp < 0x800; cp++) {
+        char text[16] = "abc";
+        size_t n = 3 + (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)text + 3);
+        memcpy(text + n, "def", 3);
+        n += 3;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        int word = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+        int space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+                    cat == UTF8PROC_CATEGORY_ZS;
+        words_seen s = { 0 };
+        zp_tok_each(text, n, collect, &s);
+        if (word) {
+            assert_int_equal(s.n, 1);
+            assert_int_equal(s.end[0], n);
+        } else {
+            assert_int_equal(s.n, 2);
+            assert_int_equal(s.end[0], 3);
+            assert_int_equal(s.start[1], n - 3);
+            assert_int_equal(s.glued[1], !space);
+        }
+    }
+    /* a lead byte without its continuation is one replacement character */
+    words_seen s = { 0 };
+    zp_tok_each("abc\xC3" "def", 7, collect, &s);
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.start[1], 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -117,6 +168,7 @@ int main(void)
         cmocka_unit_test(token_offsets_point_at_the_original_words),
         cmocka_unit_test(callback_can_stop_the_walk),
         cmocka_unit_test(overlong_words_are_dropped),
+        cmocka_unit_test(short_code_points_split_as_utf8proc_says),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }
