@@ -41,6 +41,7 @@ struct zx_column {
     std::vector<std::vector<uint32_t>> parts_of;
     std::vector<std::string> parts;
     std::vector<uint32_t> part_order;   // by part number: its place in byte order
+    std::vector<uint32_t> in_order;     // the part numbers in byte order
 };
 
 struct zx_db {
@@ -105,12 +106,22 @@ class ColumnCountSpy : public Xapian::MatchSpy {
 // first, then in byte order.
 typedef std::vector<std::pair<std::string, Xapian::doccount>> facet_counts;
 
+// A facet counted from a column: each part's count, by part number, sorted
+// when the facet is listed (list_counts); the meeting slot is only asked
+// for single counts (count_of).
+struct column_counts {
+    const zx_column *col = nullptr;
+    std::vector<Xapian::doccount> by_part;
+};
+
 struct zx_mset {
     Xapian::Enquire enquire;
     Xapian::MSet mset;
     std::vector<std::unique_ptr<Xapian::MatchSpy>> spies;
-    // each facet slot's value -> documents, filled from the spies after the match
+    // each facet slot's value -> documents, filled from the spies after the
+    // match; from columns (memory_facets), column[k] instead
     std::vector<facet_counts> counts;
+    std::vector<column_counts> column;
     // every match was looked at: Xapian's lower bound is the count (its
     // estimate is rounded when collapsing)
     bool exhaustive = false;
@@ -1374,32 +1385,56 @@ static facet_counts counts_of(const Xapian::ValueCountMatchSpy &spy)
     return v;
 }
 
-// Counted by ColumnCountSpy, by value number: the same, by part number.
-static facet_counts counts_of(const zx_column &col, const std::vector<Xapian::doccount> &by_value)
+// Counted by ColumnCountSpy, by value number: each part's count, by part number.
+static column_counts parts_counted(const zx_column &col, const std::vector<Xapian::doccount> &by_value)
 {
-    std::vector<Xapian::doccount> by_part(col.parts.size(), 0);
+    column_counts c;
+    c.col = &col;
+    c.by_part.assign(col.parts.size(), 0);
     for (size_t v = 1; v < by_value.size(); v++)
         if (by_value[v])
             for (uint32_t p : col.parts_of[v])
-                by_part[p] += by_value[v];
-    // sorted as sort_counts sorts, by numbers: ties by the part's place in
-    // byte order, known since the column was read
-    std::vector<std::pair<uint32_t, Xapian::doccount>> seen;
-    for (size_t p = 0; p < by_part.size(); p++)
-        if (by_part[p])
-            seen.emplace_back(static_cast<uint32_t>(p), by_part[p]);
-    std::sort(seen.begin(), seen.end(), [&col](const std::pair<uint32_t, Xapian::doccount> &a,
-                                               const std::pair<uint32_t, Xapian::doccount> &b) {
-        return a.second != b.second ? a.second > b.second : col.part_order[a.first] < col.part_order[b.first];
-    });
-    facet_counts out;
-    out.reserve(seen.size());
-    for (const auto &e : seen)
-        out.emplace_back(col.parts[e.first], e.second);
-    return out;
+                c.by_part[p] += by_value[v];
+    return c;
 }
 
-// The slot's column, read from its value stream when not yet in memory.
+// ... listed to fn as sort_counts sorts, by numbers: ties by the part's
+// place in byte order, known since the column was read.  Only as much is
+// sorted as fn reads: a page shows 20 organisations of the thousands a
+// common word's matches name.
+static void list_counts(const column_counts &c, zx_facet_fn fn, void *ud)
+{
+    const zx_column &col = *c.col;
+    typedef std::pair<uint32_t, Xapian::doccount> counted;
+    std::vector<counted> seen;
+    for (size_t p = 0; p < c.by_part.size(); p++)
+        if (c.by_part[p])
+            seen.emplace_back(static_cast<uint32_t>(p), c.by_part[p]);
+    const auto before = [&col](const counted &a, const counted &b) {
+        return a.second != b.second ? a.second > b.second : col.part_order[a.first] < col.part_order[b.first];
+    };
+    const size_t first = 32;   // sorted at once; the rest if fn reads on
+    const auto cut = seen.begin() + static_cast<std::ptrdiff_t>(std::min(first, seen.size()));
+    std::partial_sort(seen.begin(), cut, seen.end(), before);
+    for (auto e = seen.begin(); e != seen.end(); ++e) {
+        if (e == cut)
+            std::sort(cut, seen.end(), before);
+        const std::string &part = col.parts[e->first];
+        if (fn(part.data(), part.size(), e->second, ud))
+            break;
+    }
+}
+
+// One part's count, found by its bytes among the parts in byte order.
+static Xapian::doccount count_of(const column_counts &c, const char *value, size_t len)
+{
+    const zx_column &col = *c.col;
+    const std::string key(value, len);
+    auto at = std::lower_bound(col.in_order.begin(), col.in_order.end(), key,
+                               [&col](uint32_t p, const std::string &k) { return col.parts[p] < k; });
+    return at != col.in_order.end() && col.parts[*at] == key ? c.by_part[*at] : 0;
+}
+
 static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
 {
     auto found = db->columns.find(slot);
@@ -1434,6 +1469,7 @@ static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
     c.part_order.resize(c.parts.size());
     for (size_t k = 0; k < by_bytes.size(); k++)
         c.part_order[by_bytes[k]] = static_cast<uint32_t>(k);
+    c.in_order = std::move(by_bytes);
     return db->columns.emplace(slot, std::move(c)).first->second;
 }
 
@@ -1527,12 +1563,13 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
                 m->enquire.set_collapse_key(opts->collapse_slot);
             m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
         }
+        m->counts.resize(m->spies.size());
         for (size_t i = 0; i < m->spies.size(); i++) {
             if (columns)
-                m->counts.push_back(counts_of(db->columns[opts->facet_slots[i]],
-                                              static_cast<const ColumnCountSpy *>(m->spies[i].get())->counts));
+                m->column.push_back(parts_counted(db->columns[opts->facet_slots[i]],
+                                                  static_cast<const ColumnCountSpy *>(m->spies[i].get())->counts));
             else
-                m->counts.push_back(counts_of(*static_cast<const Xapian::ValueCountMatchSpy *>(m->spies[i].get())));
+                m->counts[i] = counts_of(*static_cast<const Xapian::ValueCountMatchSpy *>(m->spies[i].get()));
         }
         // the hits' documents asked for at once: from remote shards in one
         // exchange, not a round trip a hit
@@ -1652,6 +1689,14 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
         set_err(err, errlen, "facet: no such facet slot");
         return ZX_ERR_ARG;
     }
+    if (!m->column.empty()) {
+        try {
+            list_counts(m->column[k], fn, ud);
+            return ZX_OK;
+        } catch (...) {
+            return handle_exception(err, errlen, "facet");
+        }
+    }
     for (const auto &e : m->counts[k])
         if (fn(e.first.data(), e.first.size(), e.second, ud))
             break;
@@ -1662,6 +1707,13 @@ unsigned zx_mset_facet_count(const zx_mset *m, size_t k, const char *value, size
 {
     if (k >= m->counts.size())
         return 0;
+    if (!m->column.empty()) {
+        try {
+            return count_of(m->column[k], value, len);
+        } catch (...) {
+            return 0;
+        }
+    }
     for (const auto &e : m->counts[k])
         if (e.first.size() == len && std::memcmp(e.first.data(), value, len) == 0)
             return e.second;
