@@ -166,19 +166,23 @@ static void analyse(const char *word, size_t wlen, const char *folded, size_t fl
 }
 
 /* Words recur (Zipf): each thread remembers the terms of the document
- * words it analysed lately, by the form as written, so most words cost a
- * hash of their bytes instead of the signature and lookups.  Only words of
- * few readings are kept; their lemmas point into the mapped lexicon, a
- * light stem is copied.  65,536 entries (11 MB a thread): 16,384 missed
- * often enough on a search server's varied hits that 100 snippets took 10 %
- * longer. */
+ * words it analysed lately, by the form as written and the folded form
+ * analysed (a date's "07" is analysed as "7", the word "07" as "07": keyed
+ * by the written form alone, which came first decided both, and a
+ * thread's earlier files changed a later file's terms), so most words cost
+ * a hash of their bytes instead of the signature and lookups.  Only words
+ * of few readings are kept; their lemmas point into the mapped lexicon, a
+ * light stem is copied.  65,536 entries (14 MB a thread, mapped as
+ * touched): 16,384 missed often enough on a search server's varied hits
+ * that 100 snippets took 10 % longer. */
 #define CACHE_SLOTS 65536
 #define CACHE_WORD 40
 #define CACHE_TERMS 4
 
 typedef struct {
-    unsigned char wlen, n, n_exact, stem;   /* stem: term[0] is the light stem */
+    unsigned char wlen, flen, n, n_exact, stem;   /* stem: term[0] is the light stem */
     char word[CACHE_WORD];
+    char folded[CACHE_WORD];
     const char *term[CACHE_TERMS], *exact[CACHE_TERMS];
     unsigned char len[CACHE_TERMS], exact_len[CACHE_TERMS];
     char light[CACHE_WORD + 8];
@@ -221,8 +225,9 @@ static cache_entry *cache_slot(const char *word, size_t wlen)
 
 void zp_analyse_word(const char *word, size_t wlen, const char *folded, size_t flen, zp_word_terms *out)
 {
-    cache_entry *e = word && wlen < CACHE_WORD ? cache_slot(word, wlen) : NULL;
-    if (e && e->wlen == wlen && e->n && memcmp(e->word, word, wlen) == 0) {
+    cache_entry *e = word && wlen < CACHE_WORD && flen < CACHE_WORD ? cache_slot(word, wlen) : NULL;
+    if (e && e->wlen == wlen && e->flen == flen && e->n && memcmp(e->word, word, wlen) == 0 &&
+        memcmp(e->folded, folded, flen) == 0) {
         out->n = e->n;
         out->n_exact = e->n_exact;
         out->known = !e->stem;
@@ -246,6 +251,8 @@ void zp_analyse_word(const char *word, size_t wlen, const char *folded, size_t f
         return;
     e->wlen = (unsigned char)wlen;
     memcpy(e->word, word, wlen);
+    e->flen = (unsigned char)flen;
+    memcpy(e->folded, folded, flen);
     e->n = (unsigned char)out->n;
     e->n_exact = (unsigned char)out->n_exact;
     e->stem = !out->known;

@@ -164,6 +164,31 @@ static void unknown_names_fall_back_to_the_light_stemmer(void **state)
     check_doc("Kabrňák", "kabrnak");
 }
 
+/* The first term of a word as written, analysed from the folded form the
+ * tokenizer gives it. */
+static void first_term(const char *written, const char *folded, char *out, size_t size)
+{
+    zp_word_terms w;
+    zp_analyse_word(written, strlen(written), folded, strlen(folded), &w);
+    snprintf(out, size, "%.*s", (int)w.len[0], w.term[0]);
+}
+
+/* A date's "07" is analysed as "7" (the tokenizer drops a day's or month's
+ * leading zero), the word "07" as "07": whichever a thread met first, the
+ * other keeps its own terms -- an index must not depend on the order the
+ * workers took the files in. */
+static void terms_do_not_depend_on_the_words_before(void **state)
+{
+    (void)state;
+    char t[64];
+    first_term("07", "7", t, sizeof t);
+    assert_string_equal(t, "7");
+    first_term("07", "07", t, sizeof t);
+    assert_string_equal(t, "07");
+    first_term("07", "7", t, sizeof t);
+    assert_string_equal(t, "7");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +198,7 @@ int main(void)
         cmocka_unit_test(ambiguous_forms_keep_every_reading),
         cmocka_unit_test(names_are_readings_only_when_written_so),
         cmocka_unit_test(unknown_names_fall_back_to_the_light_stemmer),
+        cmocka_unit_test(terms_do_not_depend_on_the_words_before),
     };
     return cmocka_run_group_tests_name("lemma", tests, NULL, NULL);
 }
