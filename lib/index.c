@@ -28,6 +28,7 @@
 typedef struct item {
     zp_doc doc;
     int commit;              /* a commit, not a document */
+    zp_acronyms synonyms;    /* or only these synonyms (another shard's document named them) */
     struct item *next;
 } item;
 
@@ -47,6 +48,15 @@ typedef struct {
     char err[512];
 } shard;
 
+/* The acronym pairs written so far: every shard records each one, so an
+ * acronym still finds the name while the shard of the document that
+ * defined it is down.  A set of "acronym\tname" (open addressing). */
+typedef struct {
+    char **slot;
+    size_t cap, n;
+    zp_acronyms all;         /* in the order met: for a shard opened later */
+} pair_set;
+
 struct zp_index {
     char *path;
     int sharded;             /* a stub and shards, written in parallel */
@@ -55,6 +65,7 @@ struct zp_index {
     size_t n;
     char **roots;            /* by folder: the folders indexed */
     size_t n_roots;
+    pair_set pairs;          /* sharded: the synonyms every shard was given */
 };
 
 /* ---- one database ------------------------------------------------------- */
@@ -122,7 +133,9 @@ static void *writer(void *arg)
         pthread_mutex_lock(&s->db_lock);
         if (!s->failed) {
             char err[sizeof s->err];
-            int rc = it->commit ? zx_db_commit(s->db, err, sizeof err) : write_doc(s->db, &it->doc, err, sizeof err);
+            int rc = it->commit            ? zx_db_commit(s->db, err, sizeof err)
+                     : it->synonyms.names.n ? synonyms(s->db, &it->synonyms, err, sizeof err)
+                                            : write_doc(s->db, &it->doc, err, sizeof err);
             if (rc != ZX_OK) {
                 s->failed = 1;
                 memcpy(s->err, err, sizeof err);
@@ -130,6 +143,8 @@ static void *writer(void *arg)
         }
         pthread_mutex_unlock(&s->db_lock);
         zp_doc_free(&it->doc);
+        zp_strlist_free(&it->synonyms.names);
+        zp_strlist_free(&it->synonyms.acronyms);
         free(it);
         pthread_mutex_lock(&s->q_lock);
         s->queued--;
@@ -152,6 +167,72 @@ static void enqueue(shard *s, item *it)
     s->queued++;
     pthread_cond_signal(&s->q_more);
     pthread_mutex_unlock(&s->q_lock);
+}
+
+/* Adds "acronym\tname" to the set: 1 when new, 0 when there, -1 out of memory. */
+static int pair_add(pair_set *p, const char *acr, const char *name)
+{
+    if ((p->n + 1) * 2 > p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        char **slot = calloc(cap, sizeof *slot);
+        if (!slot)
+            return -1;
+        for (size_t i = 0; i < p->cap; i++)
+            if (p->slot[i]) {
+                size_t k = zp_hash(p->slot[i], strlen(p->slot[i])) & (cap - 1);
+                while (slot[k])
+                    k = (k + 1) & (cap - 1);
+                slot[k] = p->slot[i];
+            }
+        free(p->slot);
+        p->slot = slot;
+        p->cap = cap;
+    }
+    zp_buf key = ZP_BUF_INIT;
+    zp_buf_printf(&key, "%s\t%s", acr, name);
+    if (key.oom)
+        return -1;
+    size_t k = zp_hash(key.data, key.len) & (p->cap - 1);
+    for (; p->slot[k]; k = (k + 1) & (p->cap - 1))
+        if (strcmp(p->slot[k], key.data) == 0) {
+            zp_buf_free(&key);
+            return 0;
+        }
+    if (zp_strlist_add(&p->all.acronyms, acr, strlen(acr), 0) < 0 ||
+        zp_strlist_add(&p->all.names, name, strlen(name), 0) < 0) {
+        zp_buf_free(&key);
+        return -1;
+    }
+    p->slot[k] = zp_buf_steal(&key);
+    p->n++;
+    return 1;
+}
+
+static void pairs_free(pair_set *p)
+{
+    for (size_t i = 0; i < p->cap; i++)
+        free(p->slot[i]);
+    free(p->slot);
+    zp_strlist_free(&p->all.names);
+    zp_strlist_free(&p->all.acronyms);
+}
+
+/* Gives shard s the pairs all.*[from, to) as synonyms. */
+static int enqueue_pairs(shard *s, const zp_acronyms *all, size_t from, size_t to)
+{
+    item *it = calloc(1, sizeof *it);
+    if (!it)
+        return -1;
+    for (size_t i = from; i < to; i++)
+        if (zp_strlist_add(&it->synonyms.acronyms, all->acronyms.v[i], strlen(all->acronyms.v[i]), 0) < 0 ||
+            zp_strlist_add(&it->synonyms.names, all->names.v[i], strlen(all->names.v[i]), 0) < 0) {
+            zp_strlist_free(&it->synonyms.names);
+            zp_strlist_free(&it->synonyms.acronyms);
+            free(it);
+            return -1;
+        }
+    enqueue(s, it);
+    return 0;
 }
 
 /* Waits until the shard's writer has done all it was given. */
@@ -350,6 +431,11 @@ static shard *folder_shard(zp_index *ix, const char *folder, char *err, size_t e
     }
     if (commit_rule(ix, s, ix->n - 1, 1, err, errlen) != 0 || write_stub(ix, err, errlen) != 0)
         return NULL;
+    /* a folder met late gets the synonyms the others were given */
+    if (ix->pairs.all.names.n && enqueue_pairs(s, &ix->pairs.all, 0, ix->pairs.all.names.n) < 0) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
     return s;
 }
 
@@ -533,6 +619,22 @@ unsigned zp_index_shard_count(const zp_index *ix)
 
 /* ---- documents ---------------------------------------------------------- */
 
+/* The acronym pairs of d that no shard was given yet, to every shard but
+ * its own (which writes them with d). */
+static int share_synonyms(zp_index *ix, const shard *own, const zp_doc *d)
+{
+    size_t from = ix->pairs.all.names.n;
+    const zp_acronyms *a = &d->meta.acronyms;
+    for (size_t i = 0; i < a->names.n; i++)
+        if (pair_add(&ix->pairs, a->acronyms.v[i], a->names.v[i]) < 0)
+            return -1;
+    size_t to = ix->pairs.all.names.n;
+    for (size_t i = 0; i < ix->n && to > from; i++)
+        if (ix->v[i] != own && enqueue_pairs(ix->v[i], &ix->pairs.all, from, to) < 0)
+            return -1;
+    return 0;
+}
+
 int zp_index_add_doc(zp_index *ix, const char *path, zp_doc *d, char *err, size_t errlen)
 {
     shard *s = route(ix, path, d->id_term, err, errlen);
@@ -543,7 +645,8 @@ int zp_index_add_doc(zp_index *ix, const char *path, zp_doc *d, char *err, size_
     if (shard_failed(ix, err, errlen))
         return ZP_INDEX_DB_ERROR;
     item *it = calloc(1, sizeof *it);
-    if (!it) {
+    if (!it || share_synonyms(ix, s, d) < 0) {
+        free(it);
         snprintf(err, errlen, "out of memory");
         return ZP_INDEX_DB_ERROR;
     }
@@ -710,6 +813,7 @@ void zp_index_close(zp_index *ix)
     for (size_t i = 0; i < ix->n; i++)
         shard_free(ix->v[i]);   /* its writer finishes its queue first */
     free(ix->v);
+    pairs_free(&ix->pairs);
     for (size_t i = 0; ix->roots && i < ix->n_roots; i++)
         free(ix->roots[i]);
     free(ix->roots);
