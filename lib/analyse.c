@@ -285,9 +285,14 @@ int zp_analyse_query_term(const char *word, size_t wlen, const char *folded, siz
 
 int zp_analyse_stem(const char *folded, size_t len, zp_buf *out)
 {
-    char stem[256];
+    char stem[ZP_ANALYSE_STEM_MAX];
     size_t n = light_stem(folded, len, stem, sizeof stem);
     return zp_buf_add(out, stem, n);
+}
+
+size_t zp_analyse_light_stem(const char *folded, size_t len, char *out)
+{
+    return light_stem(folded, len, out, ZP_ANALYSE_STEM_MAX);
 }
 
 size_t zp_analyse_xapian_stem(const char *word, size_t len, char *out, size_t outsize, void *ud)

@@ -30,6 +30,9 @@
  * ("(zpr_dan OR zpr_dany)" for "dane"): the stemmer gives the rest as is. */
 #define ZP_READING_MARK "zpr_"
 
+/* Room for a light stem and its 0. */
+#define ZP_ANALYSE_STEM_MAX 256
+
 /* The readings of one word. */
 typedef struct {
     size_t n;                             /* stem terms (no prefix): its
@@ -40,7 +43,7 @@ typedef struct {
     const char *exact[ZP_WORD_TERMS_MAX];
     size_t exact_len[ZP_WORD_TERMS_MAX];
     int known;                            /* the dictionary knows the word */
-    char stem[256];                       /* the light stem, when not known */
+    char stem[ZP_ANALYSE_STEM_MAX];       /* the light stem, when not known */
 } zp_word_terms;
 
 /* The terms a document word is indexed under: word as written (may be
@@ -60,6 +63,11 @@ int zp_analyse_query_term(const char *word, size_t wlen, const char *folded, siz
  * bodies, organisations).  A name's readings differ between its cases
  * (Března: březen; Březně: Březno), its stem does not (brezn). */
 int zp_analyse_stem(const char *folded, size_t len, zp_buf *out);
+
+/* The same into out (ZP_ANALYSE_STEM_MAX bytes, with its 0): the term a
+ * word is indexed under when the dictionary gives it no reading.  Its
+ * length. */
+size_t zp_analyse_light_stem(const char *folded, size_t len, char *out);
 
 /* The stemmer as Xapian's query parser sees it (zx_stem_fn): folds the word
  * first and gives its query term, whatever the case or diacritics. */

@@ -8,6 +8,11 @@
  *   lemmas   n_lemmas offsets of lemma records:
  *            u8 len, folded lemma, u8 len, exact lemma (or 0), u8 proper
  *            (1: a name, written with a capital)
+ *   forms    (at the header's sixth number; 0 in a file without it)
+ *            n_fslots, n_fslots offsets of records on the hash of a folded
+ *            lemma spelling: u8 len, spelling, n, n x key record offset --
+ *            every folded form one of whose lemmas is spelt so.  The
+ *            checksum (the identity) leaves this table out.
  * Every offset is checked against the file's size before it is read, so a
  * damaged file finds nothing rather than reading astray. */
 #include "lemma.h"
@@ -29,7 +34,7 @@
 
 static const unsigned char *map;
 static size_t map_size;
-static uint32_t n_slots, n_lemmas, slots_off, lemmas_off;
+static uint32_t n_slots, n_lemmas, slots_off, lemmas_off, forms_off, n_fslots;
 static char identity[64];
 static char path[4096];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -78,6 +83,13 @@ static void load(void)
         return;
     }
     snprintf(identity, sizeof identity, "cs.lex %08x %u", (unsigned)h[6], (unsigned)h[1]);
+    if (h[5] && in_map(h[5], 4)) {
+        uint32_t n = u32_at(h[5]);
+        if (n > 0 && (n & (n - 1)) == 0 && in_map((size_t)h[5] + 4, (size_t)n * 4)) {
+            forms_off = h[5];
+            n_fslots = n;
+        }
+    }
 }
 
 int zp_lemma_available(void)
@@ -209,3 +221,33 @@ int zp_lemma_is_proper(uint32_t id)
     return map[e + 1 + map[e]] != 0;
 }
 
+
+int zp_lemma_each_form(const char *lemma, size_t len, int (*fn)(const char *form, size_t len, void *ud), void *ud)
+{
+    if (!zp_lemma_available() || !n_fslots)
+        return -1;
+    if (len == 0 || len > 255)
+        return 0;
+    uint32_t mask = n_fslots - 1;
+    for (uint32_t s = zp_hash(lemma, len) & mask, probes = 0; probes < n_fslots; s = (s + 1) & mask, probes++) {
+        uint32_t off = u32_at(forms_off + 4 + (size_t)s * 4);
+        if (off == 0 || !in_map(off, 1))
+            return 0;
+        size_t l = map[off];
+        if (l != len || !in_map(off, 1 + l + 4) || memcmp(map + off + 1, lemma, len) != 0)
+            continue;
+        uint32_t n = u32_at(off + 1 + l);
+        size_t list = off + 1 + l + 4;
+        if (!in_map(list, (size_t)n * 4))
+            return 0;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t k = u32_at(list + (size_t)i * 4);
+            if (!in_map(k, 1) || !in_map(k, 1 + (size_t)map[k]))
+                continue;
+            if (fn((const char *)map + k + 1, map[k], ud))
+                break;
+        }
+        return 1;
+    }
+    return 0;
+}

@@ -59,5 +59,10 @@ const char *zp_lemma_folded(uint32_t id, size_t *len);
 const char *zp_lemma_exact(uint32_t id, size_t *len);
 /* 1 when the lemma is a name (the dictionary writes it with a capital). */
 int zp_lemma_is_proper(uint32_t id);
+/* Every folded form of the dictionary one of whose lemmas has the folded
+ * spelling lemma: fn(form, len, ud) each (not 0-terminated), until fn
+ * returns non-zero.  1 when the spelling is a lemma's, 0 when none is, -1
+ * when the lexicon (an older file) has no such table. */
+int zp_lemma_each_form(const char *lemma, size_t len, int (*fn)(const char *form, size_t len, void *ud), void *ud);
 
 #endif

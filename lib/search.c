@@ -197,6 +197,7 @@ typedef struct {
     const char *text;
     size_t tlen;
     term_sets t;             /* the query's words and stems */
+    const zp_snip_forms *forms;   /* the stems' forms, shared by a page's hits (or NULL) */
     int rc;                  /* the first failure, a ZX_ERR_* */
 } hit_job;
 
@@ -241,7 +242,7 @@ static void mark_hit(hit_job *j)
     zp_hit *h = j->h;
     const term_sets *t = &j->t;
     zp_snip_terms st = { (const char *const *)t->words.v, t->words.n, (const char *const *)t->stems.v,
-                         t->stems.n, (const char *const *)j->q->wildcards, j->q->n_wildcards };
+                         t->stems.n, (const char *const *)j->q->wildcards, j->q->n_wildcards, j->forms };
     int s = t->oom ? -1 : j->decisions && !j->whole ? decision_snippet(h, &st, &h->snippet) : 1;
     zp_snip_found *found = NULL;
     if (s == 1 && j->whole)
@@ -286,6 +287,7 @@ static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisi
                      size_t errlen)
 {
     int rc = 0;
+    zp_snip_forms *forms = NULL;   /* made from the first hit's terms: every hit has the query's */
     for (unsigned b = 0; b < n && rc == 0; b += HIT_BATCH) {
         unsigned e = n - b < HIT_BATCH ? n : b + HIT_BATCH;
         hit_job jobs[HIT_BATCH];
@@ -300,6 +302,9 @@ static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisi
                 rc = j->rc = read_hit(m, i, j, err, errlen);
             else
                 j->rc = rc;
+            if (rc == 0 && i == 0 && !jobs[0].t.oom)
+                forms = zp_snip_forms_new((const char *const *)j->t.stems.v, j->t.stems.n);
+            j->forms = forms;
         }
         r->n_hits = e;
         /* a usual page's ten are marked on this thread: handing them over
@@ -315,6 +320,7 @@ static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisi
                 rc = jrc;
         }
     }
+    zp_snip_forms_free(forms);
     return rc;
 }
 

@@ -9,6 +9,8 @@
 
 #include "analyse.h"
 #include "format.h"
+#include "hash.h"
+#include "lemma.h"
 #include "tokenize.h"
 
 #define ELLIPSIS "\xE2\x80\xA6"
@@ -30,12 +32,114 @@ typedef struct {
     int oom;
 } scan_ctx;
 
+/* A set of folded forms, pointing into the mapped lexicon (open
+ * addressing on their hash). */
+typedef struct {
+    const char *s;
+    size_t len;
+    uint32_t hash;
+} form_slot;
+
+struct zp_snip_forms {
+    form_slot *slot;     /* s NULL: empty */
+    size_t cap, n;
+};
+
+static int forms_grow(zp_snip_forms *f)
+{
+    size_t cap = f->cap ? f->cap * 2 : 256;
+    form_slot *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < f->cap; i++)
+        if (f->slot[i].s) {
+            size_t k = f->slot[i].hash & (cap - 1);
+            while (slot[k].s)
+                k = (k + 1) & (cap - 1);
+            slot[k] = f->slot[i];
+        }
+    free(f->slot);
+    f->slot = slot;
+    f->cap = cap;
+    return 0;
+}
+
+static int forms_has(const zp_snip_forms *f, const char *s, size_t len)
+{
+    uint32_t h = zp_hash(s, len);
+    for (size_t k = h & (f->cap - 1); f->slot[k].s; k = (k + 1) & (f->cap - 1))
+        if (f->slot[k].hash == h && f->slot[k].len == len && memcmp(f->slot[k].s, s, len) == 0)
+            return 1;
+    return 0;
+}
+
+static int add_form(const char *s, size_t len, void *ud)
+{
+    zp_snip_forms *f = ud;
+    if (forms_has(f, s, len))
+        return 0;
+    if ((f->n + 1) * 2 > f->cap && forms_grow(f) < 0)
+        return 1;
+    uint32_t h = zp_hash(s, len);
+    size_t k = h & (f->cap - 1);
+    while (f->slot[k].s)
+        k = (k + 1) & (f->cap - 1);
+    f->slot[k] = (form_slot){ s, len, h };
+    f->n++;
+    return 0;
+}
+
+zp_snip_forms *zp_snip_forms_new(const char *const *stems, size_t n_stems)
+{
+    zp_snip_forms *f = calloc(1, sizeof *f);
+    if (!f || forms_grow(f) < 0) {
+        free(f);
+        return NULL;
+    }
+    for (size_t i = 0; i < n_stems; i++) {
+        size_t before = f->n;
+        if (zp_lemma_each_form(stems[i], strlen(stems[i]), add_form, f) < 0 || f->n < before) {
+            zp_snip_forms_free(f);
+            return NULL;
+        }
+    }
+    return f;
+}
+
+void zp_snip_forms_free(zp_snip_forms *f)
+{
+    if (!f)
+        return;
+    free(f->slot);
+    free(f);
+}
+
 static int find(const char *const *list, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < n; i++)
         if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
             return (int)i;
     return -1;
+}
+
+/* Whether a folded word's light stem may be one of the stems.  The light
+ * stemmer cuts an ending and changes at most the last two letters of what
+ * is left (lib/stem_cs.c), so a stem s can only come from a word that
+ * begins with all of s but its last two letters: most words are ruled out
+ * by that, without stemming them. */
+static int light_stem_may_be(const zp_snip_terms *tm, const char *w, size_t len)
+{
+    int may = 0;
+    for (size_t i = 0; i < tm->n_stems && !may; i++) {
+        size_t keep = strlen(tm->stems[i]);
+        keep = keep > 2 ? keep - 2 : 0;
+        may = len >= keep && memcmp(w, tm->stems[i], keep) == 0;
+    }
+    if (!may)
+        return 0;
+    char light[ZP_ANALYSE_STEM_MAX];
+    size_t n = zp_analyse_light_stem(w, len, light);
+    return find(tm->stems, tm->n_stems, light, n) >= 0;
 }
 
 /* Which term the token matches (an index unique across the three lists), or -1. */
@@ -51,6 +155,10 @@ static int match(scan_ctx *c, const zp_token *t)
             return (int)(tm->n_words + i);
     }
     if (tm->n_stems == 0)
+        return -1;
+    /* a word none of whose forms' lemmas is a stem, and whose light stem
+     * is none either, cannot match: no need to analyse it */
+    if (tm->forms && !forms_has(tm->forms, t->term, t->term_len) && !light_stem_may_be(tm, t->term, t->term_len))
         return -1;
     /* the word's terms as the index has them (lemmas, or its stem): the
      * analysis remembers recent words, so a long text costs a lookup a

@@ -22,6 +22,7 @@
 
 /* What counts as a hit: folded words (from phrases), stems (plain query
  * words) and folded prefixes (word* wildcards).  The caller owns them. */
+typedef struct zp_snip_forms zp_snip_forms;
 typedef struct {
     const char *const *words;
     size_t n_words;
@@ -29,7 +30,17 @@ typedef struct {
     size_t n_stems;
     const char *const *prefixes;
     size_t n_prefixes;
+    const zp_snip_forms *forms;   /* the stems' forms (zp_snip_forms_new), or NULL */
 } zp_snip_terms;
+
+/* The folded forms the dictionary gives the stems' lemmas.  A word can
+ * match a stem only if its folded form is one of them or its light stem
+ * is that stem, so with them most words of a text are passed over without
+ * being analysed (looked up in the dictionary): the same marks, sooner.
+ * NULL when the lexicon has no table of forms (or memory ran out): then
+ * every word is analysed.  Read-only once made: threads may share it. */
+zp_snip_forms *zp_snip_forms_new(const char *const *stems, size_t n_stems);
+void zp_snip_forms_free(zp_snip_forms *f);
 
 typedef struct {
     size_t start, end;   /* byte range in zp_snippet.text */

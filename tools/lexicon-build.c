@@ -210,8 +210,10 @@ int main(int argc, char **argv)
     for (uint32_t i = 0; i < n_slots; i++)
         put_u32(&out, 0);
     char **key_names = by_id(&keys);
+    uint32_t *key_off = xrealloc(NULL, (keys.n + 1) * sizeof *key_off);
     for (size_t k = 0; k < keys.n; k++) {
         uint32_t off = (uint32_t)out.len;
+        key_off[k] = off;
         put_str8(&out, key_names[k], strlen(key_names[k]));
         unsigned char n = (unsigned char)refs[k].n;
         zp_buf_add(&out, &n, 1);
@@ -241,12 +243,58 @@ int main(int argc, char **argv)
         put_str8(&out, lemma_names[i], shared ? strlen(lemma_names[i]) : 0);
         zp_buf_add(&out, &proper[i], 1);
     }
+    /* The checksum (and so the lexicon's identity, which an index records)
+     * covers the forms and lemmas: the table below only speeds lookups up. */
+    uint32_t sum = zp_hash(out.data + 8 + 7 * 4, out.len - 8 - 7 * 4);
+
+    /* The forms of each folded lemma spelling: n_slots, slots (offsets of
+     * records, 0: empty, on the hash of the spelling), records: u8 len,
+     * spelling, u32 n, n x key record offset. */
+    u32list *forms = calloc(fls.n + 1, sizeof *forms);
+    if (!forms) {
+        fprintf(stderr, "lexicon-build: out of memory\n");
+        return 1;
+    }
+    for (size_t k = 0; k < keys.n; k++)
+        for (size_t i = 0; i < refs[k].n; i++) {
+            uint32_t f = map_id(&fls, fl_of_lemma[refs[k].v[i] >> 8], NULL);
+            u32list *l = &forms[f];
+            if (l->n && l->v[l->n - 1] == key_off[k])
+                continue;   /* a key's lemmas of one spelling: keys come in order */
+            if (l->n == l->cap) {
+                l->cap = l->cap ? l->cap * 2 : 4;
+                l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+            }
+            l->v[l->n++] = key_off[k];
+        }
+    char **fl_names = by_id(&fls);
+    uint32_t n_fslots = 1;
+    while (n_fslots < fls.n * 2)
+        n_fslots <<= 1;
+    uint32_t forms_off = (uint32_t)out.len;
+    put_u32(&out, n_fslots);
+    for (uint32_t i = 0; i < n_fslots; i++)
+        put_u32(&out, 0);
+    for (size_t f = 0; f < fls.n; f++) {
+        uint32_t off = (uint32_t)out.len;
+        put_str8(&out, fl_names[f], strlen(fl_names[f]));
+        put_u32(&out, (uint32_t)forms[f].n);
+        for (size_t i = 0; i < forms[f].n; i++)
+            put_u32(&out, forms[f].v[i]);
+        uint32_t mask = n_fslots - 1, s = zp_hash(fl_names[f], strlen(fl_names[f])) & mask;
+        uint32_t v;
+        for (;; s = (s + 1) & mask) {
+            memcpy(&v, out.data + forms_off + 4 + s * 4, 4);
+            if (v == 0)
+                break;
+        }
+        memcpy(out.data + forms_off + 4 + s * 4, &off, 4);
+    }
     if (out.oom) {
         fprintf(stderr, "lexicon-build: out of memory\n");
         return 1;
     }
-    uint32_t sum = zp_hash(out.data + 8 + 7 * 4, out.len - 8 - 7 * 4);
-    uint32_t h[7] = { n_slots, (uint32_t)keys.n, (uint32_t)lemmas.n, slots_off, lemmas_off, 0, sum };
+    uint32_t h[7] = { n_slots, (uint32_t)keys.n, (uint32_t)lemmas.n, slots_off, lemmas_off, forms_off, sum };
     memcpy(out.data + 8, h, sizeof h);
     FILE *f = fopen(argv[1], "wb");
     if (!f || fwrite(out.data, 1, out.len, f) != out.len || fclose(f) != 0) {

@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *save = NULL;
     for (char *w = strtok_r(terms, " ", &save); w && n < 8; w = strtok_r(NULL, " ", &save))
         words[n++] = w;
-    zp_snip_terms st = { words, n, words, n, words, n ? 1 : 0 };
+    zp_snip_terms st = { words, n, words, n, words, n ? 1 : 0, NULL };
     zp_snippet s;
     if (zp_snip_make(t, clean.len, &st, 300, &s) == 0) {
         zp_buf out = ZP_BUF_INIT;

@@ -189,6 +189,59 @@ static void terms_do_not_depend_on_the_words_before(void **state)
     assert_string_equal(t, "7");
 }
 
+typedef struct {
+    const char *lemma, *want;   /* want: forms that must be among them, " "-separated */
+    size_t forms, read_so, wanted;
+} forms_seen;
+
+static int check_form(const char *form, size_t len, void *ud)
+{
+    forms_seen *c = ud;
+    uint32_t ids[ZP_LEMMA_MAX];
+    size_t n = zp_lemma_lookup(NULL, 0, form, len, ids), l;
+    for (size_t i = 0; i < n; i++) {
+        const char *f = zp_lemma_folded(ids[i], &l);
+        if (f && l == strlen(c->lemma) && memcmp(f, c->lemma, l) == 0) {
+            c->read_so++;
+            break;
+        }
+    }
+    for (const char *w = c->want; *w;) {
+        size_t wl = strcspn(w, " ");
+        c->wanted += wl == len && memcmp(w, form, len) == 0;
+        w += wl + (w[wl] == ' ');
+    }
+    c->forms++;
+    return 0;
+}
+
+/* The lexicon's table of forms (what snippets pass words over by) agrees
+ * with its lookups: every form it gives a lemma spelling is looked up to
+ * a lemma spelt so, and a paradigm's forms (a suppletive one too) are
+ * there. */
+static void the_forms_of_a_lemma_are_the_forms_read_as_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lemma, *want;
+        size_t n_want;
+    } cases[] = {
+        { "rozpocet", "rozpocet rozpoctu rozpocte rozpoctem rozpocty rozpoctum rozpoctech", 7 },
+        { "clovek", "clovek lide lidi lidmi", 4 },
+        { "cizinec", "cizinec cizince cizinci cizincem cizincu cizincum cizincich", 7 },
+        { "byt", "byt bytu je jsou byl byla bude", 7 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        forms_seen c = { cases[i].lemma, cases[i].want, 0, 0, 0 };
+        assert_int_equal(zp_lemma_each_form(c.lemma, strlen(c.lemma), check_form, &c), 1);
+        assert_int_equal(c.wanted, cases[i].n_want);
+        assert_int_equal(c.read_so, c.forms);
+    }
+    forms_seen c = { "zzqx", "", 0, 0, 0 };
+    assert_int_equal(zp_lemma_each_form("zzqx", 4, check_form, &c), 0);
+    assert_int_equal(c.forms, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +252,7 @@ int main(void)
         cmocka_unit_test(names_are_readings_only_when_written_so),
         cmocka_unit_test(unknown_names_fall_back_to_the_light_stemmer),
         cmocka_unit_test(terms_do_not_depend_on_the_words_before),
+        cmocka_unit_test(the_forms_of_a_lemma_are_the_forms_read_as_it),
     };
     return cmocka_run_group_tests_name("lemma", tests, NULL, NULL);
 }
