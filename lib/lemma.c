@@ -107,12 +107,14 @@ void zp_lemma_preload(void)
 {
     if (!zp_lemma_available())
         return;
-    madvise((void *)map, map_size, MADV_WILLNEED);
+    /* the forms and lemmas, not the table of forms (snippets use it) */
+    size_t end = forms_off ? forms_off : map_size;
+    madvise((void *)map, end, MADV_WILLNEED);
     /* touch a byte a page: the faults now, in one sweep, not one by one
      * in the middle of the work */
     long page = sysconf(_SC_PAGESIZE);
     volatile unsigned char sink = 0;
-    for (size_t off = 0; off < map_size; off += page > 0 ? (size_t)page : 4096)
+    for (size_t off = 0; off < end; off += page > 0 ? (size_t)page : 4096)
         sink ^= map[off];
     (void)sink;
 }
