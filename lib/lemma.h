@@ -33,9 +33,10 @@ int zp_lemma_available(void);
  * none is loaded. */
 const char *zp_lemma_identity(void);
 
-/* Maps every page of the lexicon in now (an indexer's start: some tens of
- * milliseconds once, instead of a page fault a new word during the work).
- * A searcher does not call it: it touches only the pages its words need. */
+/* Maps the pages of the forms and lemmas in now (an indexer's start: some
+ * tens of milliseconds once, instead of a page fault a new word during the
+ * work).  A searcher does not call it: it touches only the pages its words
+ * need. */
 void zp_lemma_preload(void);
 
 /* The path tried, for messages. */

@@ -1435,6 +1435,7 @@ static Xapian::doccount count_of(const column_counts &c, const char *value, size
     return at != col.in_order.end() && col.parts[*at] == key ? c.by_part[*at] : 0;
 }
 
+// The slot's column, read from its value stream when not yet in memory.
 static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
 {
     auto found = db->columns.find(slot);
