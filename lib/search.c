@@ -191,13 +191,11 @@ enum { SNIPPET_PASSAGE, SNIPPET_WHOLE };
  * then let go (end_hit). */
 typedef struct {
     zp_hit *h;
-    const zp_query *q;
     int decisions, whole;
     char *data;              /* the stored record, holding the text */
     const char *text;
     size_t tlen;
-    term_sets t;             /* the query's words and stems */
-    const zp_snip_forms *forms;   /* the stems' forms, shared by a page's hits (or NULL) */
+    const zp_snip_terms *terms;   /* what is marked: the query's, shared by a page's hits */
     int rc;                  /* the first failure, a ZX_ERR_* */
 } hit_job;
 
@@ -226,34 +224,29 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
         memcpy(h->date, v, 10);
     zp_docdata_each(data, len, "org", add_org, &h->orgs);
     zp_docdata_each(data, len, "decision", add_decision, &h->decisions);
-    /* the query's terms: those the text holds are marked (asking Xapian
-     * which terms the hit has would read its whole term list) */
-    rc = zx_mset_query_terms(m, on_term, &j->t, err, errlen);
     if (zp_docdata_get(data, len, "text", &j->text, &j->tlen) < 0) {
         j->text = "";
         j->tlen = 0;
     }
-    return rc;
+    return 0;
 }
 
 /* The hit's snippet (and the decision shown under it). */
 static void mark_hit(hit_job *j)
 {
     zp_hit *h = j->h;
-    const term_sets *t = &j->t;
-    zp_snip_terms st = { (const char *const *)t->words.v, t->words.n, (const char *const *)t->stems.v,
-                         t->stems.n, (const char *const *)j->q->wildcards, j->q->n_wildcards, j->forms };
-    int s = t->oom ? -1 : j->decisions && !j->whole ? decision_snippet(h, &st, &h->snippet) : 1;
+    const zp_snip_terms *st = j->terms;
+    int s = j->decisions && !j->whole ? decision_snippet(h, st, &h->snippet) : 1;
     zp_snip_found *found = NULL;
     if (s == 1 && j->whole)
-        s = zp_snip_whole(j->text, j->tlen, &st, &h->snippet);
+        s = zp_snip_whole(j->text, j->tlen, st, &h->snippet);
     else if (s == 1)
-        s = zp_snip_find(j->text, j->tlen, &st, &found) < 0
+        s = zp_snip_find(j->text, j->tlen, st, &found) < 0
                 ? -1
                 : zp_snip_passages_found(found, ZP_SNIP_MAX_CHARS, ZP_SNIP_MORE_CHARS, ZP_SNIP_PASSAGES,
                                          &h->snippet);
     if (s == 0 && found)
-        s = matching_decision(h, &st, found, j->text, j->tlen);
+        s = matching_decision(h, st, found, j->text, j->tlen);
     zp_snip_found_free(found);
     if (s < 0)
         j->rc = ZX_ERR_NOMEM;
@@ -261,8 +254,6 @@ static void mark_hit(hit_job *j)
 
 static int end_hit(hit_job *j, char *err, size_t errlen)
 {
-    zp_strlist_free(&j->t.words);
-    zp_strlist_free(&j->t.stems);
     free(j->data);
     j->data = NULL;
     zp_hit *h = j->h;
@@ -278,6 +269,39 @@ static void mark_nth(size_t k, void *jobs)
     mark_hit((hit_job *)jobs + k);
 }
 
+/* What a page's hits are marked by, read once for all of them: the
+ * query's terms (those a text holds are marked: asking Xapian which terms
+ * each hit has would read its whole term list), and for a page of
+ * passages the stems' forms (a document's view marks one text). */
+typedef struct {
+    term_sets t;
+    zp_snip_terms st;
+} page_terms;
+
+static int page_terms_read(const zx_mset *m, const zp_query *q, int with_forms, page_terms *pt, char *err,
+                           size_t errlen)
+{
+    memset(pt, 0, sizeof *pt);
+    int rc = zx_mset_query_terms(m, on_term, &pt->t, err, errlen);
+    if (rc == 0 && pt->t.oom) {
+        snprintf(err, errlen, "out of memory");
+        rc = ZX_ERR_NOMEM;
+    }
+    const term_sets *t = &pt->t;
+    pt->st = (zp_snip_terms){ (const char *const *)t->words.v, t->words.n, (const char *const *)t->stems.v,
+                              t->stems.n, (const char *const *)q->wildcards, q->n_wildcards,
+                              rc == 0 && with_forms ? zp_snip_forms_new((const char *const *)t->stems.v, t->stems.n)
+                                                    : NULL };
+    return rc;
+}
+
+static void page_terms_free(page_terms *pt)
+{
+    zp_snip_forms_free((zp_snip_forms *)pt->st.forms);
+    zp_strlist_free(&pt->t.words);
+    zp_strlist_free(&pt->t.stems);
+}
+
 /* Fills the first n hits of m into r->hits, a batch at a time so that
  * the stored texts held at once stay few; a big page's batches are marked
  * on both cores. */
@@ -286,8 +310,8 @@ static void mark_nth(size_t k, void *jobs)
 static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisions, zp_results *r, char *err,
                      size_t errlen)
 {
-    int rc = 0;
-    zp_snip_forms *forms = NULL;   /* made from the first hit's terms: every hit has the query's */
+    page_terms pt;
+    int rc = n ? page_terms_read(m, q, 1, &pt, err, errlen) : 0;
     for (unsigned b = 0; b < n && rc == 0; b += HIT_BATCH) {
         unsigned e = n - b < HIT_BATCH ? n : b + HIT_BATCH;
         hit_job jobs[HIT_BATCH];
@@ -295,16 +319,13 @@ static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisi
         for (unsigned i = b; i < e; i++) {
             hit_job *j = &jobs[i - b];
             j->h = &r->hits[i];
-            j->q = q;
             j->decisions = decisions;
             j->whole = SNIPPET_PASSAGE;
+            j->terms = &pt.st;
             if (rc == 0)
                 rc = j->rc = read_hit(m, i, j, err, errlen);
             else
                 j->rc = rc;
-            if (rc == 0 && i == 0 && !jobs[0].t.oom)
-                forms = zp_snip_forms_new((const char *const *)j->t.stems.v, j->t.stems.n);
-            j->forms = forms;
         }
         r->n_hits = e;
         /* a usual page's ten are marked on this thread: handing them over
@@ -320,22 +341,28 @@ static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisi
                 rc = jrc;
         }
     }
-    zp_snip_forms_free(forms);
+    if (n)
+        page_terms_free(&pt);
     return rc;
 }
 
 /* One hit, its whole text marked (a document's page). */
 static int fill_whole(const zx_mset *m, const zp_query *q, zp_hit *h, char *err, size_t errlen)
 {
+    page_terms pt;
     hit_job j;
     memset(&j, 0, sizeof j);
     j.h = h;
-    j.q = q;
     j.whole = SNIPPET_WHOLE;
-    j.rc = read_hit(m, 0, &j, err, errlen);
+    j.terms = &pt.st;
+    j.rc = page_terms_read(m, q, 0, &pt, err, errlen);
+    if (j.rc == 0)
+        j.rc = read_hit(m, 0, &j, err, errlen);
     if (j.rc == 0)
         mark_hit(&j);
-    return end_hit(&j, err, errlen);
+    int rc = end_hit(&j, err, errlen);
+    page_terms_free(&pt);
+    return rc;
 }
 
 typedef struct {
