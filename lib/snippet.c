@@ -43,6 +43,7 @@ typedef struct {
 struct zp_snip_forms {
     form_slot *slot;     /* s NULL: empty */
     size_t cap, n;
+    int oom;
 };
 
 static int forms_grow(zp_snip_forms *f)
@@ -64,28 +65,34 @@ static int forms_grow(zp_snip_forms *f)
     return 0;
 }
 
+/* The slot of s: its own, or the empty one it would take. */
+static form_slot *forms_slot(const zp_snip_forms *f, const char *s, size_t len, uint32_t h)
+{
+    size_t k = h & (f->cap - 1);
+    for (; f->slot[k].s; k = (k + 1) & (f->cap - 1))
+        if (f->slot[k].hash == h && f->slot[k].len == len && memcmp(f->slot[k].s, s, len) == 0)
+            break;
+    return &f->slot[k];
+}
+
 static int forms_has(const zp_snip_forms *f, const char *s, size_t len)
 {
-    uint32_t h = zp_hash(s, len);
-    for (size_t k = h & (f->cap - 1); f->slot[k].s; k = (k + 1) & (f->cap - 1))
-        if (f->slot[k].hash == h && f->slot[k].len == len && memcmp(f->slot[k].s, s, len) == 0)
-            return 1;
-    return 0;
+    return forms_slot(f, s, len, zp_hash(s, len))->s != NULL;
 }
 
 static int add_form(const char *s, size_t len, void *ud)
 {
     zp_snip_forms *f = ud;
-    if (forms_has(f, s, len))
-        return 0;
-    if ((f->n + 1) * 2 > f->cap && forms_grow(f) < 0)
+    if ((f->n + 1) * 2 > f->cap && forms_grow(f) < 0) {
+        f->oom = 1;
         return 1;
+    }
     uint32_t h = zp_hash(s, len);
-    size_t k = h & (f->cap - 1);
-    while (f->slot[k].s)
-        k = (k + 1) & (f->cap - 1);
-    f->slot[k] = (form_slot){ s, len, h };
-    f->n++;
+    form_slot *e = forms_slot(f, s, len, h);
+    if (!e->s) {
+        *e = (form_slot){ s, len, h };
+        f->n++;
+    }
     return 0;
 }
 
@@ -96,12 +103,14 @@ zp_snip_forms *zp_snip_forms_new(const char *const *stems, size_t n_stems)
         free(f);
         return NULL;
     }
-    for (size_t i = 0; i < n_stems; i++) {
-        size_t before = f->n;
-        if (zp_lemma_each_form(stems[i], strlen(stems[i]), add_form, f) < 0 || f->n < before) {
+    for (size_t i = 0; i < n_stems && !f->oom; i++)
+        if (zp_lemma_each_form(stems[i], strlen(stems[i]), add_form, f) < 0) {
             zp_snip_forms_free(f);
             return NULL;
         }
+    if (f->oom) {
+        zp_snip_forms_free(f);
+        return NULL;
     }
     return f;
 }
