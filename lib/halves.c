@@ -53,17 +53,22 @@ static int helper_running(void)
     return started;
 }
 
+/* Takes the helper for this caller (0: it is busy, or cannot start). */
+static int take_helper(void)
+{
+    if (pthread_mutex_trylock(&one_caller) != 0)
+        return 0;
+    pthread_mutex_lock(&lock);
+    if (helper_running())
+        return 1;   /* lock held */
+    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&one_caller);
+    return 0;
+}
+
 void zp_halves_run(size_t n, void (*fn)(size_t i, void *ud), void *ud)
 {
-    if (n < 2 || pthread_mutex_trylock(&one_caller) != 0) {
-        for (size_t i = 0; i < n; i++)
-            fn(i, ud);
-        return;
-    }
-    pthread_mutex_lock(&lock);
-    if (!helper_running()) {
-        pthread_mutex_unlock(&lock);
-        pthread_mutex_unlock(&one_caller);
+    if (n < 2 || !take_helper()) {
         for (size_t i = 0; i < n; i++)
             fn(i, ud);
         return;
