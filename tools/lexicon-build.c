@@ -92,16 +92,21 @@ typedef struct {
     size_t n, cap;
 } u32list;
 
-static void push_unique(u32list *l, uint32_t x)
+static void push(u32list *l, uint32_t x)
 {
-    for (size_t i = 0; i < l->n; i++)
-        if (l->v[i] == x)
-            return;
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 2;
         l->v = xrealloc(l->v, l->cap * sizeof *l->v);
     }
     l->v[l->n++] = x;
+}
+
+static void push_unique(u32list *l, uint32_t x)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i] == x)
+            return;
+    push(l, x);
 }
 
 static char *lower(const char *s)
@@ -133,6 +138,19 @@ static void put_str8(zp_buf *b, const char *s, size_t len)
     unsigned char l = (unsigned char)(len > 255 ? 255 : len);
     zp_buf_add(b, &l, 1);
     zp_buf_add(b, s, l);
+}
+
+/* Records off, the record of name, in the table of n_slots offsets at
+ * slots (open addressing on name's hash, probed linearly; 0: empty). */
+static void put_slot(zp_buf *b, uint32_t slots, uint32_t n_slots, const char *name, uint32_t off)
+{
+    uint32_t mask = n_slots - 1, s = zp_hash(name, strlen(name)) & mask, v;
+    for (;; s = (s + 1) & mask) {
+        memcpy(&v, b->data + slots + s * 4, 4);
+        if (v == 0)
+            break;
+    }
+    memcpy(b->data + slots + s * 4, &off, 4);
 }
 
 int main(int argc, char **argv)
@@ -219,14 +237,7 @@ int main(int argc, char **argv)
         zp_buf_add(&out, &n, 1);
         for (size_t i = 0; i < n; i++)
             put_u32(&out, refs[k].v[i]);
-        uint32_t mask = n_slots - 1, s = zp_hash(key_names[k], strlen(key_names[k])) & mask;
-        uint32_t v;
-        for (;; s = (s + 1) & mask) {
-            memcpy(&v, out.data + slots_off + s * 4, 4);
-            if (v == 0)
-                break;
-        }
-        memcpy(out.data + slots_off + s * 4, &off, 4);
+        put_slot(&out, slots_off, n_slots, key_names[k], off);
     }
     char **lemma_names = by_id(&lemmas);
     uint32_t lemmas_off = (uint32_t)out.len;
@@ -259,13 +270,8 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < refs[k].n; i++) {
             uint32_t f = map_id(&fls, fl_of_lemma[refs[k].v[i] >> 8], NULL);
             u32list *l = &forms[f];
-            if (l->n && l->v[l->n - 1] == key_off[k])
-                continue;   /* a key's lemmas of one spelling: keys come in order */
-            if (l->n == l->cap) {
-                l->cap = l->cap ? l->cap * 2 : 4;
-                l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-            }
-            l->v[l->n++] = key_off[k];
+            if (!l->n || l->v[l->n - 1] != key_off[k])   /* a key's lemmas of one spelling come together */
+                push(l, key_off[k]);
         }
     char **fl_names = by_id(&fls);
     uint32_t n_fslots = 1;
@@ -281,14 +287,7 @@ int main(int argc, char **argv)
         put_u32(&out, (uint32_t)forms[f].n);
         for (size_t i = 0; i < forms[f].n; i++)
             put_u32(&out, forms[f].v[i]);
-        uint32_t mask = n_fslots - 1, s = zp_hash(fl_names[f], strlen(fl_names[f])) & mask;
-        uint32_t v;
-        for (;; s = (s + 1) & mask) {
-            memcpy(&v, out.data + forms_off + 4 + s * 4, 4);
-            if (v == 0)
-                break;
-        }
-        memcpy(out.data + forms_off + 4 + s * 4, &off, 4);
+        put_slot(&out, forms_off + 4, n_fslots, fl_names[f], off);
     }
     if (out.oom) {
         fprintf(stderr, "lexicon-build: out of memory\n");
