@@ -50,11 +50,13 @@ typedef struct {
 
 /* The acronym pairs written so far: every shard records each one, so an
  * acronym still finds the name while the shard of the document that
- * defined it is down.  A set of "acronym\tname" (open addressing). */
+ * defined it is down.  The pairs in the order met (for a shard opened
+ * later), and a set of them: slots hold a pair's place + 1 (0: empty),
+ * open addressing on the pair's hash. */
 typedef struct {
-    char **slot;
-    size_t cap, n;
-    zp_acronyms all;         /* in the order met: for a shard opened later */
+    zp_acronyms all;
+    size_t *slot;
+    size_t cap;
 } pair_set;
 
 struct zp_index {
@@ -169,49 +171,53 @@ static void enqueue(shard *s, item *it)
     pthread_mutex_unlock(&s->q_lock);
 }
 
-/* Adds "acronym\tname" to the set: 1 when new, 0 when there, -1 out of memory. */
+static size_t pair_hash(const char *acr, const char *name)
+{
+    return zp_hash(acr, strlen(acr)) * 31u + zp_hash(name, strlen(name));
+}
+
+/* Adds the pair to the set: 1 when new, 0 when there, -1 out of memory. */
 static int pair_add(pair_set *p, const char *acr, const char *name)
 {
-    if ((p->n + 1) * 2 > p->cap) {
+    if ((p->all.names.n + 1) * 2 > p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 64;
-        char **slot = calloc(cap, sizeof *slot);
+        size_t *slot = calloc(cap, sizeof *slot);
         if (!slot)
             return -1;
-        for (size_t i = 0; i < p->cap; i++)
-            if (p->slot[i]) {
-                size_t k = zp_hash(p->slot[i], strlen(p->slot[i])) & (cap - 1);
-                while (slot[k])
-                    k = (k + 1) & (cap - 1);
-                slot[k] = p->slot[i];
-            }
+        for (size_t i = 0; i < p->all.names.n; i++) {
+            size_t k = pair_hash(p->all.acronyms.v[i], p->all.names.v[i]) & (cap - 1);
+            while (slot[k])
+                k = (k + 1) & (cap - 1);
+            slot[k] = i + 1;
+        }
         free(p->slot);
         p->slot = slot;
         p->cap = cap;
     }
-    zp_buf key = ZP_BUF_INIT;
-    zp_buf_printf(&key, "%s\t%s", acr, name);
-    if (key.oom)
-        return -1;
-    size_t k = zp_hash(key.data, key.len) & (p->cap - 1);
-    for (; p->slot[k]; k = (k + 1) & (p->cap - 1))
-        if (strcmp(p->slot[k], key.data) == 0) {
-            zp_buf_free(&key);
+    size_t k = pair_hash(acr, name) & (p->cap - 1);
+    for (; p->slot[k]; k = (k + 1) & (p->cap - 1)) {
+        size_t i = p->slot[k] - 1;
+        if (strcmp(p->all.acronyms.v[i], acr) == 0 && strcmp(p->all.names.v[i], name) == 0)
             return 0;
-        }
-    if (zp_strlist_add(&p->all.acronyms, acr, strlen(acr), 0) < 0 ||
-        zp_strlist_add(&p->all.names, name, strlen(name), 0) < 0) {
-        zp_buf_free(&key);
-        return -1;
     }
-    p->slot[k] = zp_buf_steal(&key);
-    p->n++;
+    size_t at = p->all.names.n;
+    if (zp_strlist_add(&p->all.acronyms, acr, strlen(acr), 0) < 0 ||
+        zp_strlist_add(&p->all.names, name, strlen(name), 0) < 0)
+        return -1;
+    if (p->all.acronyms.n != at + 1 || p->all.names.n != at + 1) {
+        /* one was blank: no pair (the lists stay aligned) */
+        while (p->all.acronyms.n > at)
+            free(p->all.acronyms.v[--p->all.acronyms.n]);
+        while (p->all.names.n > at)
+            free(p->all.names.v[--p->all.names.n]);
+        return 0;
+    }
+    p->slot[k] = at + 1;
     return 1;
 }
 
 static void pairs_free(pair_set *p)
 {
-    for (size_t i = 0; i < p->cap; i++)
-        free(p->slot[i]);
     free(p->slot);
     zp_strlist_free(&p->all.names);
     zp_strlist_free(&p->all.acronyms);
