@@ -119,7 +119,8 @@ struct zx_mset {
     Xapian::MSet mset;
     std::vector<std::unique_ptr<Xapian::MatchSpy>> spies;
     // each facet slot's value -> documents, filled from the spies after the
-    // match; from columns (memory_facets), column[k] instead
+    // match: from Xapian's spies into counts, from columns (memory_facets)
+    // into column
     std::vector<facet_counts> counts;
     std::vector<column_counts> column;
     // every match was looked at: Xapian's lower bound is the count (its
@@ -1564,13 +1565,12 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
                 m->enquire.set_collapse_key(opts->collapse_slot);
             m->mset = m->enquire.get_mset(opts->offset, opts->limit, opts->check_at_least);
         }
-        m->counts.resize(m->spies.size());
         for (size_t i = 0; i < m->spies.size(); i++) {
             if (columns)
                 m->column.push_back(parts_counted(db->columns[opts->facet_slots[i]],
                                                   static_cast<const ColumnCountSpy *>(m->spies[i].get())->counts));
             else
-                m->counts[i] = counts_of(*static_cast<const Xapian::ValueCountMatchSpy *>(m->spies[i].get()));
+                m->counts.push_back(counts_of(*static_cast<const Xapian::ValueCountMatchSpy *>(m->spies[i].get())));
         }
         // the hits' documents asked for at once: from remote shards in one
         // exchange, not a round trip a hit
@@ -1686,7 +1686,7 @@ int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, si
 
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen)
 {
-    if (k >= m->counts.size()) {
+    if (k >= m->spies.size()) {
         set_err(err, errlen, "facet: no such facet slot");
         return ZX_ERR_ARG;
     }
@@ -1706,7 +1706,7 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
 
 unsigned zx_mset_facet_count(const zx_mset *m, size_t k, const char *value, size_t len)
 {
-    if (k >= m->counts.size())
+    if (k >= m->spies.size())
         return 0;
     if (!m->column.empty()) {
         try {
