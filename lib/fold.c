@@ -169,13 +169,9 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out)
             i++;
             continue;
         }
-        utf8proc_ssize_t n;
-        if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
-            cp = ((p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);   /* two bytes, as utf8proc reads them */
-            n = 2;
-        } else if ((n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp)) < 0) {
+        long n = zp_fold_next_cp(p + i, len - i, &cp);
+        if (n < 0)
             return -1;
-        }
         if (cp < FAST_FOLD_END && fast_fold[cp]) {
             if (zp_buf_addc(out, fast_fold[cp]) < 0)
                 return -1;

@@ -5,8 +5,26 @@
 #define ZP_FOLD_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <utf8proc.h>
 
 #include "buf.h"
+
+/* The code point at s (avail > 0 bytes) as utf8proc_iterate reads it: its
+ * length, or negative when s starts no valid sequence.  Letters of two
+ * bytes (Latin, Greek, Cyrillic), most of a Czech text's beyond ASCII, are
+ * decoded here, on the hot paths of tokenizing and folding. */
+static inline long zp_fold_next_cp(const unsigned char *s, size_t avail, int32_t *cp)
+{
+    if (s[0] >= 0xC2 && s[0] <= 0xDF && avail > 1 && (s[1] & 0xC0) == 0x80) {
+        *cp = ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate(s, (utf8proc_ssize_t)avail, &c);
+    *cp = c;
+    return (long)n;
+}
 
 /* Appends to out the text as valid NFC UTF-8: invalid byte sequences become
  * U+FFFD, NUL and other control characters (except tab, newline, CR, FF)

@@ -58,18 +58,13 @@ static void fill_short_cat(void)
  * its length. */
 static int cat_beyond_ascii(const tokzr *t, size_t i, utf8proc_category_t *cat)
 {
-    const unsigned char *p = (const unsigned char *)t->text + i;
-    if (p[0] >= 0xC2 && p[0] <= 0xDF && i + 1 < t->len && (p[1] & 0xC0) == 0x80) {
-        *cat = (utf8proc_category_t)short_cat[((p[0] & 0x1F) << 6) | (p[1] & 0x3F)];
-        return 2;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)(t->len - i), &cp);
+    int32_t cp;
+    long n = zp_fold_next_cp((const unsigned char *)t->text + i, t->len - i, &cp);
     if (n <= 0) {
         cp = 0xFFFD;
         n = 1;
     }
-    *cat = utf8proc_category(cp);
+    *cat = cp < SHORT_END ? (utf8proc_category_t)short_cat[cp] : utf8proc_category(cp);
     return (int)n;
 }
 
