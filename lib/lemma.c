@@ -148,41 +148,50 @@ uint8_t zp_lemma_form_sig(const char *word, size_t len)
     return (uint8_t)(h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24));
 }
 
+/* The record named key (u8 len, key, then tail bytes at least) in the
+ * table of n offsets at slots (open addressing on the key's hash); 0 when
+ * there is none. */
+static size_t find_record(uint32_t slots, uint32_t n, const char *key, size_t len, size_t tail)
+{
+    uint32_t mask = n - 1;
+    for (uint32_t s = zp_hash(key, len) & mask, probes = 0; probes < n; s = (s + 1) & mask, probes++) {
+        uint32_t off = u32_at(slots + (size_t)s * 4);
+        if (off == 0 || !in_map(off, 1 + tail))
+            return 0;
+        if (map[off] == len && in_map(off, 1 + len + tail) && memcmp(map + off + 1, key, len) == 0)
+            return off;
+    }
+    return 0;
+}
+
 size_t zp_lemma_lookup(const char *word, size_t wlen, const char *folded, size_t flen, uint32_t *ids)
 {
     if (flen == 0 || flen > 255 || !zp_lemma_available())
         return 0;
-    uint32_t mask = n_slots - 1;
-    for (uint32_t s = zp_hash(folded, flen) & mask, probes = 0; probes < n_slots; s = (s + 1) & mask, probes++) {
-        uint32_t off = u32_at(slots_off + (size_t)s * 4);
-        if (off == 0 || !in_map(off, 2))
-            return 0;
-        size_t klen = map[off];
-        if (klen != flen || !in_map(off, 2 + klen) || memcmp(map + off + 1, folded, flen) != 0)
-            continue;
-        size_t nref = map[off + 1 + klen];
-        size_t refs = off + 2 + klen;
-        if (!in_map(refs, nref * 4))
-            return 0;
-        /* Written with diacritics: the lemmas of that very form, if any. */
-        int exact = word && zp_fold_has_non_ascii(word, wlen);
-        uint8_t sig = exact ? zp_lemma_form_sig(word, wlen) : 0;
-        size_t n = 0;
-        for (int pass = exact ? 0 : 1; pass < 2 && n == 0; pass++)
-            for (size_t i = 0; i < nref; i++) {
-                uint32_t r = u32_at(refs + i * 4);
-                if (pass == 0 && (r & 0xFF) != sig)
-                    continue;
-                uint32_t id = r >> 8;
-                int dup = id >= n_lemmas;
-                for (size_t k = 0; k < n && !dup; k++)
-                    dup = ids[k] == id;
-                if (!dup && n < ZP_LEMMA_MAX)
-                    ids[n++] = id;
-            }
-        return n;
-    }
-    return 0;
+    size_t off = find_record(slots_off, n_slots, folded, flen, 1);
+    if (!off)
+        return 0;
+    size_t nref = map[off + 1 + flen];
+    size_t refs = off + 2 + flen;
+    if (!in_map(refs, nref * 4))
+        return 0;
+    /* Written with diacritics: the lemmas of that very form, if any. */
+    int exact = word && zp_fold_has_non_ascii(word, wlen);
+    uint8_t sig = exact ? zp_lemma_form_sig(word, wlen) : 0;
+    size_t n = 0;
+    for (int pass = exact ? 0 : 1; pass < 2 && n == 0; pass++)
+        for (size_t i = 0; i < nref; i++) {
+            uint32_t r = u32_at(refs + i * 4);
+            if (pass == 0 && (r & 0xFF) != sig)
+                continue;
+            uint32_t id = r >> 8;
+            int dup = id >= n_lemmas;
+            for (size_t k = 0; k < n && !dup; k++)
+                dup = ids[k] == id;
+            if (!dup && n < ZP_LEMMA_MAX)
+                ids[n++] = id;
+        }
+    return n;
 }
 
 /* The record of lemma id, or 0. */
@@ -230,26 +239,19 @@ int zp_lemma_each_form(const char *lemma, size_t len, int (*fn)(const char *form
         return -1;
     if (len == 0 || len > 255)
         return 0;
-    uint32_t mask = n_fslots - 1;
-    for (uint32_t s = zp_hash(lemma, len) & mask, probes = 0; probes < n_fslots; s = (s + 1) & mask, probes++) {
-        uint32_t off = u32_at(forms_off + 4 + (size_t)s * 4);
-        if (off == 0 || !in_map(off, 1))
-            return 0;
-        size_t l = map[off];
-        if (l != len || !in_map(off, 1 + l + 4) || memcmp(map + off + 1, lemma, len) != 0)
+    size_t off = find_record(forms_off + 4, n_fslots, lemma, len, 4);
+    if (!off)
+        return 0;
+    uint32_t n = u32_at(off + 1 + len);
+    size_t list = off + 1 + len + 4;
+    if (!in_map(list, (size_t)n * 4))
+        return 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t k = u32_at(list + (size_t)i * 4);
+        if (!in_map(k, 1) || !in_map(k, 1 + (size_t)map[k]))
             continue;
-        uint32_t n = u32_at(off + 1 + l);
-        size_t list = off + 1 + l + 4;
-        if (!in_map(list, (size_t)n * 4))
-            return 0;
-        for (uint32_t i = 0; i < n; i++) {
-            uint32_t k = u32_at(list + (size_t)i * 4);
-            if (!in_map(k, 1) || !in_map(k, 1 + (size_t)map[k]))
-                continue;
-            if (fn((const char *)map + k + 1, map[k], ud))
-                break;
-        }
-        return 1;
+        if (fn((const char *)map + k + 1, map[k], ud))
+            break;
     }
-    return 0;
+    return 1;
 }
