@@ -306,24 +306,3 @@ void zp_doc_free(zp_doc *d)
     zp_strlist_free(&d->display_values);
     memset(d, 0, sizeof *d);
 }
-
-static void display_rank(const char *s, unsigned *accented, unsigned *capitals)
-{
-    *accented = *capitals = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        *accented += *p >= 0xC0;   /* the lead byte of a non-ASCII letter */
-        *capitals += *p >= 'A' && *p <= 'Z';
-    }
-}
-
-int zp_display_better(const char *a, const char *b)
-{
-    unsigned acc_a, cap_a, acc_b, cap_b;
-    display_rank(a, &acc_a, &cap_a);
-    display_rank(b, &acc_b, &cap_b);
-    if (acc_a != acc_b)
-        return acc_a > acc_b;
-    if (cap_a != cap_b)
-        return cap_a < cap_b;
-    return strcmp(a, b) < 0;
-}

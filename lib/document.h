@@ -88,12 +88,4 @@ void zp_doc_resolution_term(const char *number, size_t len, zp_buf *out);
 int zp_doc_build(const zp_doc_input *in, zp_doc *out, char *err, size_t errlen);
 void zp_doc_free(zp_doc *d);
 
-/* Of two shown forms of one facet value ("ÚZ", "UZ"), 1 when a is the one
- * to show rather than b: more letters with diacritics, then fewer capitals,
- * then the first in byte order.  A total order, so what is shown depends
- * neither on the order files were indexed in nor on the shards they went
- * to: the writer keeps the best form seen, a reader takes the best over
- * the shards. */
-int zp_display_better(const char *a, const char *b);
-
 #endif

@@ -17,6 +17,7 @@
 #include "hash.h"
 #include "lemma.h"
 #include "safe_open.h"
+#include "shown_form.h"
 #include "zx.h"
 
 /* Documents (and commits) waiting for one shard's writer: enough to keep it
@@ -95,14 +96,20 @@ static int write_doc(zx_db *db, const zp_doc *d, char *err, size_t errlen)
     int rc = zx_db_replace(db, d->id_term, d->doc, err, errlen);
     if (rc == ZX_OK)
         rc = synonyms(db, &d->meta.acronyms, err, errlen);
-    /* a facet value's shown form: the best seen (zp_display_better) */
+    /* the forms of its facet values, counted (lib/shown_form.h) */
+    zp_buf forms = ZP_BUF_INIT;
     for (size_t i = 0; i < d->display_keys.n && rc == ZX_OK; i++) {
         char *have = NULL;
         rc = zx_db_get_metadata(db, d->display_keys.v[i], &have, err, errlen);
-        if (rc == ZX_OK && (!have[0] || zp_display_better(d->display_values.v[i], have)))
-            rc = zx_db_set_metadata(db, d->display_keys.v[i], d->display_values.v[i], err, errlen);
+        if (rc == ZX_OK && zp_shown_forms_count(have, d->display_values.v[i], &forms) < 0) {
+            snprintf(err, errlen, "out of memory");
+            rc = ZX_ERR_NOMEM;
+        }
+        if (rc == ZX_OK && strcmp(have, zp_buf_str(&forms)) != 0)
+            rc = zx_db_set_metadata(db, d->display_keys.v[i], zp_buf_str(&forms), err, errlen);
         free(have);
     }
+    zp_buf_free(&forms);
     return rc;
 }
 

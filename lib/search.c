@@ -13,6 +13,7 @@
 #include "halves.h"
 #include "lemma.h"
 #include "query.h"
+#include "shown_form.h"
 
 /* Count matches exactly up to this many, so "N results" is not a guess for
  * any query a person would page through. */
@@ -381,25 +382,26 @@ static int on_facet(const char *value, size_t len, unsigned count, void *ud)
     if (!v)
         return 1;
     c->f->v = v;
-    /* the shown form was recorded by the indexer under prefix + value */
+    /* the forms written were counted by the indexer under prefix + value,
+     * by each shard: the most written over all of them is shown */
     char *shown = NULL;
     if (c->prefix) {
-        zp_buf key = ZP_BUF_INIT;
+        zp_buf key = ZP_BUF_INIT, forms = ZP_BUF_INIT;
         zp_buf_adds(&key, c->prefix);
         zp_buf_add(&key, value, len);
         char err[128];
-        /* the best form over the shards (each keeps its own best) */
         for (unsigned i = 0; i < zx_db_shard_count(c->db); i++) {
-            char *form = NULL;
-            if (zx_db_shard_metadata(c->db, i, zp_buf_str(&key), &form, err, sizeof err) == ZX_OK && *form &&
-                (!shown || zp_display_better(form, shown))) {
-                free(shown);
-                shown = form;
-            } else {
-                free(form);
+            char *f = NULL;
+            if (zx_db_shard_metadata(c->db, i, zp_buf_str(&key), &f, err, sizeof err) == ZX_OK && *f) {
+                if (forms.len)
+                    zp_buf_addc(&forms, '\n');
+                zp_buf_adds(&forms, f);
             }
+            free(f);
         }
+        shown = forms.oom ? NULL : zp_shown_forms_best(zp_buf_str(&forms));
         zp_buf_free(&key);
+        zp_buf_free(&forms);
     }
     v[c->f->n].value = shown ? shown : strndup(value, len);
     v[c->f->n].count = count;

@@ -15,6 +15,16 @@ year=$tmp/praha7/text/rada/2015
 run "$bin/zapisy-index" --quiet --db "$tmp/db" "$year"
 expect_rc "the council's resolutions of 2015 index" 0
 
+# A facet shows the form most resolutions wrote: one of 2015's writes the
+# school "ŽŠ Fr. Plamínkové" (18 others "ZŠ"), which used to name the value
+# for all of them (it won on diacritics).
+run "$bin/zapisy-search" --db "$tmp/db" --json --facets --limit 0 ''
+orgs=$(jq -r '.facets.organisations[].value' <<< "$out")
+zs=$(grep -c '^ZŠ Fr' <<< "$orgs")
+typo=$(grep -c '^ŽŠ' <<< "$orgs")
+[ "$zs" = 1 ] && [ "$typo" = 0 ] && ok "the organisations facet shows the school as most resolutions write it (ZŠ, not one's ŽŠ)" ||
+  not_ok "a facet value is shown as most documents write it" "$(grep -E '^(ZŠ|ŽŠ) Fr' <<< "$orgs")"
+
 # subject FILE: the resolution's subject, its third line ("Návrh na ...")
 subject() { sed -n 3p "$1"; }
 
