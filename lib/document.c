@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyse.h"
@@ -11,6 +12,8 @@
 #include "buf.h"
 #include "docdata.h"
 #include "fold.h"
+#include "meta_words.h"
+#include "snippet.h"
 
 /* Separates the parts of a stored decision: text, owner, deadline, kind. */
 #define FIELD_SEP "\x1f"
@@ -131,7 +134,55 @@ void zp_doc_resolution_term(const char *number, size_t len, zp_buf *out)
     zp_buf_free(&f);
 }
 
-static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st)
+/* Where a decision stands in the stored text, as the field that stands
+ * for it ("FROM-TO", "FROM-TO…" when it was cut short): its text is that
+ * range with its whitespace squeezed (zp_doc_decision_text), and stored so
+ * only when that gives it back byte for byte -- else out is left empty and
+ * the text itself is stored.  A resolution's decisions are most of its
+ * text: stored twice, every hit's record was inflated twice over. */
+static void decision_range(const char *text, size_t len, const char *dec, zp_buf *out)
+{
+    size_t from, to;
+    if (!zp_snip_locate(text, len, dec, strlen(dec), &from, &to))
+        return;
+    char range[64];
+    snprintf(range, sizeof range, "%zu-%zu", from, to);
+    zp_buf back = ZP_BUF_INIT;
+    size_t n = strlen(dec);
+    int cut = n >= strlen(" " ZP_ELLIPSIS) && strcmp(dec + n - strlen(" " ZP_ELLIPSIS), " " ZP_ELLIPSIS) == 0;
+    if (cut)
+        strcat(range, ZP_ELLIPSIS);
+    zp_doc_decision_text(text, len, range, strlen(range), &from, &to, &back);
+    if (!back.oom && back.len == n && memcmp(back.data, dec, n) == 0)
+        zp_buf_adds(out, range);
+    zp_buf_free(&back);
+}
+
+int zp_doc_decision_text(const char *text, size_t len, const char *range, size_t rlen, size_t *at, size_t *end_at,
+                         zp_buf *out)
+{
+    char r[64];
+    if (rlen == 0 || rlen >= sizeof r)
+        return -1;
+    memcpy(r, range, rlen);
+    r[rlen] = '\0';
+    char *end;
+    unsigned long long from = strtoull(r, &end, 10), to;
+    if (end == r || *end != '-')
+        return -1;
+    char *rest = end + 1;
+    to = strtoull(rest, &end, 10);
+    if (end == rest || from > to || to > len || (*end && strcmp(end, ZP_ELLIPSIS) != 0))
+        return -1;
+    *at = (size_t)from;
+    *end_at = (size_t)to;
+    zp_words_squeeze(text, (size_t)from, (size_t)to, out);
+    if (*end)
+        zp_buf_adds(out, " " ZP_ELLIPSIS);
+    return out->oom ? -1 : 0;
+}
+
+static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st, const char *text, size_t tlen)
 {
     int rc = 0;
     for (size_t i = 0; i < d->meta.decisions.n && rc == 0; i++) {
@@ -142,8 +193,9 @@ static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st)
         char dl[11] = "";
         if (dec->deadline.year)
             zp_meta_date_iso(&dec->deadline, dl);
-        zp_buf v = ZP_BUF_INIT;
-        zp_buf_adds(&v, dec->text);
+        zp_buf v = ZP_BUF_INIT, range = ZP_BUF_INIT;
+        decision_range(text, tlen, dec->text, &range);
+        zp_buf_adds(&v, range.len ? "" : dec->text);
         zp_buf_adds(&v, FIELD_SEP);
         zp_buf_adds(&v, dec->owner ? dec->owner : "");
         zp_buf_adds(&v, FIELD_SEP);
@@ -154,8 +206,12 @@ static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st)
         zp_buf_printf(&v, FIELD_SEP "%s" FIELD_SEP "%s" FIELD_SEP "%d" FIELD_SEP "%d" FIELD_SEP "%d" FIELD_SEP "%d",
                       dec->number ? dec->number : "", dec->verb, dec->votes.yes, dec->votes.no, dec->votes.abstain,
                       dec->passed);
+        /* where it stands in the text, when its text is not stored */
+        zp_buf_adds(&v, FIELD_SEP);
+        zp_buf_add(&v, zp_buf_str(&range), range.len);
         zp_docdata_put(data, "decision", zp_buf_str(&v), v.len);
         zp_buf_free(&v);
+        zp_buf_free(&range);
         if (rc == 0 && dec->number)
             rc = add_resolution_number(d->doc, dec->number);
     }
@@ -175,7 +231,7 @@ static int set_slot(zx_doc *doc, unsigned slot, zp_buf *v)
     return rc;
 }
 
-static int index_meta(zp_doc *d, zp_buf *data, zp_analyse_state *st)
+static int index_meta(zp_doc *d, zp_buf *data, zp_analyse_state *st, const char *text, size_t tlen)
 {
     const zp_meta *m = &d->meta;
     zp_buf town = ZP_BUF_INIT, body = ZP_BUF_INIT, orgs = ZP_BUF_INIT;
@@ -218,7 +274,7 @@ static int index_meta(zp_doc *d, zp_buf *data, zp_analyse_state *st)
     put_list(data, "excused", &m->excused);
     put_list(data, "guest", &m->guests);
     if (rc == 0)
-        rc = index_decisions(d, data, st);
+        rc = index_decisions(d, data, st, text, tlen);
     return rc;
 }
 
@@ -256,7 +312,7 @@ static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
     zp_docdata_puts(&data, "title", title);
     zp_docdata_puts(&data, "mime", in->mime);
     if (rc == 0)
-        rc = index_meta(d, &data, &st);
+        rc = index_meta(d, &data, &st, zp_buf_str(clean) + fm, clean->len - fm);
     zp_docdata_put(&data, "text", zp_buf_str(clean) + fm, clean->len - fm);
     if (rc == 0 && !data.oom)
         rc = zx_doc_set_data(d->doc, zp_buf_str(&data), data.len);

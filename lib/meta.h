@@ -48,6 +48,8 @@ typedef struct {
     char verb[32];     /* "schvaluje", "bere na vědomí", ...; "" when none */
     zp_votes votes;    /* all -1 when no vote is recorded */
     int passed;        /* 1 adopted, 0 not, -1 unknown */
+    size_t at, end;    /* read from an index: the bytes of the stored text
+                          it was squeezed from, when known (end > 0) */
 } zp_decision;
 
 typedef struct {

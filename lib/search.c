@@ -85,11 +85,19 @@ static int on_term(const char *term, size_t len, void *ud)
 }
 
 /* Fields of a stored decision. */
-#define DECISION_FIELDS 10
+#define DECISION_FIELDS 11
+
+/* A hit's decisions being read, and the text they stand in. */
+typedef struct {
+    zp_decisions *ds;
+    const char *text;
+    size_t tlen;
+} decisions_ctx;
 
 static void add_decision(const char *v, size_t len, void *ud)
 {
-    zp_decisions *ds = ud;
+    const decisions_ctx *c = ud;
+    zp_decisions *ds = c->ds;
     zp_decision *n = realloc(ds->v, (ds->n + 1) * sizeof *n);
     if (!n)
         return;
@@ -97,10 +105,11 @@ static void add_decision(const char *v, size_t len, void *ud)
     zp_decision *d = &n[ds->n];
     memset(d, 0, sizeof *d);
     /* text \x1f owner \x1f deadline \x1f kind \x1f number \x1f verb \x1f
-     * for \x1f against \x1f abstaining \x1f passed (lib/document.c; an
-     * index written before has only the first four) */
-    const char *parts[DECISION_FIELDS] = { v, "", "", "", "", "", "-1", "-1", "-1", "-1" };
-    size_t lens[DECISION_FIELDS] = { len, 0, 0, 0, 0, 0, 2, 2, 2, 2 };
+     * for \x1f against \x1f abstaining \x1f passed \x1f range: the text
+     * is empty when the range says where it stands (lib/document.c; an
+     * index written before has only the first four, or ten) */
+    const char *parts[DECISION_FIELDS] = { v, "", "", "", "", "", "-1", "-1", "-1", "-1", "" };
+    size_t lens[DECISION_FIELDS] = { len, 0, 0, 0, 0, 0, 2, 2, 2, 2, 0 };
     int k = 0;
     for (size_t i = 0; i < len && k < DECISION_FIELDS - 1; i++) {
         if (v[i] != '\x1f')
@@ -109,7 +118,14 @@ static void add_decision(const char *v, size_t len, void *ud)
         parts[++k] = v + i + 1;
         lens[k] = len - i - 1;
     }
-    d->text = strndup(parts[0], lens[0]);
+    if (lens[0] == 0 && lens[10]) {
+        zp_buf t = ZP_BUF_INIT;
+        if (zp_doc_decision_text(c->text, c->tlen, parts[10], lens[10], &d->at, &d->end, &t) == 0)
+            d->text = zp_buf_steal(&t);
+        zp_buf_free(&t);
+    } else {
+        d->text = strndup(parts[0], lens[0]);
+    }
     d->owner = lens[1] ? strndup(parts[1], lens[1]) : NULL;
     d->task = lens[3] == 4 && memcmp(parts[3], "task", 4) == 0;
     if (lens[2] == 10) {
@@ -165,8 +181,8 @@ static int matching_decision(zp_hit *h, const zp_snip_terms *st, const zp_snip_f
     size_t best_marks = 0;
     for (size_t i = 0; i < h->decisions.n; i++) {
         const char *t = h->decisions.v[i].text;
-        size_t from, to, marks;
-        if (zp_snip_locate(text, tlen, t, strlen(t), &from, &to)) {
+        size_t from = h->decisions.v[i].at, to = h->decisions.v[i].end, marks;
+        if (to > 0 || zp_snip_locate(text, tlen, t, strlen(t), &from, &to)) {
             marks = zp_snip_found_count(found, from, to);
         } else {
             zp_snippet s;
@@ -224,11 +240,12 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
     if (zp_docdata_get(data, len, "date", &v, &vlen) == 0 && vlen == 10)
         memcpy(h->date, v, 10);
     zp_docdata_each(data, len, "org", add_org, &h->orgs);
-    zp_docdata_each(data, len, "decision", add_decision, &h->decisions);
     if (zp_docdata_get(data, len, "text", &j->text, &j->tlen) < 0) {
         j->text = "";
         j->tlen = 0;
     }
+    decisions_ctx dc = { &h->decisions, j->text, j->tlen };
+    zp_docdata_each(data, len, "decision", add_decision, &dc);
     return 0;
 }
 

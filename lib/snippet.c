@@ -13,7 +13,6 @@
 #include "lemma.h"
 #include "tokenize.h"
 
-#define ELLIPSIS "\xE2\x80\xA6"
 /* Longest gap between the numbers of one date: ". " */
 #define MAX_JOIN_GAP 2
 
@@ -322,7 +321,7 @@ static int build(const char *text, size_t len, size_t from, size_t to, const hit
     if (n_marks && !out->marks)
         return -1;
     if (from > 0)
-        zp_buf_adds(&b, ELLIPSIS " ");
+        zp_buf_adds(&b, ZP_ELLIPSIS " ");
     size_t at = from, m = 0;
     for (size_t k = 0; k < n_marks; k++) {
         const hit *x = &h[first + k];
@@ -339,7 +338,7 @@ static int build(const char *text, size_t len, size_t from, size_t to, const hit
     while (b.len > 0 && b.data[b.len - 1] == ' ')
         b.len--;
     if (to < len)
-        zp_buf_adds(&b, " " ELLIPSIS);
+        zp_buf_adds(&b, " " ZP_ELLIPSIS);
     if (b.oom) {
         zp_buf_free(&b);
         return -1;
@@ -456,9 +455,9 @@ static int find_passage(const char *text, size_t len, const hit *h, size_t lo, s
 static int join(zp_snippet *a, zp_snippet *b)
 {
     const char *bt = b->text;
-    size_t skip = 0, el = strlen(ELLIPSIS " ");
-    if (a->len >= strlen(ELLIPSIS) && memcmp(a->text + a->len - strlen(ELLIPSIS), ELLIPSIS, strlen(ELLIPSIS)) == 0 &&
-        b->len >= el && memcmp(bt, ELLIPSIS " ", el) == 0)
+    size_t skip = 0, el = strlen(ZP_ELLIPSIS " ");
+    if (a->len >= strlen(ZP_ELLIPSIS) && memcmp(a->text + a->len - strlen(ZP_ELLIPSIS), ZP_ELLIPSIS, strlen(ZP_ELLIPSIS)) == 0 &&
+        b->len >= el && memcmp(bt, ZP_ELLIPSIS " ", el) == 0)
         skip = el;
     size_t sep = a->len ? 1 : 0;
     char *t = realloc(a->text, a->len + sep + b->len - skip + 1);
@@ -556,7 +555,7 @@ static int squeezed_at(const char *text, size_t len, size_t i, const char *needl
 int zp_snip_locate(const char *text, size_t len, const char *needle, size_t nlen, size_t *from, size_t *to)
 {
     /* a decision cut short ends in " …": look for what it kept */
-    static const char cut[] = " " ELLIPSIS;
+    static const char cut[] = " " ZP_ELLIPSIS;
     if (nlen >= sizeof cut - 1 && memcmp(needle + nlen - (sizeof cut - 1), cut, sizeof cut - 1) == 0)
         nlen -= sizeof cut - 1;
     if (nlen == 0 || needle[0] == ' ')

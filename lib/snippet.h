@@ -15,6 +15,8 @@
 #define ZP_SNIP_PASSAGES 3
 /* A decision is shown whole up to the length decisions are stored with. */
 #define ZP_SNIP_MAX_DECISION_CHARS 420
+/* Where a text was cut ("…"). */
+#define ZP_ELLIPSIS "\xE2\x80\xA6"
 
 /* Only this much of a document is searched for the best passage: enough for
  * any minutes, and it bounds the work per hit on a huge file. */

@@ -4,10 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "docdata.h"
+#include "document.h"
 
 static void fields_round_trip_with_newlines_and_separators(void **state)
 {
@@ -67,12 +69,41 @@ static void malformed_data_is_rejected_not_overread(void **state)
     }
 }
 
+/* A decision is stored as where it stands in the text (lib/document.c):
+ * its text comes back with the whitespace squeezed, cut ones with " …";
+ * a range that is not one is refused, never read beyond the text. */
+static void a_decision_comes_back_from_where_it_stands(void **state)
+{
+    (void)state;
+    const char *text = "Rada MČ Praha 7\n\nI.\tschvaluje\n\n  prodej  bytu\r\nč. 12 \n";
+    size_t len = strlen(text), at = 0, end = 0;
+    const char *from = strstr(text, "prodej"), *to = strstr(text, "12") + 2;
+    char range[32];
+    snprintf(range, sizeof range, "%zu-%zu", (size_t)(from - text), (size_t)(to - text));
+    zp_buf b = ZP_BUF_INIT;
+    assert_int_equal(zp_doc_decision_text(text, len, range, strlen(range), &at, &end, &b), 0);
+    assert_string_equal(zp_buf_str(&b), "prodej bytu č. 12");
+    assert_int_equal(at, (size_t)(from - text));
+    assert_int_equal(end, (size_t)(to - text));
+    zp_buf_reset(&b);
+    snprintf(range, sizeof range, "%zu-%zu\xE2\x80\xA6", (size_t)(from - text), (size_t)(to - text));
+    assert_int_equal(zp_doc_decision_text(text, len, range, strlen(range), &at, &end, &b), 0);
+    assert_string_equal(zp_buf_str(&b), "prodej bytu č. 12 \xE2\x80\xA6");
+    const char *bad[] = { "", "12", "-5", "5-", "9-3", "0-999", "1-2x", "a-b", "1-2-3" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        zp_buf_reset(&b);
+        assert_int_equal(zp_doc_decision_text(text, len, bad[i], strlen(bad[i]), &at, &end, &b), -1);
+    }
+    zp_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fields_round_trip_with_newlines_and_separators),
         cmocka_unit_test(missing_fields_are_absent_and_dup_gives_empty),
         cmocka_unit_test(malformed_data_is_rejected_not_overread),
+        cmocka_unit_test(a_decision_comes_back_from_where_it_stands),
     };
     return cmocka_run_group_tests_name("docdata", tests, NULL, NULL);
 }
