@@ -35,6 +35,7 @@ typedef struct {
     raw_word q[QUEUE_CAP];
     int head, count;
     zp_buf fold;        /* scratch for folded forms */
+    const unsigned char *only;   /* zp_tok_each_only's table, or NULL */
     zp_tok_fn fn;
     void *ud;
 } tokzr;
@@ -186,6 +187,11 @@ static void fold_append(tokzr *t, const raw_word *w)
 
 static int emit_word(tokzr *t, const raw_word *w, unsigned pos_inc, int glued)
 {
+    if (t->only) {   /* an ASCII letter or digit folds to itself, lower-cased */
+        unsigned char c = (unsigned char)t->text[w->start];
+        if (c < 0x80 && !t->only[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c])
+            return 0;
+    }
     zp_buf_reset(&t->fold);
     fold_append(t, w);
     return emit(t, w->start, w->end, pos_inc, glued);
@@ -309,11 +315,17 @@ static int emit_head(tokzr *t)
 
 int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud)
 {
+    return zp_tok_each_only(text, len, NULL, fn, ud);
+}
+
+int zp_tok_each_only(const char *text, size_t len, const unsigned char *only, zp_tok_fn fn, void *ud)
+{
     pthread_once(&short_once, fill_short_cat);
     tokzr t;
     memset(&t, 0, sizeof t);
     t.text = text;
     t.len = len;
+    t.only = only;
     t.first = 1;
     t.fn = fn;
     t.ud = ud;

@@ -189,6 +189,17 @@ static void wildcard_prefixes_and_plain_words_mark_too(void **state)
     free(s);
 }
 
+/* A stem of two letters or fewer says nothing of how its words begin
+ * (a light stem may change both): no word is passed over by its first. */
+static void a_short_stem_is_looked_for_in_every_word(void **state)
+{
+    (void)state;
+    const char *stems[] = { stem("MŠ"), stem("7"), NULL };
+    char *s = snip("Nájem bytu pro MŠ Kostelní, Praha 7.", none, stems, none, 0);
+    assert_string_equal(s, "Nájem bytu pro [[MŠ]] Kostelní, Praha [[7]].");
+    free(s);
+}
+
 static void a_date_is_one_mark(void **state)
 {
     (void)state;
@@ -250,6 +261,7 @@ int main(void)
         cmocka_unit_test(prefers_the_passage_with_more_distinct_terms),
         cmocka_unit_test(wildcard_prefixes_and_plain_words_mark_too),
         cmocka_unit_test(shows_up_to_three_passages_in_text_order),
+        cmocka_unit_test(a_short_stem_is_looked_for_in_every_word),
         cmocka_unit_test(a_date_is_one_mark),
         cmocka_unit_test(collapses_whitespace_of_the_original),
         cmocka_unit_test(a_decision_is_found_in_the_text_and_its_matches_counted),

@@ -161,6 +161,43 @@ static void short_code_points_split_as_utf8proc_says(void **state)
     assert_int_equal(s.start[1], 4);
 }
 
+/* zp_tok_each_only passes over the plain words beginning (folded) with an
+ * ASCII byte the table does not want, and nothing else: words beginning
+ * beyond ASCII, dates, abbreviations and hyphenated words are reported as
+ * zp_tok_each gives them. */
+static void only_the_wanted_words_are_reported(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *wanted, *tokens;
+    } cases[] = {
+        { "Středisko rozvoje sociálních služeb, o.p.s. v partnerství", "sp",
+          "stredisko socialnich sluzeb ops partnerstvi" },
+        { "Šimáčkova 12, Praha 7, Argentinská", "p", "simackova praha" },
+        { "Dne: 11. 1. 2019 SCHVALUJE Schůze", "s", "11 +1 +2019 schvaluje schuze" },
+        { "pracovně-právní e-mail", "x", "=pracovnepravni =email" },
+        { "pracovně-právní e-mail", "pe", "pracovne =pracovnepravni +pravni e =email" },
+        { "Zastupitelstvo Obce ohaře", "zo", "zastupitelstvo obce ohare" },
+        { "ČEZ a Člověk v tísni", "", "cez clovek" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        unsigned char only[128] = { 0 };
+        for (const char *w = cases[i].wanted; *w; w++)
+            only[(unsigned char)*w] = 1;
+        zp_buf b = ZP_BUF_INIT;
+        assert_int_equal(zp_tok_each_only(cases[i].text, strlen(cases[i].text), only, describe, &b), 0);
+        assert_string_equal(zp_buf_str(&b), cases[i].tokens);
+        zp_buf_free(&b);
+    }
+    /* without a table: every token, as zp_tok_each */
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        zp_buf b = ZP_BUF_INIT;
+        zp_tok_each_only(rows[i].text, strlen(rows[i].text), NULL, describe, &b);
+        assert_string_equal(zp_buf_str(&b), rows[i].tokens);
+        zp_buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +206,7 @@ int main(void)
         cmocka_unit_test(callback_can_stop_the_walk),
         cmocka_unit_test(overlong_words_are_dropped),
         cmocka_unit_test(short_code_points_split_as_utf8proc_says),
+        cmocka_unit_test(only_the_wanted_words_are_reported),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }
