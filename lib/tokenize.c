@@ -48,10 +48,26 @@ typedef struct {
 static unsigned char short_cat[SHORT_END];
 static pthread_once_t short_once = PTHREAD_ONCE_INIT;
 
+/* What the scan asks of an ASCII byte, from short_cat: a word's (letter
+ * or digit), a digit's, an upper-case letter's, a space's. */
+enum { A_WORD = 1, A_DIGIT = 2, A_UPPER = 4, A_SPACE = 8 };
+static unsigned char ascii_kind[0x80];
+
+static int is_word_cat(utf8proc_category_t cat);
+
 static void fill_short_cat(void)
 {
     for (utf8proc_int32_t cp = 0; cp < SHORT_END; cp++)
         short_cat[cp] = (unsigned char)utf8proc_category(cp);
+    for (int c = 0; c < 0x80; c++) {
+        utf8proc_category_t cat = (utf8proc_category_t)short_cat[c];
+        ascii_kind[c] = (unsigned char)((is_word_cat(cat) ? A_WORD : 0) | (cat == UTF8PROC_CATEGORY_ND ? A_DIGIT : 0) |
+                                        (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT ? A_UPPER : 0) |
+                                        (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+                                                 cat == UTF8PROC_CATEGORY_ZS
+                                             ? A_SPACE
+                                             : 0));
+    }
 }
 
 /* The code point at text[i] beyond ASCII (U+FFFD for a byte that starts
@@ -94,12 +110,21 @@ static int is_space(const tokzr *t, size_t i, utf8proc_category_t cat)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || cat == UTF8PROC_CATEGORY_ZS;
 }
 
-/* Scans the next raw word into *w; 0 at the end of the text. */
+/* Scans the next raw word into *w; 0 at the end of the text.  ASCII, most
+ * of a Czech text, is read by ascii_kind a byte at a time; a code point
+ * beyond it by its category. */
 static int scan_raw(tokzr *t, raw_word *w)
 {
     utf8proc_category_t cat = UTF8PROC_CATEGORY_CN;
     int n = 0, spaced = 0;
+    const unsigned char *s = (const unsigned char *)t->text;
     while (t->pos < t->len) {
+        unsigned char c = s[t->pos];
+        if (c < 0x80 && !(ascii_kind[c] & A_WORD)) {
+            spaced |= ascii_kind[c] & A_SPACE;
+            t->pos++;
+            continue;
+        }
         n = cat_at(t, t->pos, &cat);
         if (is_word_cat(cat))
             break;
@@ -113,6 +138,24 @@ static int scan_raw(tokzr *t, raw_word *w)
     w->start = t->pos;
     w->glued = w->gap_start < w->start && !spaced;
     w->digits = w->letters = 1;
+    if (s[t->pos] < 0x80) {   /* its first code point, and more ASCII after it */
+        w->upper = (ascii_kind[s[t->pos]] & A_UPPER) != 0;
+        size_t i = t->pos;
+        unsigned char k;
+        while (i < t->len && s[i] < 0x80 && ((k = ascii_kind[s[i]]) & A_WORD)) {
+            w->digits &= (k & A_DIGIT) != 0;
+            w->letters &= !(k & A_DIGIT);
+            i++;
+        }
+        w->nchars = i - t->pos;
+        t->pos = i;
+        if (t->pos >= t->len || (n = cat_at(t, t->pos, &cat), !is_word_cat(cat))) {
+            w->end = t->pos;
+            t->prev_end = t->pos;
+            t->first = 0;
+            return 1;
+        }
+    }
     for (;;) {   /* cat and n are those of the word's code point at t->pos */
         if (w->nchars == 0)
             w->upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
