@@ -17,7 +17,7 @@ CXXSTD  = -std=c++17 -Wall -Wextra -Werror
 OPT     ?= -O2 -g
 INC     = -Ilib -Ilib/xapian-c -Iweb -I/usr/include/libxml2
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2 -lcmark -lhunspell -licui18n -licuuc -lpthread
+LIBS    = -lxapian -lutf8proc -lmagic -lzip -lxml2 -lcmark -lhunspell -licui18n -licuuc -lzstd -lpthread
 # The programs allocate through jemalloc (Debian libjemalloc2): Xapian's writer
 # and a page's hits make many small allocations; measured against glibc's
 # malloc, 6 % off indexing on one core and 5 % more FastCGI pages a second,

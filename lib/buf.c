@@ -31,6 +31,11 @@ static int grow(zp_buf *b, size_t need)
     return 0;
 }
 
+int zp_buf_reserve(zp_buf *b, size_t n)
+{
+    return grow(b, n);
+}
+
 int zp_buf_add(zp_buf *b, const void *data, size_t len)
 {
     if (grow(b, len) < 0)

@@ -14,6 +14,10 @@ typedef struct {
 
 #define ZP_BUF_INIT { NULL, 0, 0, 0 }
 
+/* Room for n more bytes (and the NUL) after b->len, to be written at
+ * b->data + b->len by the caller.  0, or -1 (b->oom set). */
+int zp_buf_reserve(zp_buf *b, size_t n);
+
 /* Appends; on allocation failure sets b->oom and returns -1. */
 int zp_buf_add(zp_buf *b, const void *data, size_t len);
 int zp_buf_adds(zp_buf *b, const char *s);

@@ -1,8 +1,18 @@
 /* Document data records: length-prefixed key/value fields. */
 #include "docdata.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
+
+/* A stored record's frame: level 1 (Praha 7's records take 1.1 KB in the
+ * B-tree against 1.0 KB deflated by Xapian, and read three times as fast);
+ * the largest record unpacked (a text is bounded by the indexer's
+ * --max-size long before). */
+#define PACK_LEVEL 1
+#define UNPACK_MAX ((unsigned long long)1 << 31)
 
 int zp_docdata_put(zp_buf *out, const char *key, const char *value, size_t len)
 {
@@ -88,4 +98,102 @@ char *zp_docdata_dup(const char *data, size_t len, const char *key)
     memcpy(p, v, n);
     p[n] = '\0';
     return p;
+}
+
+/* A compression context a thread: made once, freed when the thread ends. */
+static pthread_key_t cctx_key, dctx_key;
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+static void free_cctx(void *c)
+{
+    ZSTD_freeCCtx(c);
+}
+
+static void free_dctx(void *d)
+{
+    ZSTD_freeDCtx(d);
+}
+
+static void make_keys(void)
+{
+    pthread_key_create(&cctx_key, free_cctx);
+    pthread_key_create(&dctx_key, free_dctx);
+}
+
+static ZSTD_CCtx *cctx(void)
+{
+    pthread_once(&keys_once, make_keys);
+    ZSTD_CCtx *c = pthread_getspecific(cctx_key);
+    if (!c && (c = ZSTD_createCCtx())) {
+        /* a checksum of the record, so that a damaged one is told */
+        if (ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, PACK_LEVEL)) ||
+            ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1)) || pthread_setspecific(cctx_key, c) != 0) {
+            ZSTD_freeCCtx(c);
+            c = NULL;
+        }
+    }
+    return c;
+}
+
+static ZSTD_DCtx *dctx(void)
+{
+    pthread_once(&keys_once, make_keys);
+    ZSTD_DCtx *d = pthread_getspecific(dctx_key);
+    if (!d && (d = ZSTD_createDCtx()) && pthread_setspecific(dctx_key, d) != 0) {
+        ZSTD_freeDCtx(d);
+        d = NULL;
+    }
+    return d;
+}
+
+static int is_frame(const char *data, size_t len)
+{
+    static const unsigned char magic[4] = { 0x28, 0xB5, 0x2F, 0xFD };   /* ZSTD_MAGICNUMBER, little-endian */
+    return len >= 4 && memcmp(data, magic, 4) == 0;
+}
+
+int zp_docdata_pack(const char *data, size_t len, zp_buf *out)
+{
+    zp_buf_reset(out);
+    ZSTD_CCtx *c = cctx();
+    size_t bound = ZSTD_compressBound(len);
+    if (!c || zp_buf_reserve(out, bound) < 0)
+        return -1;
+    size_t n = ZSTD_compress2(c, out->data, bound, data, len);
+    if (ZSTD_isError(n))
+        return -1;
+    out->len = n;
+    out->data[n] = '\0';
+    return 0;
+}
+
+int zp_docdata_unpack(char **data, size_t *len, char *err, size_t errlen)
+{
+    if (!is_frame(*data, *len))
+        return 0;
+    unsigned long long size = ZSTD_getFrameContentSize(*data, *len);
+    ZSTD_DCtx *d = dctx();
+    char *plain = NULL;
+    size_t n = 0;
+    const char *why = "out of memory";
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > UNPACK_MAX)
+        why = "its stored size is not readable";
+    else if (d && (plain = malloc((size_t)size + 1))) {
+        n = ZSTD_decompressDCtx(d, plain, (size_t)size, *data, *len);
+        if (ZSTD_isError(n) || n != size) {
+            why = ZSTD_isError(n) ? ZSTD_getErrorName(n) : "shorter than it says";
+            free(plain);
+            plain = NULL;
+        }
+    }
+    free(*data);
+    *data = plain;
+    if (!plain) {
+        *len = 0;
+        snprintf(err, errlen, "a document's stored data is corrupt (%s); index the file again", why);
+        return -1;
+    }
+    plain[n] = '\0';
+    *len = n;
+    return 0;
 }

@@ -288,7 +288,7 @@ static int set_number(zx_doc *doc, unsigned slot, long long v)
 
 static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
 {
-    zp_buf data = ZP_BUF_INIT;
+    zp_buf data = ZP_BUF_INIT, packed = ZP_BUF_INIT;
     const char *title = d->meta.title;
     zp_analyse_state st = { 0, 1, 1, NULL };
     int rc = zp_analyse_text(d->doc, title, strlen(title), &st);
@@ -315,10 +315,13 @@ static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
         rc = index_meta(d, &data, &st, zp_buf_str(clean) + fm, clean->len - fm);
     zp_docdata_put(&data, "text", zp_buf_str(clean) + fm, clean->len - fm);
     if (rc == 0 && !data.oom)
-        rc = zx_doc_set_data(d->doc, zp_buf_str(&data), data.len);
+        rc = zp_docdata_pack(zp_buf_str(&data), data.len, &packed) < 0
+                 ? -1
+                 : zx_doc_set_data(d->doc, zp_buf_str(&packed), packed.len);
     if (data.oom)
         rc = -1;
     zp_buf_free(&data);
+    zp_buf_free(&packed);
     return rc;
 }
 

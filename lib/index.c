@@ -726,6 +726,8 @@ static int prune_one(zx_db *db, const char *const *roots, size_t n_roots, const 
             rc = ZX_OK;
             continue;
         }
+        if (rc == ZX_OK && zp_docdata_unpack(&data, &len, err, errlen) < 0)
+            continue;   /* unreadable: its path unknown, the document kept */
         char *path = rc == ZX_OK ? zp_docdata_dup(data, len, "path") : NULL;
         free(data);
         int gone = 0, unread = 0;

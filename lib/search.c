@@ -227,6 +227,8 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
     int rc = zx_mset_data(m, i, &j->data, &len, err, errlen);
     if (rc)
         return rc;
+    if (zp_docdata_unpack(&j->data, &len, err, errlen) < 0)
+        return ZX_ERR;
     const char *data = j->data;
     h->path = zp_docdata_dup(data, len, "path");
     if (h->path)

@@ -22,6 +22,7 @@ packages=(
   libcmark-dev                   # Markdown
   libhunspell-dev hunspell-cs    # Czech dictionary: lemmas (lib/lemma.c), nominatives of names
   libicu-dev                     # confusables and transliteration: mixed-script words (lib/confusables.c)
+  libzstd-dev                    # stored records compressed (lib/docdata.c)
   libjemalloc2                   # the programs' allocator (Makefile MALLOC)
   hunspell-tools                 # unmunch: expands the dictionary into the lexicon at build time
   poppler-utils                  # PDF: pdftotext
