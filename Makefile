@@ -49,7 +49,7 @@ FUZZ_CXX  = clang++
 FUZZ_SAN  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_OBJ  = $(LIB_C:%.c=build/fuzz/%.o) $(LIB_CXX:%.cc=build/fuzz/%.o) build/fuzz/web/page.o \
             build/fuzz/web/params.o build/fuzz/web/template.o
-FUZZ_PLAIN = analyse query meta snippet params
+FUZZ_PLAIN = analyse query meta snippet params docdata
 FUZZ_KINDS = text:1 html:2 markdown:3 rtf:4 office:5
 FUZZ_TARGETS = $(FUZZ_PLAIN:%=build/fuzz/fuzz_%) $(foreach k,$(FUZZ_KINDS),build/fuzz/fuzz_$(word 1,$(subst :, ,$(k))))
 FUZZ_SECONDS ?= 600

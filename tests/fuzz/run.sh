@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-10}; shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(analyse query meta snippet params text html markdown rtf office)
+[ ${#targets[@]} -gt 0 ] || targets=(analyse query meta snippet params docdata text html markdown rtf office)
 shared=../shared/corpus
 mkdir -p build/fuzz/findings
 passed=0 failed=0
