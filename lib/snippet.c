@@ -4,6 +4,7 @@
  * "cizincům", a folded phrase marks its original words. */
 #include "snippet.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@ typedef struct {
     size_t start, end;   /* bytes in the text */
     size_t chr;          /* char offset of start */
     int key;             /* which term matched: for counting distinct ones */
+    int spaced;          /* only whitespace since the hit before it (or none between) */
 } hit;
 
 typedef struct {
@@ -208,6 +210,11 @@ static size_t count_chars(const char *s, size_t from, size_t to)
     return n;
 }
 
+static int is_space_at(const char *s, size_t i)
+{
+    return s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f';
+}
+
 static int on_token(const zp_token *t, void *ud)
 {
     scan_ctx *c = ud;
@@ -229,32 +236,31 @@ static int on_token(const zp_token *t, void *ud)
     }
     c->last_chr += count_chars(c->text, c->last_byte, t->start);
     c->last_byte = t->start;
-    c->hits[c->n++] = (hit){ t->start, t->end, c->last_chr, key };
+    int spaced = 1;
+    for (size_t x = c->n ? c->hits[c->n - 1].end : t->start; x < t->start && spaced; x++)
+        spaced = is_space_at(c->text, x);
+    c->hits[c->n++] = (hit){ t->start, t->end, c->last_chr, key, spaced };
     return 0;
 }
 
-static int is_space_at(const char *s, size_t i)
-{
-    return s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f';
-}
-
-/* Scores hits[i..j]: distinct terms first, then count, then adjacency. */
-static long score(const char *text, const hit *h, size_t i, size_t j)
+/* Scores hits[i..j]: distinct terms first, then count, then adjacency
+ * (a hit of another term than the one before it, only whitespace between). */
+static long score(const hit *h, size_t i, size_t j)
 {
     long distinct = 0, adjacent = 0;
+    uint64_t seen = 0;   /* keys below 64: nearly always (a query's terms) */
     for (size_t a = i; a <= j; a++) {
-        int seen = 0;
-        for (size_t b = i; b < a; b++)
-            if (h[b].key == h[a].key)
-                seen = 1;
-        distinct += !seen;
-        if (a > i) {
-            int only_space = 1;
-            for (size_t x = h[a - 1].end; x < h[a].start; x++)
-                if (!is_space_at(text, x))
-                    only_space = 0;
-            adjacent += only_space && h[a].key != h[a - 1].key;
+        int key = h[a].key, again = 0;
+        if (key < 64) {
+            again = (seen >> key) & 1;
+            seen |= (uint64_t)1 << key;
+        } else {
+            for (size_t b = i; b < a && !again; b++)
+                again = h[b].key == key;
         }
+        distinct += !again;
+        if (a > i)
+            adjacent += h[a].spaced && key != h[a - 1].key;
     }
     return distinct * 1000 + adjacent * 20 + (long)(j - i + 1);
 }
@@ -270,7 +276,7 @@ static void best_window(const char *text, const hit *h, size_t n, size_t max_cha
             j = i;
         while (j + 1 < n && h[j + 1].chr + count_chars(text, h[j + 1].start, h[j + 1].end) - h[i].chr <= max_chars)
             j++;
-        long s = score(text, h, i, j);
+        long s = score(h, i, j);
         if (s > best) {
             best = s;
             *first = i;
@@ -450,7 +456,7 @@ static int find_passage(const char *text, size_t len, const hit *h, size_t lo, s
     best_window(text, h + lo, hi - lo, max_chars, &first, &last);
     first += lo;
     last += lo;
-    p->score = score(text, h, first, last);
+    p->score = score(h, first, last);
     size_t used = h[last].chr + count_chars(text, h[last].start, h[last].end) - h[first].chr;
     size_t spare = max_chars > used ? max_chars - used : 0;
     /* a third of the context before, the rest after -- and what one side
