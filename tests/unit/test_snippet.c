@@ -145,6 +145,27 @@ static void prefers_the_passage_with_more_distinct_terms(void **state)
     free(s);
 }
 
+/* Of two passages with the same terms as often, the one where they stand
+ * side by side (a phrase, only whitespace between) is shown; a comma or
+ * another word between them is not side by side. */
+static void prefers_the_passage_where_the_terms_stand_together(void **state)
+{
+    (void)state;
+    char text[4000] = "Žebřík, cizinci a další. ";
+    for (int i = 0; i < 20; i++)
+        strcat(text, "Jiné téma jednání. ");
+    strcat(text, "Žebřík a cizinci. ");
+    for (int i = 0; i < 20; i++)
+        strcat(text, "Jiné téma jednání. ");
+    strcat(text, "Organizace Žebřík\n cizincům pomáhá. ");
+    for (int i = 0; i < 20; i++)
+        strcat(text, "Jiné téma jednání. ");
+    const char *stems[] = { stem("cizinci"), stem("zebrik"), NULL };
+    char *s = snip(text, none, stems, none, 0);
+    assert_non_null(strstr(s, "Organizace [[Žebřík]] [[cizincům]] pomáhá"));
+    free(s);
+}
+
 static void shows_up_to_three_passages_in_text_order(void **state)
 {
     (void)state;
@@ -259,6 +280,7 @@ int main(void)
         cmocka_unit_test(without_a_match_shows_the_beginning),
         cmocka_unit_test(a_deep_match_is_shown_in_context_within_the_length_limit),
         cmocka_unit_test(prefers_the_passage_with_more_distinct_terms),
+        cmocka_unit_test(prefers_the_passage_where_the_terms_stand_together),
         cmocka_unit_test(wildcard_prefixes_and_plain_words_mark_too),
         cmocka_unit_test(shows_up_to_three_passages_in_text_order),
         cmocka_unit_test(a_short_stem_is_looked_for_in_every_word),
