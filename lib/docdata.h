@@ -32,8 +32,8 @@ char *zp_docdata_dup(const char *data, size_t len, const char *key);
 /* Records are stored compressed: a zstd frame (which a record, beginning
  * with a key, never does).  Xapian would deflate them itself, but every
  * hit shown inflates its record, and zlib's inflate was a tenth of a
- * results page; zstd reads a record three times as fast and keeps it
- * smaller.  Xapian stores a tag it cannot shrink as it is.
+ * results page; zstd reads a record three times as fast, for a tenth more
+ * room.  Xapian stores a tag it cannot shrink as it is.
  *
  * zp_docdata_pack: data[0..len) as stored, into out (reset first).  0, or
  * -1 when memory ran out. */

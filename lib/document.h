@@ -86,6 +86,7 @@ void zp_doc_resolution_term(const char *number, size_t len, zp_buf *out);
 /* Builds the document of a file.  Free *out with zp_doc_free.  Returns 0,
  * or -1 with a message naming the file. */
 int zp_doc_build(const zp_doc_input *in, zp_doc *out, char *err, size_t errlen);
+void zp_doc_free(zp_doc *d);
 
 /* A stored decision's text from where it stands in the stored text (its
  * record's last field, "FROM-TO" or "FROM-TO…": the bytes' whitespace
@@ -94,6 +95,5 @@ int zp_doc_build(const zp_doc_input *in, zp_doc *out, char *err, size_t errlen);
  * memory ran out). */
 int zp_doc_decision_text(const char *text, size_t len, const char *range, size_t rlen, size_t *at, size_t *end,
                          zp_buf *out);
-void zp_doc_free(zp_doc *d);
 
 #endif
