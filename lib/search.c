@@ -309,9 +309,9 @@ static int page_terms_read(const zx_mset *m, const zp_query *q, int with_forms, 
     }
     const term_sets *t = &pt->t;
     pt->st = (zp_snip_terms){ (const char *const *)t->words.v, t->words.n, (const char *const *)t->stems.v,
-                              t->stems.n, (const char *const *)q->wildcards, q->n_wildcards,
-                              rc == 0 && with_forms ? zp_snip_forms_new((const char *const *)t->stems.v, t->stems.n)
-                                                    : NULL };
+                              t->stems.n, (const char *const *)q->wildcards, q->n_wildcards, NULL };
+    if (rc == 0 && with_forms)
+        pt->st.forms = zp_snip_forms_new(&pt->st);
     return rc;
 }
 

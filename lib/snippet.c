@@ -45,9 +45,10 @@ struct zp_snip_forms {
     form_slot *slot;     /* s NULL: empty */
     size_t cap, n;
     int oom;
-    /* the folded first bytes (ASCII) a word matching a stem may begin
-     * with: its forms', and the stems' own (a light stem keeps the word's
-     * beginning); all of them when a stem is too short to say */
+    /* the folded first bytes (ASCII) a matching word may begin with: the
+     * forms', the stems' own (a light stem keeps the word's beginning),
+     * the words' and the prefixes'; all of them when a stem is too short
+     * to say, or a prefix is empty */
     unsigned char first[128];
 };
 
@@ -109,24 +110,32 @@ static int add_form(const char *s, size_t len, void *ud)
     return 0;
 }
 
-zp_snip_forms *zp_snip_forms_new(const char *const *stems, size_t n_stems)
+zp_snip_forms *zp_snip_forms_new(const zp_snip_terms *terms)
 {
     zp_snip_forms *f = calloc(1, sizeof *f);
     if (!f || forms_grow(f) < 0) {
         free(f);
         return NULL;
     }
-    for (size_t i = 0; i < n_stems && !f->oom; i++) {
-        if (zp_lemma_each_form(stems[i], strlen(stems[i]), add_form, f) < 0) {
+    for (size_t i = 0; i < terms->n_stems && !f->oom; i++) {
+        const char *stem = terms->stems[i];
+        if (zp_lemma_each_form(stem, strlen(stem), add_form, f) < 0) {
             zp_snip_forms_free(f);
             return NULL;
         }
         /* light_stem_may_be: a word keeps all but the stem's last two letters */
-        if (strlen(stems[i]) > 2)
-            may_begin(f->first, stems[i], strlen(stems[i]));
+        if (strlen(stem) > 2)
+            may_begin(f->first, stem, strlen(stem));
         else
             memset(f->first, 1, sizeof f->first);
     }
+    for (size_t i = 0; i < terms->n_words; i++)
+        may_begin(f->first, terms->words[i], strlen(terms->words[i]));
+    for (size_t i = 0; i < terms->n_prefixes; i++)
+        if (terms->prefixes[i][0])
+            may_begin(f->first, terms->prefixes[i], strlen(terms->prefixes[i]));
+        else
+            memset(f->first, 1, sizeof f->first);
     if (f->oom) {
         zp_snip_forms_free(f);
         return NULL;
@@ -382,19 +391,8 @@ static int scan(const char *text, size_t len, const zp_snip_terms *terms, scan_c
     c->text = text;
     /* with the stems' forms, a word that begins as no term may is passed
      * over unfolded (the check match makes, made on its first letter) */
-    unsigned char first[128];
-    if (terms->forms) {
-        memcpy(first, terms->forms->first, sizeof first);
-        for (size_t i = 0; i < terms->n_words; i++)
-            may_begin(first, terms->words[i], strlen(terms->words[i]));
-        for (size_t i = 0; i < terms->n_prefixes; i++)
-            if (terms->prefixes[i][0])
-                may_begin(first, terms->prefixes[i], strlen(terms->prefixes[i]));
-            else
-                memset(first, 1, sizeof first);
-    }
     int rc = zp_tok_each_only(text, len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES,
-                              terms->forms ? first : NULL, on_token, c);
+                              terms->forms ? terms->forms->first : NULL, on_token, c);
     if (rc < 0 || c->oom) {
         free(c->hits);
         c->hits = NULL;

@@ -38,10 +38,13 @@ typedef struct {
 /* The folded forms the dictionary gives the stems' lemmas.  A word can
  * match a stem only if its folded form is one of them or its light stem
  * is that stem, so with them most words of a text are passed over without
- * being analysed (looked up in the dictionary): the same marks, sooner.
- * NULL when the lexicon has no table of forms (or memory ran out): then
- * every word is analysed.  Read-only once made: threads may share it. */
-zp_snip_forms *zp_snip_forms_new(const char *const *stems, size_t n_stems);
+ * being analysed (looked up in the dictionary): the same marks, sooner --
+ * and, by the first letters those forms, the stems, the words and the
+ * prefixes of terms begin with, most words without being folded.  terms'
+ * own forms are not read.  NULL when the lexicon has no table of forms (or
+ * memory ran out): then every word is analysed.  Read-only once made:
+ * threads may share it. */
+zp_snip_forms *zp_snip_forms_new(const zp_snip_terms *terms);
 void zp_snip_forms_free(zp_snip_forms *f);
 
 typedef struct {

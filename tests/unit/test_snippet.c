@@ -43,11 +43,12 @@ static char *snip(const char *text, const char *const *words, const char *const 
         np++;
     /* each snippet twice: every word analysed, and with the stems' forms
      * passing over the words that cannot match -- the same marks */
-    zp_snip_forms *forms = zp_snip_forms_new(stems, ns);
+    zp_snip_terms t = { words, nw, stems, ns, prefixes, np, NULL };
+    zp_snip_forms *forms = zp_snip_forms_new(&t);
     assert_non_null(forms);   /* the lexicon has its table of forms */
     char *out[2];
     for (int k = 0; k < 2; k++) {
-        zp_snip_terms t = { words, nw, stems, ns, prefixes, np, k ? forms : NULL };
+        t.forms = k ? forms : NULL;
         zp_snippet s;
         assert_int_equal(zp_snip_make(text, strlen(text), &t, ZP_SNIP_MAX_CHARS, &s), 0);
         zp_buf b = ZP_BUF_INIT;
