@@ -55,6 +55,13 @@ static unsigned char ascii_kind[0x80];
 
 static int is_word_cat(utf8proc_category_t cat);
 
+/* What separates words by a space: ASCII white space, or any Zs (NBSP);
+ * c is the code point's first byte. */
+static int is_space(unsigned char c, utf8proc_category_t cat)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || cat == UTF8PROC_CATEGORY_ZS;
+}
+
 static void fill_short_cat(void)
 {
     for (utf8proc_int32_t cp = 0; cp < SHORT_END; cp++)
@@ -63,10 +70,7 @@ static void fill_short_cat(void)
         utf8proc_category_t cat = (utf8proc_category_t)short_cat[c];
         ascii_kind[c] = (unsigned char)((is_word_cat(cat) ? A_WORD : 0) | (cat == UTF8PROC_CATEGORY_ND ? A_DIGIT : 0) |
                                         (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT ? A_UPPER : 0) |
-                                        (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-                                                 cat == UTF8PROC_CATEGORY_ZS
-                                             ? A_SPACE
-                                             : 0));
+                                        (is_space((unsigned char)c, cat) ? A_SPACE : 0));
     }
 }
 
@@ -103,13 +107,6 @@ static int is_word_cat(utf8proc_category_t cat)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
 }
 
-/* What separates words by a space: ASCII white space, or any Zs (NBSP). */
-static int is_space(const tokzr *t, size_t i, utf8proc_category_t cat)
-{
-    char c = t->text[i];
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || cat == UTF8PROC_CATEGORY_ZS;
-}
-
 /* Scans the next raw word into *w; 0 at the end of the text.  ASCII, most
  * of a Czech text, is read by ascii_kind a byte at a time; a code point
  * beyond it by its category. */
@@ -128,7 +125,7 @@ static int scan_raw(tokzr *t, raw_word *w)
         n = cat_at(t, t->pos, &cat);
         if (is_word_cat(cat))
             break;
-        spaced |= is_space(t, t->pos, cat);
+        spaced |= is_space(c, cat);
         t->pos += (size_t)n;
     }
     if (t->pos >= t->len)
@@ -138,6 +135,7 @@ static int scan_raw(tokzr *t, raw_word *w)
     w->start = t->pos;
     w->glued = w->gap_start < w->start && !spaced;
     w->digits = w->letters = 1;
+    int more = 1;   /* cat and n are those of the word's code point at t->pos */
     if (s[t->pos] < 0x80) {   /* its first code point, and more ASCII after it */
         w->upper = (ascii_kind[s[t->pos]] & A_UPPER) != 0;
         size_t i = t->pos;
@@ -149,25 +147,16 @@ static int scan_raw(tokzr *t, raw_word *w)
         }
         w->nchars = i - t->pos;
         t->pos = i;
-        if (t->pos >= t->len || (n = cat_at(t, t->pos, &cat), !is_word_cat(cat))) {
-            w->end = t->pos;
-            t->prev_end = t->pos;
-            t->first = 0;
-            return 1;
-        }
+        more = t->pos < t->len && (n = cat_at(t, t->pos, &cat), is_word_cat(cat));
     }
-    for (;;) {   /* cat and n are those of the word's code point at t->pos */
+    while (more) {
         if (w->nchars == 0)
             w->upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
         w->digits &= cat == UTF8PROC_CATEGORY_ND;
         w->letters &= cat < UTF8PROC_CATEGORY_ND;
         w->nchars += cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME;
         t->pos += (size_t)n;
-        if (t->pos >= t->len)
-            break;
-        n = cat_at(t, t->pos, &cat);
-        if (!is_word_cat(cat))
-            break;
+        more = t->pos < t->len && (n = cat_at(t, t->pos, &cat), is_word_cat(cat));
     }
     w->end = t->pos;
     t->prev_end = t->pos;
