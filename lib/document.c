@@ -149,8 +149,7 @@ static void decision_range(const char *text, size_t len, const char *dec, zp_buf
     snprintf(range, sizeof range, "%zu-%zu", from, to);
     zp_buf back = ZP_BUF_INIT;
     size_t n = strlen(dec);
-    int cut = n >= strlen(" " ZP_ELLIPSIS) && strcmp(dec + n - strlen(" " ZP_ELLIPSIS), " " ZP_ELLIPSIS) == 0;
-    if (cut)
+    if (zp_snip_cut_mark(dec, n))
         strcat(range, ZP_ELLIPSIS);
     zp_doc_decision_text(text, len, range, strlen(range), &from, &to, &back);
     if (!back.oom && back.len == n && memcmp(back.data, dec, n) == 0)

@@ -148,27 +148,27 @@ int zp_words_recase(const char *s, size_t len, int sentence, zp_buf *out)
     return out->oom ? -1 : 0;
 }
 
-static int squeezed_space(char c)
+int zp_words_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out)
 {
-    while (from < to && squeezed_space(text[from]))
+    while (from < to && zp_words_is_space(text[from]))
         from++;
-    while (to > from && squeezed_space(text[to - 1]))
+    while (to > from && zp_words_is_space(text[to - 1]))
         to--;
     /* runs of words copied whole, a space between them */
     while (from < to) {
         size_t w = from;
-        while (w < to && !squeezed_space(text[w]))
+        while (w < to && !zp_words_is_space(text[w]))
             w++;
         zp_buf_add(out, text + from, w - from);
         if (w == to)
             break;
         zp_buf_addc(out, ' ');
-        while (squeezed_space(text[w]))
+        while (zp_words_is_space(text[w]))
             w++;
         from = w;
     }

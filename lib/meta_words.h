@@ -70,5 +70,7 @@ void zp_words_capitalise(zp_buf *out, size_t from);
 
 /* Appends text[from, to) with runs of whitespace as single spaces, trimmed. */
 void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out);
+/* The whitespace zp_words_squeeze squeezes (space, tab, CR, LF). */
+int zp_words_is_space(char c);
 
 #endif

@@ -12,6 +12,7 @@
 #include "format.h"
 #include "hash.h"
 #include "lemma.h"
+#include "meta_words.h"
 #include "tokenize.h"
 
 /* Longest gap between the numbers of one date: ". " */
@@ -572,9 +573,9 @@ static int squeezed_at(const char *text, size_t len, size_t i, const char *needl
     size_t k = 0;
     while (k < nlen && i < len) {
         if (needle[k] == ' ') {
-            if (!strchr(" \t\r\n", text[i]))
+            if (!zp_words_is_space(text[i]))
                 return 0;
-            while (i < len && strchr(" \t\r\n", text[i]))
+            while (i < len && zp_words_is_space(text[i]))
                 i++;
             k++;
         } else if (text[i] == needle[k]) {
@@ -588,12 +589,16 @@ static int squeezed_at(const char *text, size_t len, size_t i, const char *needl
     return k == nlen;
 }
 
+size_t zp_snip_cut_mark(const char *s, size_t len)
+{
+    static const char cut[] = " " ZP_ELLIPSIS;
+    return len >= sizeof cut - 1 && memcmp(s + len - (sizeof cut - 1), cut, sizeof cut - 1) == 0 ? sizeof cut - 1 : 0;
+}
+
 int zp_snip_locate(const char *text, size_t len, const char *needle, size_t nlen, size_t *from, size_t *to)
 {
     /* a decision cut short ends in " …": look for what it kept */
-    static const char cut[] = " " ZP_ELLIPSIS;
-    if (nlen >= sizeof cut - 1 && memcmp(needle + nlen - (sizeof cut - 1), cut, sizeof cut - 1) == 0)
-        nlen -= sizeof cut - 1;
+    nlen -= zp_snip_cut_mark(needle, nlen);
     if (nlen == 0 || needle[0] == ' ')
         return 0;
     /* its first word stands in the text as it is: compared first */

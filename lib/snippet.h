@@ -83,6 +83,10 @@ int zp_snip_passages_found(const zp_snip_found *f, size_t max_chars, size_t more
 size_t zp_snip_found_count(const zp_snip_found *f, size_t from, size_t to);
 void zp_snip_found_free(zp_snip_found *f);
 
+/* The length of the " …" a text cut short ends with (a decision stored
+ * up to its length), 0 when it ends otherwise. */
+size_t zp_snip_cut_mark(const char *s, size_t len);
+
 /* Where in text a piece of it stands whose whitespace was squeezed to
  * single spaces (a decision's text, maybe cut short with " …"): 1 and
  * its byte range, or 0 when it is not there. */
