@@ -5,9 +5,15 @@
 #include "document.h"
 #include "fuzz.h"
 
+/* The record's text, which its decisions' ranges point into. */
+typedef struct {
+    const char *text;
+    size_t len;
+} stored_text;
+
 static void on_decision(const char *v, size_t len, void *ud)
 {
-    const char **text = ud;   /* text[0]: the text, text[1]: its length as a pointer */
+    const stored_text *t = ud;
     /* the last field after the tenth separator: a range into the text */
     size_t seps = 0, at = 0;
     for (size_t i = 0; i < len; i++)
@@ -17,7 +23,7 @@ static void on_decision(const char *v, size_t len, void *ud)
         return;
     zp_buf b = ZP_BUF_INIT;
     size_t from, to;
-    zp_doc_decision_text(text[0], (size_t)(uintptr_t)text[1], v + at, len - at, &from, &to, &b);
+    zp_doc_decision_text(t->text, t->len, v + at, len - at, &from, &to, &b);
     zp_buf_free(&b);
 }
 
@@ -55,11 +61,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     char err[256];
     if (zp_docdata_unpack(&rec, &len, err, sizeof err) == 0) {
-        const char *text = "";
-        size_t tlen = 0;
-        zp_docdata_get(rec, len, "text", &text, &tlen);
-        const char *ctx[2] = { text, (const char *)(uintptr_t)tlen };
-        zp_docdata_each(rec, len, "decision", on_decision, ctx);
+        stored_text t = { "", 0 };
+        zp_docdata_get(rec, len, "text", &t.text, &t.len);
+        zp_docdata_each(rec, len, "decision", on_decision, &t);
         free(zp_docdata_dup(rec, len, "path"));
     }
     free(rec);
