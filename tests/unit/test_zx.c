@@ -355,6 +355,85 @@ static void memory_columns_answer_as_xapian_does(void **state)
     zx_db_close(r);
 }
 
+/* One page of "zebrik OR filler" as text: total, each hit's rank, data and
+ * weight, then the facet's counts when it was asked for. */
+static void describe_page(zx_db *r, unsigned offset, unsigned limit, int facets, int group, char *out,
+                          size_t cap)
+{
+    char err[256];
+    zx_query *q = NULL, *other = NULL;
+    zx_mset *m = NULL;
+    static const unsigned slots[] = { 3 };
+    zx_search_opts so = { offset, limit, 100000, -1, 0, facets ? slots : NULL, facets ? 1 : 0, group, 8, 1 };
+    assert_int_equal(zx_query_term("zebrik", &q, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_query_term("filler", &other, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_query_or(q, other, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
+    size_t o = (size_t)snprintf(out, cap, "total %u:", zx_mset_total(m));
+    for (unsigned i = 0; i < zx_mset_size(m) && o < cap; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        assert_int_equal(zx_mset_data(m, i, &data, &len, err, sizeof err), ZX_OK);
+        o += (size_t)snprintf(out + o, cap - o, " %u:%s@%.9g+%u", zx_mset_rank(m, i), data, zx_mset_weight(m, i),
+                              zx_mset_collapsed(m, i));
+        free(data);
+    }
+    if (facets && o < cap)
+        snprintf(out + o, cap - o, " | Praha %u Brno %u Ostrava %u", zx_mset_facet_count(m, 0, "Praha", 5),
+                 zx_mset_facet_count(m, 0, "Brno", 4), zx_mset_facet_count(m, 0, "Ostrava", 7));
+    zx_mset_free(m);
+    zx_query_free(other);
+    zx_query_free(q);
+}
+
+/* A page whose every match is counted for its facets is counted by one
+ * match and ranked by another: the same hits, ranks and weights as the
+ * page looked at in one match (no facets asked for), for pages deep and
+ * shallow, and the facets and total exact.  300 records whose weights
+ * rise and fall with their docids, so the best are met late and early. */
+static void a_page_counted_apart_ranks_as_one_match_does(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "apart");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    char id[32], key[32];
+    unsigned praha = 0, brno = 0, ostrava = 0;
+    for (int i = 0; i < 300; i++) {
+        snprintf(id, sizeof id, "Q%03d", i);
+        snprintf(key, sizeof key, "2019%04d rada", i / 3);
+        const char *town = i % 3 == 0 ? "Praha" : i % 3 == 1 ? "Praha\x1f" "Brno" : "Ostrava";
+        praha += i % 3 != 2;
+        brno += i % 3 == 1;
+        ostrava += i % 3 == 2;
+        add_meeting_doc(w, id, 1 + (i * 37) % 11, key, town);
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    char once[8192], apart[8192], counts[64];
+    snprintf(counts, sizeof counts, "| Praha %u Brno %u Ostrava %u", praha, brno, ostrava);
+    static const unsigned pages[][2] = { { 0, 1 }, { 0, 10 }, { 7, 10 }, { 90, 30 }, { 295, 10 } };
+    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+        describe_page(r, pages[k][0], pages[k][1], 0, 0, once, sizeof once);
+        describe_page(r, pages[k][0], pages[k][1], 1, 0, apart, sizeof apart);
+        assert_non_null(strstr(apart, counts));
+        *strstr(apart, " |") = '\0';
+        assert_string_equal(apart, once);
+        assert_non_null(strstr(once, "total 300:"));
+        /* one hit a meeting: 100 meetings, collapsed from the column */
+        describe_page(r, pages[k][0], pages[k][1], 1, 1, apart, sizeof apart);
+        assert_non_null(strstr(apart, "total 100:"));
+        assert_non_null(strstr(apart, counts));
+    }
+    /* the best hit stands for its meeting's other two records */
+    describe_page(r, 0, 1, 1, 1, apart, sizeof apart);
+    assert_non_null(strstr(apart, "+2 |"));
+    zx_db_close(r);
+}
+
 static void make_shard(const char *name, const char *id, const char *term, const char *key, const char *value)
 {
     char p[256], err[512];
@@ -495,6 +574,7 @@ int main(void)
         cmocka_unit_test(a_document_is_replaced_found_and_read_back),
         cmocka_unit_test(a_damaged_database_is_reported_not_crashed_on),
         cmocka_unit_test(memory_columns_answer_as_xapian_does),
+        cmocka_unit_test(a_page_counted_apart_ranks_as_one_match_does),
         cmocka_unit_test(shards_in_a_stub_are_searched_as_one),
         cmocka_unit_test(a_missing_shard_is_named_or_left_out),
         cmocka_unit_test(a_stub_it_cannot_read_is_named_with_its_line),
