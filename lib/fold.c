@@ -141,6 +141,12 @@ static int mixes_scripts(const utf8proc_uint8_t *p, size_t len)
     return latin && other;
 }
 
+char zp_fold_ascii_of(int32_t cp)
+{
+    pthread_once(&fast_once, make_fast_fold);
+    return cp >= 0x80 && cp < FAST_FOLD_END ? fast_fold[cp] : 0;
+}
+
 int zp_fold_word(const char *in, size_t len, zp_buf *out)
 {
     if (!zp_fold_has_non_ascii(in, len)) {   /* copied at once, then lowered in place */

@@ -38,6 +38,11 @@ long zp_fold_clean_text(const char *in, size_t len, zp_buf *out);
  * input was not valid UTF-8. */
 int zp_fold_word(const char *in, size_t len, zp_buf *out);
 
+/* The ASCII letter zp_fold_word folds the code point cp (beyond ASCII) to
+ * when it folds it to that letter alone, whatever follows it ("č", "Č" ->
+ * 'c'); 0 when it does not. */
+char zp_fold_ascii_of(int32_t cp);
+
 /* Appends in (valid UTF-8) in lower case, diacritics kept, NFC: how a
  * word is shown ("Žebříku" -> "žebříku").  0, or -1 on error. */
 int zp_fold_lower(const char *in, size_t len, zp_buf *out);

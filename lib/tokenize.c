@@ -53,6 +53,11 @@ static pthread_once_t short_once = PTHREAD_ONCE_INIT;
 enum { A_WORD = 1, A_DIGIT = 2, A_UPPER = 4, A_SPACE = 8 };
 static unsigned char ascii_kind[0x80];
 
+/* The ASCII letter each code point below SHORT_END folds to alone, or 0
+ * (zp_fold_ascii_of, asked once): what zp_tok_each_only's table is asked
+ * of a word beginning beyond ASCII. */
+static char short_fold[SHORT_END];
+
 static int is_word_cat(utf8proc_category_t cat);
 
 /* What separates words by a space: ASCII white space, or any Zs (NBSP);
@@ -64,8 +69,10 @@ static int is_space(unsigned char c, utf8proc_category_t cat)
 
 static void fill_short_cat(void)
 {
-    for (utf8proc_int32_t cp = 0; cp < SHORT_END; cp++)
+    for (utf8proc_int32_t cp = 0; cp < SHORT_END; cp++) {
         short_cat[cp] = (unsigned char)utf8proc_category(cp);
+        short_fold[cp] = zp_fold_ascii_of(cp);
+    }
     for (int c = 0; c < 0x80; c++) {
         utf8proc_category_t cat = (utf8proc_category_t)short_cat[c];
         ascii_kind[c] = (unsigned char)((is_word_cat(cat) ? A_WORD : 0) | (cat == UTF8PROC_CATEGORY_ND ? A_DIGIT : 0) |
@@ -217,13 +224,30 @@ static void fold_append(tokzr *t, const raw_word *w)
     zp_fold_word(t->text + w->start, w->end - w->start, &t->fold);
 }
 
-static int emit_word(tokzr *t, const raw_word *w, unsigned pos_inc, int glued)
+/* zp_tok_each_only's table does not want the word at text[at]: its folded
+ * form begins with an ASCII byte the table does not hold.  An ASCII letter
+ * or digit folds to itself lower-cased, a Latin letter with a mark to its
+ * letter (short_fold); other code points are always wanted. */
+static int unwanted(const tokzr *t, size_t at)
 {
-    if (t->only) {   /* an ASCII letter or digit folds to itself, lower-cased */
-        unsigned char c = (unsigned char)t->text[w->start];
-        if (c < 0x80 && !t->only[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c])
+    if (!t->only)
+        return 0;
+    unsigned char c = (unsigned char)t->text[at];
+    if (c >= 0x80) {
+        int32_t cp;
+        if (zp_fold_next_cp((const unsigned char *)t->text + at, t->len - at, &cp) <= 0 || cp >= SHORT_END)
+            return 0;
+        c = (unsigned char)short_fold[cp];
+        if (!c || c >= 0x80)
             return 0;
     }
+    return !t->only[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+}
+
+static int emit_word(tokzr *t, const raw_word *w, unsigned pos_inc, int glued)
+{
+    if (unwanted(t, w->start))
+        return 0;
     zp_buf_reset(&t->fold);
     fold_append(t, w);
     return emit(t, w->start, w->end, pos_inc, glued);
@@ -247,11 +271,12 @@ static int date_gap(const tokzr *t, const raw_word *w)
 /* d.m.yyyy or d. m. yyyy at the head: day, month, year as glued numbers. */
 static int try_date(tokzr *t, int *rc)
 {
-    raw_word *d = peek(t, 0), *m = peek(t, 1), *y = peek(t, 2);
-    if (!d || !m || !y)
-        return 0;
-    if (!d->digits || d->nchars > 2 || !m->digits || m->nchars > 2 || !y->digits ||
-        y->nchars != 4 || !date_gap(t, m) || !date_gap(t, y))
+    raw_word *d = peek(t, 0);
+    if (!d || !d->digits || d->nchars > 2)
+        return 0;   /* the words after one that begins no date stay unread */
+    raw_word *m = peek(t, 1), *y = peek(t, 2);
+    if (!m || !y || !m->digits || m->nchars > 2 || !y->digits || y->nchars != 4 || !date_gap(t, m) ||
+        !date_gap(t, y))
         return 0;
     raw_word dw = *d, mw = *m, yw = *y;
     drop(t, 3);
@@ -334,7 +359,8 @@ static int emit_head(tokzr *t)
             return rc;
     }
     raw_word *next = peek(t, 1);
-    if (next && head.letters && next->letters && (gap_is(t, next, "-") || gap_is(t, next, "\xE2\x80\x90"))) {
+    if (next && head.letters && next->letters && !unwanted(t, head.start) &&
+        (gap_is(t, next, "-") || gap_is(t, next, "\xE2\x80\x90"))) {
         zp_buf_reset(&t->fold);
         fold_append(t, &head);
         fold_append(t, next);
@@ -343,6 +369,69 @@ static int emit_head(tokzr *t)
     }
     drop(t, 1);
     return 0;
+}
+
+/* A word the quick pass may go over: its table does not want it, and it
+ * begins no pattern that reads the words after it (a date's day or an
+ * abbreviation's letter or two, before a dot; a letter-spaced heading's
+ * lone capital).  A hyphenated pair it begins is not wanted either. */
+static int passable(const tokzr *t, size_t start, size_t end, size_t nchars, int upper)
+{
+    if (!unwanted(t, start))
+        return 0;
+    if (nchars <= 2 && end < t->len && t->text[end] == '.')
+        return 0;
+    return !(nchars == 1 && upper);
+}
+
+/* zp_tok_each_only's quick pass: goes over the words passable says it may,
+ * without queuing them, and stops before the first it may not.  The word
+ * the last one read looked at (the second half of a hyphenated pair) may
+ * be queued, and is dropped if passable; with more queued, it is not
+ * called. */
+static void pass_unwanted(tokzr *t)
+{
+    if (t->count == 1) {
+        const raw_word *w = &t->q[t->head];
+        if (!passable(t, w->start, w->end, w->nchars, w->upper))
+            return;
+        drop(t, 1);   /* the scan is past it */
+    }
+    const unsigned char *s = (const unsigned char *)t->text;
+    for (;;) {
+        size_t i = t->pos;
+        while (i < t->len && s[i] < 0x80 && !(ascii_kind[s[i]] & A_WORD))
+            i++;
+        if (i >= t->len || !unwanted(t, i))
+            return;
+        size_t start = i, nchars = 0;
+        int upper = -1;   /* of the first code point */
+        utf8proc_category_t cat;
+        for (;;) {
+            if (i < t->len && s[i] < 0x80) {
+                if (!(ascii_kind[s[i]] & A_WORD))
+                    break;
+                if (upper < 0)
+                    upper = (ascii_kind[s[i]] & A_UPPER) != 0;
+                i++;
+                nchars++;
+                continue;
+            }
+            if (i >= t->len)
+                break;
+            int n = cat_beyond_ascii(t, i, &cat);
+            if (!is_word_cat(cat))
+                break;
+            if (upper < 0)
+                upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+            nchars += cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME;
+            i += (size_t)n;
+        }
+        if (!passable(t, start, i, nchars, upper > 0))
+            return;
+        t->pos = t->prev_end = i;
+        t->first = 0;
+    }
 }
 
 int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud)
@@ -362,7 +451,11 @@ int zp_tok_each_only(const char *text, size_t len, const unsigned char *only, zp
     t.fn = fn;
     t.ud = ud;
     int rc = 0;
-    while (rc == 0 && peek(&t, 0)) {
+    while (rc == 0) {
+        if (only && t.count <= 1)
+            pass_unwanted(&t);
+        if (!peek(&t, 0))
+            break;
         rc = emit_head(&t);
         if (rc == 0 && zp_budget_spent())
             rc = -1;   /* the file's time is up, or the run stopped */

@@ -39,10 +39,12 @@ int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud);
 /* zp_tok_each, but a plain word whose folded form begins with an ASCII
  * letter or digit is reported only when only[that byte] is non-zero (a
  * table of 128): a search passes over the words that cannot match without
- * folding them.  Words beginning beyond ASCII, dates, abbreviations,
- * hyphenated and letter-spaced words are always reported.  A word passed
- * over is not reported at all: not for a caller that counts positions.
- * only NULL: every word. */
+ * folding them, and over the joined form of a hyphenated word whose first
+ * part it passes over (it begins with the same letter).  Words beginning
+ * beyond ASCII, dates, abbreviations and letter-spaced headings are always
+ * reported.  A word passed over is not
+ * reported at all: not for a caller that counts positions.  only NULL:
+ * every word. */
 int zp_tok_each_only(const char *text, size_t len, const unsigned char *only, zp_tok_fn fn, void *ud);
 
 #endif
