@@ -88,17 +88,26 @@ struct zx_query {
 // document, read from the file again on each search -- which was a third of
 // a results page.  A column costs one pass along the value stream, once a
 // commit, and four bytes a document; counting is then an array increment.
+// One spy counts every column a search asks of it: the matcher asks a spy,
+// and the spy a document its docid, by a virtual call each, once a match.
 class ColumnCountSpy : public Xapian::MatchSpy {
-    const zx_column &col;
+    std::vector<const zx_column *> cols;
 
   public:
-    std::vector<Xapian::doccount> counts;   // by value number
-    explicit ColumnCountSpy(const zx_column &c) : col(c), counts(c.values.size(), 0) {}
+    std::vector<std::vector<Xapian::doccount>> counts;   // by column, by value number
+    // counts col's values too; returns its index in counts
+    size_t count(const zx_column &col)
+    {
+        cols.push_back(&col);
+        counts.emplace_back(col.values.size(), 0);
+        return counts.size() - 1;
+    }
     void operator()(const Xapian::Document &doc, double) override
     {
         const Xapian::docid did = doc.get_docid();
-        if (did < col.id.size())
-            counts[col.id[did]]++;
+        for (size_t k = 0; k < cols.size(); k++)
+            if (did < cols[k]->id.size())
+                counts[k][cols[k]->id[did]]++;
     }
 };
 
@@ -134,6 +143,7 @@ struct zx_mset {
     // the matches were counted (and the spies fed) by a match of their
     // own (count_then_rank): total is theirs
     bool counted_apart = false;
+    size_t facets = 0;   // the facet slots counted (counts or column, by slot)
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
     Xapian::MSetIterator item(unsigned i) const { return mset[by_column ? shown[i] : i]; }
 };
@@ -1489,23 +1499,25 @@ static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
 // it holds too few (or the page is deep) false is returned and Xapian
 // collapses.  keys: the matches of each key when they were counted by a
 // match of their own (count_matches), else NULL and they are counted here.
-static bool collapse_by_column(zx_mset *m, zx_db *db, const zx_search_opts *opts, const ColumnCountSpy *keys)
+static bool collapse_by_column(zx_mset *m, zx_db *db, const zx_search_opts *opts,
+                               const std::vector<Xapian::doccount> *keys)
 {
     const size_t want = static_cast<size_t>(opts->offset) + opts->limit;
     const size_t window = want * 16;
     if (window > 4000)
         return false;
     const zx_column &col = column_of(db, opts->collapse_slot);
-    ColumnCountSpy counted_here(col);
-    const ColumnCountSpy &per_key = keys ? *keys : counted_here;
+    ColumnCountSpy counted_here;
     Xapian::MSet all;
     if (keys) {
         all = m->enquire.get_mset(0, static_cast<Xapian::doccount>(window), Xapian::doccount(0));
     } else {
+        counted_here.count(col);
         m->enquire.add_matchspy(&counted_here);
         all = m->enquire.get_mset(0, static_cast<Xapian::doccount>(window), opts->check_at_least);
         m->enquire.clear_matchspies();
     }
+    const std::vector<Xapian::doccount> &per_key = keys ? *keys : counted_here.counts[0];
     std::vector<bool> seen(col.values.size(), false);
     std::vector<Xapian::doccount> shown, same;
     size_t kept = 0;
@@ -1519,14 +1531,14 @@ static bool collapse_by_column(zx_mset *m, zx_db *db, const zx_search_opts *opts
         }
         if (kept++ >= opts->offset) {
             shown.push_back(it.get_rank());
-            same.push_back(key ? per_key.counts[key] : 1);
+            same.push_back(key ? per_key[key] : 1);
         }
     }
     if (kept < want && all.size() == window)
         return false;   // too few keys in the window: more hits might show
-    Xapian::doccount total = per_key.counts[0];
-    for (size_t v = 1; v < per_key.counts.size(); v++)
-        total += per_key.counts[v] ? 1 : 0;
+    Xapian::doccount total = per_key[0];
+    for (size_t v = 1; v < per_key.size(); v++)
+        total += per_key[v] ? 1 : 0;
     m->mset = all;
     m->shown = std::move(shown);
     m->same = std::move(same);
@@ -1584,26 +1596,28 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
                            !zx_db_has_remote(db) && (!opts->collapse || by_column);
         Xapian::Enquire counter(*db->read);
         Xapian::Enquire &spied = apart ? counter : m->enquire;
+        // the facets' spies: one counting every column, or Xapian's, a slot each
+        ColumnCountSpy *by_columns = nullptr;
         auto add_spies = [&]() {
             m->spies.clear();
-            for (size_t i = 0; i < opts->n_facet_slots; i++) {
-                const Xapian::valueno slot = opts->facet_slots[i];
-                if (columns)
-                    m->spies.emplace_back(new ColumnCountSpy(column_of(db, slot)));
-                else
-                    m->spies.emplace_back(new Xapian::ValueCountMatchSpy(slot));
-                spied.add_matchspy(m->spies.back().get());
+            by_columns = nullptr;
+            if (columns && opts->n_facet_slots > 0) {
+                m->spies.emplace_back(by_columns = new ColumnCountSpy);
+                for (size_t i = 0; i < opts->n_facet_slots; i++)
+                    by_columns->count(column_of(db, opts->facet_slots[i]));
+            } else {
+                for (size_t i = 0; i < opts->n_facet_slots; i++)
+                    m->spies.emplace_back(new Xapian::ValueCountMatchSpy(opts->facet_slots[i]));
             }
+            for (const auto &spy : m->spies)
+                spied.add_matchspy(spy.get());
         };
         add_spies();
-        std::unique_ptr<ColumnCountSpy> keys;
-        if (apart && by_column) {
-            keys.reset(new ColumnCountSpy(column_of(db, opts->collapse_slot)));
-            counter.add_matchspy(keys.get());
-        }
+        // counted apart, the meetings' keys are counted with the facets
+        const size_t keys_at = apart && by_column ? by_columns->count(column_of(db, opts->collapse_slot)) : 0;
         if (apart)
             count_matches(m.get(), counter, q->query, opts);
-        if (!(by_column && collapse_by_column(m.get(), db, opts, keys.get()))) {
+        if (!(by_column && collapse_by_column(m.get(), db, opts, apart ? &by_columns->counts[keys_at] : nullptr))) {
             if (by_column && !apart) {
                 m->enquire.clear_matchspies();   // they may have counted once
                 add_spies();
@@ -1617,10 +1631,10 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
             m->mset = m->enquire.get_mset(opts->offset, opts->limit,
                                           ranked_only ? Xapian::doccount(0) : opts->check_at_least);
         }
-        for (size_t i = 0; i < m->spies.size(); i++) {
-            if (columns)
-                m->column.push_back(parts_counted(db->columns[opts->facet_slots[i]],
-                                                  static_cast<const ColumnCountSpy *>(m->spies[i].get())->counts));
+        m->facets = opts->n_facet_slots;
+        for (size_t i = 0; i < opts->n_facet_slots; i++) {
+            if (by_columns)
+                m->column.push_back(parts_counted(db->columns[opts->facet_slots[i]], by_columns->counts[i]));
             else
                 m->counts.push_back(counts_of(*static_cast<const Xapian::ValueCountMatchSpy *>(m->spies[i].get())));
         }
@@ -1738,7 +1752,7 @@ int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, si
 
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen)
 {
-    if (k >= m->spies.size()) {
+    if (k >= m->facets) {
         set_err(err, errlen, "facet: no such facet slot");
         return ZX_ERR_ARG;
     }
@@ -1758,7 +1772,7 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
 
 unsigned zx_mset_facet_count(const zx_mset *m, size_t k, const char *value, size_t len)
 {
-    if (k >= m->spies.size())
+    if (k >= m->facets)
         return 0;
     if (!m->column.empty()) {
         try {

@@ -363,8 +363,8 @@ static void describe_page(zx_db *r, unsigned offset, unsigned limit, int facets,
     char err[256];
     zx_query *q = NULL, *other = NULL;
     zx_mset *m = NULL;
-    static const unsigned slots[] = { 3 };
-    zx_search_opts so = { offset, limit, 100000, -1, 0, facets ? slots : NULL, facets ? 1 : 0, group, 8, 1 };
+    static const unsigned slots[] = { 3, 8 };
+    zx_search_opts so = { offset, limit, 100000, -1, 0, facets ? slots : NULL, facets ? 2 : 0, group, 8, 1 };
     assert_int_equal(zx_query_term("zebrik", &q, err, sizeof err), ZX_OK);
     assert_int_equal(zx_query_term("filler", &other, err, sizeof err), ZX_OK);
     assert_int_equal(zx_query_or(q, other, err, sizeof err), ZX_OK);
@@ -379,8 +379,9 @@ static void describe_page(zx_db *r, unsigned offset, unsigned limit, int facets,
         free(data);
     }
     if (facets && o < cap)
-        snprintf(out + o, cap - o, " | Praha %u Brno %u Ostrava %u", zx_mset_facet_count(m, 0, "Praha", 5),
-                 zx_mset_facet_count(m, 0, "Brno", 4), zx_mset_facet_count(m, 0, "Ostrava", 7));
+        snprintf(out + o, cap - o, " | Praha %u Brno %u Ostrava %u | meeting %u", zx_mset_facet_count(m, 0, "Praha", 5),
+                 zx_mset_facet_count(m, 0, "Brno", 4), zx_mset_facet_count(m, 0, "Ostrava", 7),
+                 zx_mset_facet_count(m, 1, "20190042 rada", 13));
     zx_mset_free(m);
     zx_query_free(other);
     zx_query_free(q);
@@ -414,7 +415,7 @@ static void a_page_counted_apart_ranks_as_one_match_does(void **state)
     zx_db *r = NULL;
     assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
     char once[8192], apart[8192], counts[64];
-    snprintf(counts, sizeof counts, "| Praha %u Brno %u Ostrava %u", praha, brno, ostrava);
+    snprintf(counts, sizeof counts, "| Praha %u Brno %u Ostrava %u | meeting 3", praha, brno, ostrava);
     static const unsigned pages[][2] = { { 0, 1 }, { 0, 10 }, { 7, 10 }, { 90, 30 }, { 295, 10 } };
     for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
         describe_page(r, pages[k][0], pages[k][1], 0, 0, once, sizeof once);
