@@ -102,13 +102,13 @@ class ColumnCountSpy : public Xapian::MatchSpy {
         counts.emplace_back(col.values.size(), 0);
         return counts.size() - 1;
     }
-    void operator()(const Xapian::Document &doc, double) override
+    void add(Xapian::docid did)
     {
-        const Xapian::docid did = doc.get_docid();
         for (size_t k = 0; k < cols.size(); k++)
             if (did < cols[k]->id.size())
                 counts[k][cols[k]->id[did]]++;
     }
+    void operator()(const Xapian::Document &doc, double) override { add(doc.get_docid()); }
 };
 
 // A facet's values (a multi-valued slot's parts) and their counts, most
@@ -1570,6 +1570,78 @@ static void count_matches(zx_mset *m, Xapian::Enquire &counter, const Xapian::Qu
     m->counted_apart = true;
 }
 
+// The documents a query matches, as a bit a docid, read from the posting
+// lists without Xapian's matcher: for a query of terms joined by AND, OR,
+// AND NOT (and the operators that match as those do: FILTER, SYNONYM, MAX,
+// AND_MAYBE's left side, a scaled weight).  false for any other operator
+// (a phrase, a wildcard, a value range): Xapian's matcher counts those.
+typedef std::vector<uint64_t> doc_bits;
+
+static bool matching_bits(const Xapian::Database &db, const Xapian::Query &q, doc_bits &bits)
+{
+    std::fill(bits.begin(), bits.end(), 0);
+    const size_t n = q.get_num_subqueries();
+    switch (q.get_type()) {
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+        return true;
+    case Xapian::Query::LEAF_TERM:
+    case Xapian::Query::LEAF_MATCH_ALL: {
+        const std::string term = q.get_type() == Xapian::Query::LEAF_TERM ? *q.get_terms_begin() : std::string();
+        for (Xapian::PostingIterator p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            const Xapian::docid did = *p;
+            if (did / 64 < bits.size())
+                bits[did / 64] |= uint64_t(1) << (did % 64);
+        }
+        return true;
+    }
+    case Xapian::Query::OP_SCALE_WEIGHT:
+    case Xapian::Query::OP_AND_MAYBE:
+        return n > 0 && matching_bits(db, q.get_subquery(0), bits);
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_AND_NOT: {
+        if (n == 0 || !matching_bits(db, q.get_subquery(0), bits))
+            return false;
+        const Xapian::Query::op op = q.get_type();
+        doc_bits other(bits.size());
+        for (size_t k = 1; k < n; k++) {
+            if (!matching_bits(db, q.get_subquery(k), other))
+                return false;
+            for (size_t w = 0; w < bits.size(); w++)
+                bits[w] = op == Xapian::Query::OP_AND_NOT                            ? bits[w] & ~other[w]
+                          : op == Xapian::Query::OP_AND || op == Xapian::Query::OP_FILTER ? bits[w] & other[w]
+                                                                                        : bits[w] | other[w];
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+// Counts the matches of a query into the facets' columns (and the total)
+// from the posting lists (matching_bits), when it can: a match of Xapian's
+// costs its matcher's round for every matching document, this a bit.
+static bool count_by_postings(zx_mset *m, const Xapian::Database &db, const Xapian::Query &query,
+                              ColumnCountSpy &spy)
+{
+    doc_bits bits(db.get_lastdocid() / 64 + 1);
+    if (!matching_bits(db, query, bits))
+        return false;
+    Xapian::doccount total = 0;
+    for (size_t w = 0; w < bits.size(); w++)
+        for (uint64_t b = bits[w]; b; b &= b - 1) {
+            spy.add(static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(b))));
+            total++;
+        }
+    m->total = total;
+    m->counted_apart = true;
+    return true;
+}
+
 static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
                        char *err, size_t errlen, bool retried)
 {
@@ -1615,7 +1687,7 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         add_spies();
         // counted apart, the meetings' keys are counted with the facets
         const size_t keys_at = apart && by_column ? by_columns->count(column_of(db, opts->collapse_slot)) : 0;
-        if (apart)
+        if (apart && !(by_columns && count_by_postings(m.get(), *db->read, q->query, *by_columns)))
             count_matches(m.get(), counter, q->query, opts);
         if (!(by_column && collapse_by_column(m.get(), db, opts, apart ? &by_columns->counts[keys_at] : nullptr))) {
             if (by_column && !apart) {

@@ -435,6 +435,123 @@ static void a_page_counted_apart_ranks_as_one_match_does(void **state)
     zx_db_close(r);
 }
 
+/* A query of terms: each word a term, joined by op ('|' OR, '&' AND, '-'
+ * AND NOT, '/' filter, '?' AND_MAYBE, '<' AND a value range of meetings),
+ * left to right: "zebrik | Q001 - Q002". */
+static zx_query *terms_query(const char *text)
+{
+    char err[256], word[64], op = 0;
+    zx_query *q = NULL;
+    for (const char *p = text; *p;) {
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        if (strchr("|&-/?<", *p) && p[1] == ' ') {
+            op = *p++;
+            continue;
+        }
+        size_t n = strcspn(p, " ");
+        snprintf(word, sizeof word, "%.*s", (int)n, p);
+        p += n;
+        zx_query *t = NULL;
+        if (op == '<')
+            assert_int_equal(zx_query_value_range(8, "20190010", word, &t, err, sizeof err), ZX_OK);
+        else
+            assert_int_equal(zx_query_term(word, &t, err, sizeof err), ZX_OK);
+        if (!q) {
+            q = t;
+            continue;
+        }
+        int rc = op == '|'   ? zx_query_or(q, t, err, sizeof err)
+                 : op == '&' ? zx_query_and(q, t, err, sizeof err)
+                 : op == '-' ? zx_query_and_not(q, t, err, sizeof err)
+                 : op == '/' ? zx_query_filter(q, t, err, sizeof err)
+                 : op == '?' ? zx_query_and_maybe(q, t, err, sizeof err)
+                             : zx_query_and(q, t, err, sizeof err);
+        assert_int_equal(rc, ZX_OK);
+        zx_query_free(t);
+    }
+    return q;
+}
+
+/* The page and facets of a query, as text, counted from columns (memory:
+ * from the posting lists where the query allows) or by Xapian's spies. */
+static void describe_counted(zx_db *r, const char *text, int memory, int group, char *out, size_t cap)
+{
+    char err[256];
+    zx_query *q = terms_query(text);
+    zx_mset *m = NULL;
+    static const unsigned slots[] = { 3, 8 };
+    zx_search_opts so = { 0, 5, 100000, -1, 0, slots, 2, group, 8, memory };
+    assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
+    size_t o = (size_t)snprintf(out, cap, "total %u:", zx_mset_total(m));
+    for (unsigned i = 0; i < zx_mset_size(m) && o < cap; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        assert_int_equal(zx_mset_data(m, i, &data, &len, err, sizeof err), ZX_OK);
+        o += (size_t)snprintf(out + o, cap - o, " %s@%.9g+%u", data, zx_mset_weight(m, i), zx_mset_collapsed(m, i));
+        free(data);
+    }
+    for (size_t k = 0; k < 2 && o < cap; k++)
+        o += (size_t)snprintf(out + o, cap - o, " |");
+    if (o < cap)
+        snprintf(out + o, cap - o, " Praha %u Brno %u Ostrava %u meetings 0042 %u 0099 %u",
+                 zx_mset_facet_count(m, 0, "Praha", 5), zx_mset_facet_count(m, 0, "Brno", 4),
+                 zx_mset_facet_count(m, 0, "Ostrava", 7), zx_mset_facet_count(m, 1, "20190042 rada", 13),
+                 zx_mset_facet_count(m, 1, "20190099 rada", 13));
+    zx_mset_free(m);
+    zx_query_free(q);
+}
+
+/* Matches counted from the posting lists (a process that keeps the
+ * database open) are those Xapian's matcher counts, for every operator the
+ * count reads (OR, AND, AND NOT, filter, AND_MAYBE's left side) and for
+ * those it leaves to Xapian (a value range). */
+static void matches_counted_from_postings_are_xapians(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "postings");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    char id[32], key[32];
+    for (int i = 0; i < 300; i++) {
+        snprintf(id, sizeof id, "Q%03d", i);
+        snprintf(key, sizeof key, "2019%04d rada", i / 3);
+        add_meeting_doc(w, id, 1 + (i * 37) % 11, key, i % 3 == 0 ? "Praha" : i % 3 == 1 ? "Praha\x1f" "Brno" : "Ostrava");
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    static const char *const queries[] = {
+        "zebrik",
+        "Q126 | Q127 | Q128 | Q297 | Q298",
+        "zebrik - Q126 - Q127",
+        "Q126 | Q127 | Q128 | Q297 - Q127",
+        "zebrik & Q127 | Q297",
+        "zebrik / Q128 | Q129",
+        "Q128 ? zebrik",
+        "zebrik < 20190043",
+        "nothing | Q299",
+        "nothing",
+    };
+    char xapians[4096], postings[4096];
+    for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++)
+        for (int group = 0; group < 2; group++) {
+            describe_counted(r, queries[k], 0, group, xapians, sizeof xapians);
+            describe_counted(r, queries[k], 1, group, postings, sizeof postings);
+            assert_string_equal(postings, xapians);
+        }
+    describe_counted(r, "Q126 | Q127 | Q128 | Q297 - Q127", 1, 0, postings, sizeof postings);
+    assert_non_null(strstr(postings, "total 3:"));
+    assert_non_null(strstr(postings, "Praha 2 Brno 0 Ostrava 1 meetings 0042 2 0099 1"));
+    describe_counted(r, "zebrik < 20190043", 1, 1, postings, sizeof postings);
+    assert_non_null(strstr(postings, "total 33:"));   /* meetings 10 to 42 ("20190043 rada" sorts after 20190043) */
+    zx_db_close(r);
+}
+
 static void make_shard(const char *name, const char *id, const char *term, const char *key, const char *value)
 {
     char p[256], err[512];
@@ -576,6 +693,7 @@ int main(void)
         cmocka_unit_test(a_damaged_database_is_reported_not_crashed_on),
         cmocka_unit_test(memory_columns_answer_as_xapian_does),
         cmocka_unit_test(a_page_counted_apart_ranks_as_one_match_does),
+        cmocka_unit_test(matches_counted_from_postings_are_xapians),
         cmocka_unit_test(shards_in_a_stub_are_searched_as_one),
         cmocka_unit_test(a_missing_shard_is_named_or_left_out),
         cmocka_unit_test(a_stub_it_cannot_read_is_named_with_its_line),
