@@ -355,6 +355,46 @@ static void memory_columns_answer_as_xapian_does(void **state)
     zx_db_close(r);
 }
 
+/* Collapsing from the column asks a window of three times the page's hits,
+ * then sixteen times when that holds too few meetings: twenty records of
+ * one meeting ahead of thirty meetings of one record each.  The pages are
+ * Xapian's own collapsing's, whichever window held them. */
+static void a_wider_window_is_read_when_the_first_holds_too_few_meetings(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "windows");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    char id[32], key[32];
+    for (int i = 0; i < 20; i++) {
+        snprintf(id, sizeof id, "Qa%02d", i);
+        add_meeting_doc(w, id, 5, "20190111 rada", "Praha");
+    }
+    for (int i = 0; i < 30; i++) {
+        snprintf(id, sizeof id, "Qb%02d", i);
+        snprintf(key, sizeof key, "2019%04d rada", i + 200);
+        add_meeting_doc(w, id, 1, key, "Brno");
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    char spies[4096], columns[4096];
+    /* 2 hits: 6 hold one meeting, 32 enough; 4 from 2: 18, then 96 */
+    static const unsigned pages[][2] = { { 0, 2 }, { 2, 4 }, { 0, 10 } };
+    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+        describe_search(r, pages[k][0], pages[k][1], 0, spies, sizeof spies);
+        describe_search(r, pages[k][0], pages[k][1], 1, columns, sizeof columns);
+        assert_string_equal(columns, spies);
+        assert_non_null(strstr(columns, "total 31:"));
+        assert_non_null(strstr(columns, "| Praha 20 Brno 30 Ostrava 0"));
+    }
+    describe_search(r, 0, 2, 1, columns, sizeof columns);
+    assert_non_null(strstr(columns, "total 31: 0:Qa00+19 "));
+    zx_db_close(r);
+}
+
 /* One page of "zebrik OR filler" as text: total, each hit's rank, data and
  * weight, then the facet's counts when it was asked for. */
 static void describe_page(zx_db *r, unsigned offset, unsigned limit, int facets, int group, char *out,
@@ -692,6 +732,7 @@ int main(void)
         cmocka_unit_test(a_document_is_replaced_found_and_read_back),
         cmocka_unit_test(a_damaged_database_is_reported_not_crashed_on),
         cmocka_unit_test(memory_columns_answer_as_xapian_does),
+        cmocka_unit_test(a_wider_window_is_read_when_the_first_holds_too_few_meetings),
         cmocka_unit_test(a_page_counted_apart_ranks_as_one_match_does),
         cmocka_unit_test(matches_counted_from_postings_are_xapians),
         cmocka_unit_test(shards_in_a_stub_are_searched_as_one),
