@@ -175,6 +175,8 @@ int zp_doc_decision_text(const char *text, size_t len, const char *range, size_t
         return -1;
     *at = (size_t)from;
     *end_at = (size_t)to;
+    if (!out)
+        return 0;
     zp_words_squeeze(text, (size_t)from, (size_t)to, out);
     if (*end)
         zp_buf_adds(out, " " ZP_ELLIPSIS);

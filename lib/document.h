@@ -90,9 +90,9 @@ void zp_doc_free(zp_doc *d);
 
 /* A stored decision's text from where it stands in the stored text (its
  * record's last field, "FROM-TO" or "FROM-TO…": the bytes' whitespace
- * squeezed, " …" after them when it was cut short), appended to out, and
- * FROM and TO in *at and *end.  0, or -1 when range is none of those (or
- * memory ran out). */
+ * squeezed, " …" after them when it was cut short), appended to out (out
+ * NULL: not made), and FROM and TO in *at and *end.  0, or -1 when range is
+ * none of those (or memory ran out). */
 int zp_doc_decision_text(const char *text, size_t len, const char *range, size_t rlen, size_t *at, size_t *end,
                          zp_buf *out);
 

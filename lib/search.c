@@ -92,6 +92,7 @@ typedef struct {
     zp_decisions *ds;
     const char *text;
     size_t tlen;
+    int bare;           /* zp_search_req.bare_decisions */
 } decisions_ctx;
 
 static void add_decision(const char *v, size_t len, void *ud)
@@ -118,7 +119,10 @@ static void add_decision(const char *v, size_t len, void *ud)
         parts[++k] = v + i + 1;
         lens[k] = len - i - 1;
     }
-    if (lens[0] == 0 && lens[10]) {
+    if (lens[0] == 0 && lens[10] && c->bare) {
+        if (zp_doc_decision_text(c->text, c->tlen, parts[10], lens[10], &d->at, &d->end, NULL) == 0)
+            d->text = strdup("");
+    } else if (lens[0] == 0 && lens[10]) {
         zp_buf t = ZP_BUF_INIT;
         if (zp_doc_decision_text(c->text, c->tlen, parts[10], lens[10], &d->at, &d->end, &t) == 0)
             d->text = zp_buf_steal(&t);
@@ -209,6 +213,7 @@ enum { SNIPPET_PASSAGE, SNIPPET_WHOLE };
 typedef struct {
     zp_hit *h;
     int decisions, whole;
+    int bare;                /* decisions without their text (zp_search_req.bare_decisions) */
     char *data;              /* the stored record, holding the text */
     const char *text;
     size_t tlen;
@@ -246,7 +251,7 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
         j->text = "";
         j->tlen = 0;
     }
-    decisions_ctx dc = { &h->decisions, j->text, j->tlen };
+    decisions_ctx dc = { &h->decisions, j->text, j->tlen, j->bare };
     zp_docdata_each(data, len, "decision", add_decision, &dc);
     return 0;
 }
@@ -327,8 +332,8 @@ static void page_terms_free(page_terms *pt)
  * on both cores. */
 #define HIT_BATCH 32
 #define HALVES_FROM 16
-static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisions, zp_results *r, char *err,
-                     size_t errlen)
+static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, const zp_search_req *req, zp_results *r,
+                     char *err, size_t errlen)
 {
     page_terms pt;
     int rc = n ? page_terms_read(m, q, 1, &pt, err, errlen) : 0;
@@ -339,7 +344,8 @@ static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, int decisi
         for (unsigned i = b; i < e; i++) {
             hit_job *j = &jobs[i - b];
             j->h = &r->hits[i];
-            j->decisions = decisions;
+            j->decisions = req->decisions;
+            j->bare = req->bare_decisions && !req->decisions;
             j->whole = SNIPPET_PASSAGE;
             j->terms = &pt.st;
             if (rc == 0)
@@ -687,7 +693,7 @@ static int run(zx_db *db, const zp_search_req *req, const zp_query *q, zp_result
     char *roots = NULL;
     if (n && zx_db_get_metadata(db, ZP_METADATA_ROOTS, &roots, err, errlen) != ZX_OK)
         roots = NULL;
-    rc = fill_hits(m, n, q, req->decisions, r, err, errlen);
+    rc = fill_hits(m, n, q, req, r, err, errlen);
     for (unsigned i = 0; i < n && rc == 0; i++) {
         if (req->group)
             r->hits[i].same_meeting = count_meetings ? same_meeting(m, i) : zx_mset_collapsed(m, i);

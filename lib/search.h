@@ -47,6 +47,11 @@ typedef struct {
     const zp_filter *filters;
     size_t n_filters;
     int decisions;          /* match only in decisions and tasks; show them */
+    int bare_decisions;     /* the hits' decisions without their text, which
+                               a results page does not show (their number,
+                               verb, vote and place in the text are read):
+                               zp_decision.text is "" where the record says
+                               where it stands; not with decisions */
     zp_sort sort;
     int facets;             /* count years, towns, bodies, organisations */
     int timeline;           /* count hits per year */

@@ -298,6 +298,8 @@ int main(int argc, char **argv)
         zp_buf_free(&q);
         return status;
     }
+    /* the text lists a decision's number and vote, not its text */
+    req.bare_decisions = !json;
     zp_results *r = NULL;
     char err[1024];
     int rc = zp_search_run(&req, &r, err, sizeof err);

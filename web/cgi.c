@@ -305,6 +305,8 @@ static void search(const web_site *site, const char *db, const web_request *req)
         export_csv(site, req, &sr);
         return;
     }
+    /* a results page shows a decision's number and vote, not its text */
+    sr.bare_decisions = !req->json;
     zp_results *r = NULL;
     char err[1024];
     int rc = zp_search_run(&sr, &r, err, sizeof err);

@@ -71,6 +71,13 @@ h=$(hit_of 175-krhanice-zapis-2021-1.txt)
 expect_in "minutes' decisions carry their vote and outcome" '"verb":"schvaluje","votes":{"for":8,"against":0,"abstain":0},"passed":true' "$h"
 run "$bin/zapisy-search" --db "$db" --decisions --limit 1 'usneseni:1/2021' 'program'
 expect_in "--decisions shows the resolution's number and verb" "(usnesení 1/2021 · schvaluje)" "$out"
+# A results page (and the CLI's text) shows a decision's verb and vote but
+# not its text, which is then left unread; JSON still carries every text.
+run "$bin/zapisy-search" --db "$db" --limit 3 'mesto:krhanice' 'rok:2021' 'program zasedani'
+expect_in "the text of a plain search shows the matching decision's verb and vote" "(schvaluje · pro 6, proti 0, zdržel se 0 · přijato)" "$out"
+search "$db" --limit 3 'mesto:krhanice' 'rok:2021' 'program zasedani'
+texts=$(jq -c '[.hits[].decisions[] | .text | length] | [length > 20, min > 0]' <<< "$out")
+expect_in "... and its JSON every decision's text" '[true,true]' "$texts"
 search "$db" --decisions --limit 20 'bavorsku'
 expect_in "a proposal voted down is recorded as not passed" '"votes":{"for":1,"against":1,"abstain":1},"passed":false' "$out"
 
