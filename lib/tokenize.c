@@ -384,53 +384,23 @@ static int passable(const tokzr *t, size_t start, size_t end, size_t nchars, int
     return !(nchars == 1 && upper);
 }
 
-/* zp_tok_each_only's quick pass: goes over the words passable says it may,
- * without queuing them, and stops before the first it may not.  The word
- * the last one read looked at (the second half of a hyphenated pair) may
- * be queued, and is dropped if passable; with more queued, it is not
- * called. */
+/* zp_tok_each_only's quick pass, with at most one word queued (the second
+ * half of a hyphenated pair the last word looked at): drops the queued
+ * words passable says it may, each scanned into the queue's head and let
+ * go at once, without the patterns' look-ahead; stops at the first it may
+ * not, which stays queued. */
 static void pass_unwanted(tokzr *t)
 {
-    if (t->count == 1) {
+    while (t->count <= 1) {
+        if (t->count == 0) {
+            if (!scan_raw(t, &t->q[t->head]))
+                return;
+            t->count = 1;
+        }
         const raw_word *w = &t->q[t->head];
         if (!passable(t, w->start, w->end, w->nchars, w->upper))
             return;
-        drop(t, 1);   /* the scan is past it */
-    }
-    const unsigned char *s = (const unsigned char *)t->text;
-    for (;;) {
-        size_t i = t->pos;
-        while (i < t->len && s[i] < 0x80 && !(ascii_kind[s[i]] & A_WORD))
-            i++;
-        if (i >= t->len || !unwanted(t, i))
-            return;
-        size_t start = i, nchars = 0;
-        int upper = -1;   /* of the first code point */
-        utf8proc_category_t cat;
-        for (;;) {
-            if (i < t->len && s[i] < 0x80) {
-                if (!(ascii_kind[s[i]] & A_WORD))
-                    break;
-                if (upper < 0)
-                    upper = (ascii_kind[s[i]] & A_UPPER) != 0;
-                i++;
-                nchars++;
-                continue;
-            }
-            if (i >= t->len)
-                break;
-            int n = cat_beyond_ascii(t, i, &cat);
-            if (!is_word_cat(cat))
-                break;
-            if (upper < 0)
-                upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-            nchars += cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME;
-            i += (size_t)n;
-        }
-        if (!passable(t, start, i, nchars, upper > 0))
-            return;
-        t->pos = t->prev_end = i;
-        t->first = 0;
+        drop(t, 1);
     }
 }
 

@@ -140,8 +140,8 @@ struct zx_mset {
     bool by_column = false;
     std::vector<Xapian::doccount> shown, same;
     Xapian::doccount total = 0, first_rank = 0;
-    // the matches were counted (and the spies fed) by a match of their
-    // own (count_then_rank): total is theirs
+    // the matches were counted (and the spies fed) apart from the ranking
+    // match (count_matches, count_by_postings): total is theirs
     bool counted_apart = false;
     size_t facets = 0;   // the facet slots counted (counts or column, by slot)
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
