@@ -119,13 +119,10 @@ static void add_decision(const char *v, size_t len, void *ud)
         parts[++k] = v + i + 1;
         lens[k] = len - i - 1;
     }
-    if (lens[0] == 0 && lens[10] && c->bare) {
-        if (zp_doc_decision_text(c->text, c->tlen, parts[10], lens[10], &d->at, &d->end, NULL) == 0)
-            d->text = strdup("");
-    } else if (lens[0] == 0 && lens[10]) {
+    if (lens[0] == 0 && lens[10]) {   /* where it stands; its text made unless bare */
         zp_buf t = ZP_BUF_INIT;
-        if (zp_doc_decision_text(c->text, c->tlen, parts[10], lens[10], &d->at, &d->end, &t) == 0)
-            d->text = zp_buf_steal(&t);
+        if (zp_doc_decision_text(c->text, c->tlen, parts[10], lens[10], &d->at, &d->end, c->bare ? NULL : &t) == 0)
+            d->text = c->bare ? strdup("") : zp_buf_steal(&t);
         zp_buf_free(&t);
     } else {
         d->text = strndup(parts[0], lens[0]);

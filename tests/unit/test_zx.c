@@ -559,7 +559,8 @@ static void matches_counted_from_postings_are_xapians(void **state)
     for (int i = 0; i < 300; i++) {
         snprintf(id, sizeof id, "Q%03d", i);
         snprintf(key, sizeof key, "2019%04d rada", i / 3);
-        add_meeting_doc(w, id, 1 + (i * 37) % 11, key, i % 3 == 0 ? "Praha" : i % 3 == 1 ? "Praha\x1f" "Brno" : "Ostrava");
+        const char *town = i % 3 == 0 ? "Praha" : i % 3 == 1 ? "Praha\x1f" "Brno" : "Ostrava";
+        add_meeting_doc(w, id, 1 + (i * 37) % 11, key, town);
     }
     assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
     zx_db_close(w);
