@@ -152,24 +152,25 @@ static void add_org(const char *v, size_t len, void *ud)
 /* In decisions mode the snippet is the decision with the most matches. */
 static int decision_snippet(zp_hit *h, const zp_snip_terms *st, zp_snippet *out)
 {
-    int best = -1;
-    size_t best_marks = 0;
+    int best = -1;   /* its snippet kept in *out */
     for (size_t i = 0; i < h->decisions.n; i++) {
         zp_snippet s;
         const char *t = h->decisions.v[i].text;
         if (zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, &s) < 0)
             return -1;
-        if (best < 0 || s.n_marks > best_marks) {
-            best = (int)i;
-            best_marks = s.n_marks;
+        if (best >= 0 && s.n_marks <= out->n_marks) {
+            zp_snip_free(&s);
+            continue;
         }
-        zp_snip_free(&s);
+        if (best >= 0)
+            zp_snip_free(out);
+        *out = s;
+        best = (int)i;
     }
     if (best < 0)
         return 1;
     h->shown_decision = best;
-    const char *t = h->decisions.v[best].text;
-    return zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, out);
+    return 0;
 }
 
 /* The decision whose text has the most matches, shown with its number
