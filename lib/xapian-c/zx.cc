@@ -1663,7 +1663,9 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         if (opts->sort_slot >= 0)
             m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
                                                         opts->sort_descending != 0);
-        const bool columns = opts->memory_facets && !zx_db_has_remote(db) && !db->write;
+        // columns are kept by the combined docid, and a spy is told a
+        // shard's own: a stub of several shards counts by Xapian's spies
+        const bool columns = opts->memory_facets && !zx_db_has_remote(db) && !db->write && db->shards.size() < 2;
         const bool exhaustive = opts->check_at_least >= db->read->get_doccount();
         m->exhaustive = exhaustive;
         const bool by_column = opts->collapse && columns && exhaustive;

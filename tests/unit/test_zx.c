@@ -673,6 +673,47 @@ static void shards_in_a_stub_are_searched_as_one(void **state)
     zx_db_close(r);
 }
 
+/* A process that keeps a stub of local shards open counts what Xapian's
+ * spies count: a spy is told a shard's own docid, not the combined one
+ * the facet columns are kept by, so they are not used there.  Counted from
+ * the posting lists (a term) and by Xapian's matcher (a value range). */
+static void kept_open_shards_count_as_xapian_does(void **state)
+{
+    (void)state;
+    char p[256], err[512], id[32], key[32];
+    static const char *const towns[] = { "Praha", "Brno", "Ostrava" };
+    for (int s = 0; s < 2; s++) {
+        snprintf(key, sizeof key, "u%d", s);
+        path_in(p, sizeof p, key);
+        zx_db *w = NULL;
+        assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+        for (int i = 0; i < 3 + 4 * s; i++) {   /* 3 records in u0, 7 in u1 */
+            snprintf(id, sizeof id, "Qu%d%d", s, i);
+            snprintf(key, sizeof key, "2019%04d rada", 40 + i);
+            add_meeting_doc(w, id, 1 + i % 4, key, towns[(i + s) % 3]);
+        }
+        assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+        zx_db_close(w);
+    }
+    static const char *const lines[] = { "auto u0", "auto u1" };
+    write_stub("u.stub", lines, 2);
+    path_in(p, sizeof p, "u.stub");
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    static const char *const queries[] = { "zebrik", "zebrik < 20190043" };
+    char xapians[4096], kept[4096];
+    for (size_t k = 0; k < 2; k++)
+        for (int group = 0; group < 2; group++) {
+            describe_counted(r, queries[k], 0, group, xapians, sizeof xapians);
+            describe_counted(r, queries[k], 1, group, kept, sizeof kept);
+            assert_string_equal(kept, xapians);
+        }
+    describe_counted(r, "zebrik < 20190043", 1, 0, kept, sizeof kept);
+    assert_non_null(strstr(kept, "total 6:"));   /* meetings 40-42 of both shards */
+    assert_non_null(strstr(kept, "Praha 2 Brno 2 Ostrava 2 meetings 0042 2"));
+    zx_db_close(r);
+}
+
 static void a_missing_shard_is_named_or_left_out(void **state)
 {
     (void)state;
@@ -737,6 +778,7 @@ int main(void)
         cmocka_unit_test(a_page_counted_apart_ranks_as_one_match_does),
         cmocka_unit_test(matches_counted_from_postings_are_xapians),
         cmocka_unit_test(shards_in_a_stub_are_searched_as_one),
+        cmocka_unit_test(kept_open_shards_count_as_xapian_does),
         cmocka_unit_test(a_missing_shard_is_named_or_left_out),
         cmocka_unit_test(a_stub_it_cannot_read_is_named_with_its_line),
     };
