@@ -1583,6 +1583,32 @@ static void count_matches(zx_mset *m, Xapian::Enquire &counter, const Xapian::Qu
 // (a phrase, a wildcard, a value range): Xapian's matcher counts those.
 typedef std::vector<uint64_t> doc_bits;
 
+// matching_bits can read q: its operators are those it knows.
+static bool postings_can_count(const Xapian::Query &q)
+{
+    switch (q.get_type()) {
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+    case Xapian::Query::LEAF_TERM:
+    case Xapian::Query::LEAF_MATCH_ALL:
+        return true;
+    case Xapian::Query::OP_SCALE_WEIGHT:
+    case Xapian::Query::OP_AND_MAYBE:
+        return q.get_num_subqueries() > 0 && postings_can_count(q.get_subquery(0));
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_AND_NOT:
+        for (size_t k = 0; k < q.get_num_subqueries(); k++)
+            if (!postings_can_count(q.get_subquery(k)))
+                return false;
+        return q.get_num_subqueries() > 0;
+    default:
+        return false;
+    }
+}
+
 static bool matching_bits(const Xapian::Database &db, const Xapian::Query &q, doc_bits &bits)
 {
     std::fill(bits.begin(), bits.end(), 0);
@@ -1663,17 +1689,19 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         if (opts->sort_slot >= 0)
             m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
                                                         opts->sort_descending != 0);
-        // columns are kept by the combined docid, and a spy is told a
-        // shard's own: a stub of several shards counts by Xapian's spies
-        const bool columns = opts->memory_facets && !zx_db_has_remote(db) && !db->write && db->shards.size() < 2;
         const bool exhaustive = opts->check_at_least >= db->read->get_doccount();
         m->exhaustive = exhaustive;
+        // Columns are kept by the combined docid, and a spy is told a
+        // shard's own: over a stub of several shards they are counted from
+        // the posting lists, or not at all (Xapian's spies count).
+        const bool counted_by_relevance = exhaustive && opts->n_facet_slots > 0 && opts->sort_slot < 0;
+        const bool columns = opts->memory_facets && !zx_db_has_remote(db) && !db->write &&
+                             (db->shards.size() < 2 || (counted_by_relevance && postings_can_count(q->query)));
         const bool by_column = opts->collapse && columns && exhaustive;
         // counted by a match of their own (count_matches), unless remote
         // shards would be asked twice or Xapian collapses (its count of
         // meetings needs every match looked at again)
-        const bool apart = exhaustive && opts->n_facet_slots > 0 && opts->sort_slot < 0 &&
-                           !zx_db_has_remote(db) && (!opts->collapse || by_column);
+        const bool apart = counted_by_relevance && !zx_db_has_remote(db) && (!opts->collapse || by_column);
         Xapian::Enquire counter(*db->read);
         Xapian::Enquire &spied = apart ? counter : m->enquire;
         // the facets' spies: one counting every column, or Xapian's, a slot each
