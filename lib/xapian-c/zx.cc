@@ -1577,13 +1577,13 @@ static void count_matches(zx_mset *m, Xapian::Enquire &counter, const Xapian::Qu
 }
 
 // The documents a query matches, as a bit a docid, read from the posting
-// lists without Xapian's matcher: for a query of terms joined by AND, OR,
-// AND NOT (and the operators that match as those do: FILTER, SYNONYM, MAX,
-// AND_MAYBE's left side, a scaled weight).  false for any other operator
-// (a phrase, a wildcard, a value range): Xapian's matcher counts those.
+// lists without Xapian's matcher (matching_bits): for a query of terms
+// joined by AND, OR, AND NOT (and the operators that match as those do:
+// FILTER, SYNONYM, MAX, AND_MAYBE's left side, a scaled weight), which
+// postings_can_count tells before a list is read.  Any other operator (a
+// phrase, a wildcard, a value range) is left to Xapian's matcher.
 typedef std::vector<uint64_t> doc_bits;
 
-// matching_bits can read q: its operators are those it knows.
 static bool postings_can_count(const Xapian::Query &q)
 {
     switch (q.get_type()) {
@@ -1609,13 +1609,12 @@ static bool postings_can_count(const Xapian::Query &q)
     }
 }
 
-static bool matching_bits(const Xapian::Database &db, const Xapian::Query &q, doc_bits &bits)
+// q is one postings_can_count accepts.
+static void matching_bits(const Xapian::Database &db, const Xapian::Query &q, doc_bits &bits)
 {
     std::fill(bits.begin(), bits.end(), 0);
     const size_t n = q.get_num_subqueries();
     switch (q.get_type()) {
-    case Xapian::Query::LEAF_MATCH_NOTHING:
-        return true;
     case Xapian::Query::LEAF_TERM:
     case Xapian::Query::LEAF_MATCH_ALL: {
         const std::string term = q.get_type() == Xapian::Query::LEAF_TERM ? *q.get_terms_begin() : std::string();
@@ -1624,45 +1623,37 @@ static bool matching_bits(const Xapian::Database &db, const Xapian::Query &q, do
             if (did / 64 < bits.size())
                 bits[did / 64] |= uint64_t(1) << (did % 64);
         }
-        return true;
+        return;
     }
     case Xapian::Query::OP_SCALE_WEIGHT:
     case Xapian::Query::OP_AND_MAYBE:
-        return n > 0 && matching_bits(db, q.get_subquery(0), bits);
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-    case Xapian::Query::OP_AND_NOT: {
-        if (n == 0 || !matching_bits(db, q.get_subquery(0), bits))
-            return false;
+        matching_bits(db, q.get_subquery(0), bits);
+        return;
+    default: {   // AND, FILTER, OR, SYNONYM, MAX, AND NOT; MatchNothing has no sides
+        if (n == 0)
+            return;
+        matching_bits(db, q.get_subquery(0), bits);
         const Xapian::Query::op op = q.get_type();
         doc_bits other(bits.size());
         for (size_t k = 1; k < n; k++) {
-            if (!matching_bits(db, q.get_subquery(k), other))
-                return false;
+            matching_bits(db, q.get_subquery(k), other);
             for (size_t w = 0; w < bits.size(); w++)
                 bits[w] = op == Xapian::Query::OP_AND_NOT                            ? bits[w] & ~other[w]
                           : op == Xapian::Query::OP_AND || op == Xapian::Query::OP_FILTER ? bits[w] & other[w]
                                                                                         : bits[w] | other[w];
         }
-        return true;
     }
-    default:
-        return false;
     }
 }
 
-// Counts the matches of a query into the facets' columns (and the total)
-// from the posting lists (matching_bits), when it can: a match of Xapian's
-// costs its matcher's round for every matching document, this a bit.
-static bool count_by_postings(zx_mset *m, const Xapian::Database &db, const Xapian::Query &query,
+// Counts the matches of a query postings_can_count accepts into the facets'
+// columns (and the total) from the posting lists: a match of Xapian's costs
+// its matcher's round for every matching document, this a bit.
+static void count_by_postings(zx_mset *m, const Xapian::Database &db, const Xapian::Query &query,
                               ColumnCountSpy &spy)
 {
     doc_bits bits(db.get_lastdocid() / 64 + 1);
-    if (!matching_bits(db, query, bits))
-        return false;
+    matching_bits(db, query, bits);
     Xapian::doccount total = 0;
     for (size_t w = 0; w < bits.size(); w++)
         for (uint64_t b = bits[w]; b; b &= b - 1) {
@@ -1671,7 +1662,6 @@ static bool count_by_postings(zx_mset *m, const Xapian::Database &db, const Xapi
         }
     m->total = total;
     m->counted_apart = true;
-    return true;
 }
 
 static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset **out,
@@ -1691,12 +1681,13 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
                                                         opts->sort_descending != 0);
         const bool exhaustive = opts->check_at_least >= db->read->get_doccount();
         m->exhaustive = exhaustive;
+        const bool local = opts->memory_facets && !zx_db_has_remote(db) && !db->write;
+        const bool counted_by_relevance = exhaustive && opts->n_facet_slots > 0 && opts->sort_slot < 0;
+        const bool by_postings = local && counted_by_relevance && postings_can_count(q->query);
         // Columns are kept by the combined docid, and a spy is told a
         // shard's own: over a stub of several shards they are counted from
         // the posting lists, or not at all (Xapian's spies count).
-        const bool counted_by_relevance = exhaustive && opts->n_facet_slots > 0 && opts->sort_slot < 0;
-        const bool columns = opts->memory_facets && !zx_db_has_remote(db) && !db->write &&
-                             (db->shards.size() < 2 || (counted_by_relevance && postings_can_count(q->query)));
+        const bool columns = local && (db->shards.size() < 2 || by_postings);
         const bool by_column = opts->collapse && columns && exhaustive;
         // counted by a match of their own (count_matches), unless remote
         // shards would be asked twice or Xapian collapses (its count of
@@ -1723,7 +1714,9 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         add_spies();
         // counted apart, the meetings' keys are counted with the facets
         const size_t keys_at = apart && by_column ? by_columns->count(column_of(db, opts->collapse_slot)) : 0;
-        if (apart && !(by_columns && count_by_postings(m.get(), *db->read, q->query, *by_columns)))
+        if (apart && by_columns && by_postings)
+            count_by_postings(m.get(), *db->read, q->query, *by_columns);
+        else if (apart)
             count_matches(m.get(), counter, q->query, opts);
         if (!(by_column && collapse_by_column(m.get(), db, opts, apart ? &by_columns->counts[keys_at] : nullptr))) {
             if (by_column && !apart) {

@@ -283,8 +283,32 @@ static void add_meeting_doc(zx_db *w, const char *id, int n, const char *meeting
     zx_doc_free(d);
 }
 
-/* One search, as text: total, each hit's rank, data and collapse count,
- * then the facet. */
+/* A search's answer as text: "total N:", each hit's rank, data ("@" and
+ * its weight after it when weights) and collapse count, then with facets
+ * the towns (slot 3) and with two the meetings 0042 and 0099 (slot 8). */
+static void describe_mset(const zx_mset *m, size_t facets, int weights, char *out, size_t cap)
+{
+    char err[256];
+    size_t o = (size_t)snprintf(out, cap, "total %u:", zx_mset_total(m));
+    for (unsigned i = 0; i < zx_mset_size(m) && o < cap; i++) {
+        char *data = NULL, weight[32] = "";
+        size_t len = 0;
+        assert_int_equal(zx_mset_data(m, i, &data, &len, err, sizeof err), ZX_OK);
+        if (weights)
+            snprintf(weight, sizeof weight, "@%.9g", zx_mset_weight(m, i));
+        o += (size_t)snprintf(out + o, cap - o, " %u:%s%s+%u", zx_mset_rank(m, i), data, weight,
+                              zx_mset_collapsed(m, i));
+        free(data);
+    }
+    if (facets > 0 && o < cap)
+        o += (size_t)snprintf(out + o, cap - o, " | Praha %u Brno %u Ostrava %u", zx_mset_facet_count(m, 0, "Praha", 5),
+                              zx_mset_facet_count(m, 0, "Brno", 4), zx_mset_facet_count(m, 0, "Ostrava", 7));
+    if (facets > 1 && o < cap)
+        snprintf(out + o, cap - o, " | meetings 0042 %u 0099 %u", zx_mset_facet_count(m, 1, "20190042 rada", 13),
+                 zx_mset_facet_count(m, 1, "20190099 rada", 13));
+}
+
+/* A page of "zebrik", one hit a meeting, with the towns. */
 static void describe_search(zx_db *r, unsigned offset, unsigned limit, int memory, char *out, size_t cap)
 {
     char err[256];
@@ -294,17 +318,7 @@ static void describe_search(zx_db *r, unsigned offset, unsigned limit, int memor
     zx_search_opts so = { offset, limit, 1000, -1, 0, slots, 1, 1, 8, memory };
     assert_int_equal(zx_query_term("zebrik", &q, err, sizeof err), ZX_OK);
     assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
-    size_t o = (size_t)snprintf(out, cap, "total %u:", zx_mset_total(m));
-    for (unsigned i = 0; i < zx_mset_size(m) && o < cap; i++) {
-        char *data = NULL;
-        size_t len = 0;
-        assert_int_equal(zx_mset_data(m, i, &data, &len, err, sizeof err), ZX_OK);
-        o += (size_t)snprintf(out + o, cap - o, " %u:%s+%u", zx_mset_rank(m, i), data, zx_mset_collapsed(m, i));
-        free(data);
-    }
-    if (o < cap)
-        o += (size_t)snprintf(out + o, cap - o, " | Praha %u Brno %u Ostrava %u", zx_mset_facet_count(m, 0, "Praha", 5),
-                              zx_mset_facet_count(m, 0, "Brno", 4), zx_mset_facet_count(m, 0, "Ostrava", 7));
+    describe_mset(m, 1, 0, out, cap);
     zx_mset_free(m);
     zx_query_free(q);
 }
@@ -395,86 +409,6 @@ static void a_wider_window_is_read_when_the_first_holds_too_few_meetings(void **
     zx_db_close(r);
 }
 
-/* One page of "zebrik OR filler" as text: total, each hit's rank, data and
- * weight, then the facet's counts when it was asked for. */
-static void describe_page(zx_db *r, unsigned offset, unsigned limit, int facets, int group, char *out,
-                          size_t cap)
-{
-    char err[256];
-    zx_query *q = NULL, *other = NULL;
-    zx_mset *m = NULL;
-    static const unsigned slots[] = { 3, 8 };
-    zx_search_opts so = { offset, limit, 100000, -1, 0, facets ? slots : NULL, facets ? 2 : 0, group, 8, 1 };
-    assert_int_equal(zx_query_term("zebrik", &q, err, sizeof err), ZX_OK);
-    assert_int_equal(zx_query_term("filler", &other, err, sizeof err), ZX_OK);
-    assert_int_equal(zx_query_or(q, other, err, sizeof err), ZX_OK);
-    assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
-    size_t o = (size_t)snprintf(out, cap, "total %u:", zx_mset_total(m));
-    for (unsigned i = 0; i < zx_mset_size(m) && o < cap; i++) {
-        char *data = NULL;
-        size_t len = 0;
-        assert_int_equal(zx_mset_data(m, i, &data, &len, err, sizeof err), ZX_OK);
-        o += (size_t)snprintf(out + o, cap - o, " %u:%s@%.9g+%u", zx_mset_rank(m, i), data, zx_mset_weight(m, i),
-                              zx_mset_collapsed(m, i));
-        free(data);
-    }
-    if (facets && o < cap)
-        snprintf(out + o, cap - o, " | Praha %u Brno %u Ostrava %u | meeting %u", zx_mset_facet_count(m, 0, "Praha", 5),
-                 zx_mset_facet_count(m, 0, "Brno", 4), zx_mset_facet_count(m, 0, "Ostrava", 7),
-                 zx_mset_facet_count(m, 1, "20190042 rada", 13));
-    zx_mset_free(m);
-    zx_query_free(other);
-    zx_query_free(q);
-}
-
-/* A page whose every match is counted for its facets is counted by one
- * match and ranked by another: the same hits, ranks and weights as the
- * page looked at in one match (no facets asked for), for pages deep and
- * shallow, and the facets and total exact.  300 records whose weights
- * rise and fall with their docids, so the best are met late and early. */
-static void a_page_counted_apart_ranks_as_one_match_does(void **state)
-{
-    (void)state;
-    char p[256], err[512];
-    path_in(p, sizeof p, "apart");
-    zx_db *w = NULL;
-    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
-    char id[32], key[32];
-    unsigned praha = 0, brno = 0, ostrava = 0;
-    for (int i = 0; i < 300; i++) {
-        snprintf(id, sizeof id, "Q%03d", i);
-        snprintf(key, sizeof key, "2019%04d rada", i / 3);
-        const char *town = i % 3 == 0 ? "Praha" : i % 3 == 1 ? "Praha\x1f" "Brno" : "Ostrava";
-        praha += i % 3 != 2;
-        brno += i % 3 == 1;
-        ostrava += i % 3 == 2;
-        add_meeting_doc(w, id, 1 + (i * 37) % 11, key, town);
-    }
-    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
-    zx_db_close(w);
-    zx_db *r = NULL;
-    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
-    char once[8192], apart[8192], counts[64];
-    snprintf(counts, sizeof counts, "| Praha %u Brno %u Ostrava %u | meeting 3", praha, brno, ostrava);
-    static const unsigned pages[][2] = { { 0, 1 }, { 0, 10 }, { 7, 10 }, { 90, 30 }, { 295, 10 } };
-    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
-        describe_page(r, pages[k][0], pages[k][1], 0, 0, once, sizeof once);
-        describe_page(r, pages[k][0], pages[k][1], 1, 0, apart, sizeof apart);
-        assert_non_null(strstr(apart, counts));
-        *strstr(apart, " |") = '\0';
-        assert_string_equal(apart, once);
-        assert_non_null(strstr(once, "total 300:"));
-        /* one hit a meeting: 100 meetings, collapsed from the column */
-        describe_page(r, pages[k][0], pages[k][1], 1, 1, apart, sizeof apart);
-        assert_non_null(strstr(apart, "total 100:"));
-        assert_non_null(strstr(apart, counts));
-    }
-    /* the best hit stands for its meeting's other two records */
-    describe_page(r, 0, 1, 1, 1, apart, sizeof apart);
-    assert_non_null(strstr(apart, "+2 |"));
-    zx_db_close(r);
-}
-
 /* A query of terms: each word a term, joined by op ('|' OR, '&' AND, '-'
  * AND NOT, '/' filter, '?' AND_MAYBE, '<' AND a value range of meetings),
  * left to right: "zebrik | Q001 - Q002". */
@@ -515,33 +449,70 @@ static zx_query *terms_query(const char *text)
     return q;
 }
 
-/* The page and facets of a query, as text, counted from columns (memory:
- * from the posting lists where the query allows) or by Xapian's spies. */
-static void describe_counted(zx_db *r, const char *text, int memory, int group, char *out, size_t cap)
+/* A page of a query of terms (terms_query) as text (describe_mset, with
+ * weights): the towns and meetings when facets, one hit a meeting when
+ * group, counted from columns when memory (from the posting lists where the
+ * query allows) or by Xapian's spies. */
+static void describe_query(zx_db *r, const char *text, unsigned offset, unsigned limit, int facets, int group,
+                           int memory, char *out, size_t cap)
 {
     char err[256];
     zx_query *q = terms_query(text);
     zx_mset *m = NULL;
     static const unsigned slots[] = { 3, 8 };
-    zx_search_opts so = { 0, 5, 100000, -1, 0, slots, 2, group, 8, memory };
+    zx_search_opts so = { offset, limit, 100000, -1, 0, facets ? slots : NULL, facets ? 2 : 0, group, 8, memory };
     assert_int_equal(zx_search(r, q, &so, &m, err, sizeof err), ZX_OK);
-    size_t o = (size_t)snprintf(out, cap, "total %u:", zx_mset_total(m));
-    for (unsigned i = 0; i < zx_mset_size(m) && o < cap; i++) {
-        char *data = NULL;
-        size_t len = 0;
-        assert_int_equal(zx_mset_data(m, i, &data, &len, err, sizeof err), ZX_OK);
-        o += (size_t)snprintf(out + o, cap - o, " %s@%.9g+%u", data, zx_mset_weight(m, i), zx_mset_collapsed(m, i));
-        free(data);
-    }
-    for (size_t k = 0; k < 2 && o < cap; k++)
-        o += (size_t)snprintf(out + o, cap - o, " |");
-    if (o < cap)
-        snprintf(out + o, cap - o, " Praha %u Brno %u Ostrava %u meetings 0042 %u 0099 %u",
-                 zx_mset_facet_count(m, 0, "Praha", 5), zx_mset_facet_count(m, 0, "Brno", 4),
-                 zx_mset_facet_count(m, 0, "Ostrava", 7), zx_mset_facet_count(m, 1, "20190042 rada", 13),
-                 zx_mset_facet_count(m, 1, "20190099 rada", 13));
+    describe_mset(m, facets ? 2 : 0, 1, out, cap);
     zx_mset_free(m);
     zx_query_free(q);
+}
+
+/* A page whose every match is counted for its facets is counted by one
+ * match and ranked by another: the same hits, ranks and weights as the
+ * page looked at in one match (no facets asked for), for pages deep and
+ * shallow, and the facets and total exact.  300 records whose weights
+ * rise and fall with their docids, so the best are met late and early. */
+static void a_page_counted_apart_ranks_as_one_match_does(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "apart");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    char id[32], key[32];
+    unsigned praha = 0, brno = 0, ostrava = 0;
+    for (int i = 0; i < 300; i++) {
+        snprintf(id, sizeof id, "Q%03d", i);
+        snprintf(key, sizeof key, "2019%04d rada", i / 3);
+        const char *town = i % 3 == 0 ? "Praha" : i % 3 == 1 ? "Praha\x1f" "Brno" : "Ostrava";
+        praha += i % 3 != 2;
+        brno += i % 3 == 1;
+        ostrava += i % 3 == 2;
+        add_meeting_doc(w, id, 1 + (i * 37) % 11, key, town);
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    char once[8192], apart[8192], counts[64];
+    snprintf(counts, sizeof counts, "| Praha %u Brno %u Ostrava %u | meetings 0042 3 0099 3", praha, brno, ostrava);
+    static const unsigned pages[][2] = { { 0, 1 }, { 0, 10 }, { 7, 10 }, { 90, 30 }, { 295, 10 } };
+    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+        describe_query(r, "zebrik | filler", pages[k][0], pages[k][1], 0, 0, 1, once, sizeof once);
+        describe_query(r, "zebrik | filler", pages[k][0], pages[k][1], 1, 0, 1, apart, sizeof apart);
+        assert_non_null(strstr(apart, counts));
+        *strstr(apart, " |") = '\0';
+        assert_string_equal(apart, once);
+        assert_non_null(strstr(once, "total 300:"));
+        /* one hit a meeting: 100 meetings, collapsed from the column */
+        describe_query(r, "zebrik | filler", pages[k][0], pages[k][1], 1, 1, 1, apart, sizeof apart);
+        assert_non_null(strstr(apart, "total 100:"));
+        assert_non_null(strstr(apart, counts));
+    }
+    /* the best hit stands for its meeting's other two records */
+    describe_query(r, "zebrik | filler", 0, 1, 1, 1, 1, apart, sizeof apart);
+    assert_non_null(strstr(apart, "+2 |"));
+    zx_db_close(r);
 }
 
 /* Matches counted from the posting lists (a process that keeps the
@@ -581,14 +552,14 @@ static void matches_counted_from_postings_are_xapians(void **state)
     char xapians[4096], postings[4096];
     for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++)
         for (int group = 0; group < 2; group++) {
-            describe_counted(r, queries[k], 0, group, xapians, sizeof xapians);
-            describe_counted(r, queries[k], 1, group, postings, sizeof postings);
+            describe_query(r, queries[k], 0, 5, 1, group, 0, xapians, sizeof xapians);
+            describe_query(r, queries[k], 0, 5, 1, group, 1, postings, sizeof postings);
             assert_string_equal(postings, xapians);
         }
-    describe_counted(r, "Q126 | Q127 | Q128 | Q297 - Q127", 1, 0, postings, sizeof postings);
+    describe_query(r, "Q126 | Q127 | Q128 | Q297 - Q127", 0, 5, 1, 0, 1, postings, sizeof postings);
     assert_non_null(strstr(postings, "total 3:"));
-    assert_non_null(strstr(postings, "Praha 2 Brno 0 Ostrava 1 meetings 0042 2 0099 1"));
-    describe_counted(r, "zebrik < 20190043", 1, 1, postings, sizeof postings);
+    assert_non_null(strstr(postings, "Praha 2 Brno 0 Ostrava 1 | meetings 0042 2 0099 1"));
+    describe_query(r, "zebrik < 20190043", 0, 5, 1, 1, 1, postings, sizeof postings);
     assert_non_null(strstr(postings, "total 33:"));   /* meetings 10 to 42 ("20190043 rada" sorts after 20190043) */
     zx_db_close(r);
 }
@@ -704,13 +675,13 @@ static void kept_open_shards_count_as_xapian_does(void **state)
     char xapians[4096], kept[4096];
     for (size_t k = 0; k < 2; k++)
         for (int group = 0; group < 2; group++) {
-            describe_counted(r, queries[k], 0, group, xapians, sizeof xapians);
-            describe_counted(r, queries[k], 1, group, kept, sizeof kept);
+            describe_query(r, queries[k], 0, 5, 1, group, 0, xapians, sizeof xapians);
+            describe_query(r, queries[k], 0, 5, 1, group, 1, kept, sizeof kept);
             assert_string_equal(kept, xapians);
         }
-    describe_counted(r, "zebrik < 20190043", 1, 0, kept, sizeof kept);
+    describe_query(r, "zebrik < 20190043", 0, 5, 1, 0, 1, kept, sizeof kept);
     assert_non_null(strstr(kept, "total 6:"));   /* meetings 40-42 of both shards */
-    assert_non_null(strstr(kept, "Praha 2 Brno 2 Ostrava 2 meetings 0042 2"));
+    assert_non_null(strstr(kept, "Praha 2 Brno 2 Ostrava 2 | meetings 0042 2"));
     zx_db_close(r);
 }
 
