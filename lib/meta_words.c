@@ -159,19 +159,22 @@ void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out)
         from++;
     while (to > from && zp_words_is_space(text[to - 1]))
         to--;
-    /* runs of words copied whole, a space between them */
+    /* never longer than the text: written straight into room made once */
+    if (from == to || zp_buf_reserve(out, to - from) < 0)
+        return;
+    char *o = out->data + out->len;
     while (from < to) {
-        size_t w = from;
-        while (w < to && !zp_words_is_space(text[w]))
-            w++;
-        zp_buf_add(out, text + from, w - from);
-        if (w == to)
-            break;
-        zp_buf_addc(out, ' ');
-        while (zp_words_is_space(text[w]))
-            w++;
-        from = w;
+        char c = text[from++];
+        if (!zp_words_is_space(c)) {
+            *o++ = c;
+            continue;
+        }
+        *o++ = ' ';   /* a run of whitespace, never the last: trimmed above */
+        while (zp_words_is_space(text[from]))
+            from++;
     }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
 }
 
 /* Words up to this many bytes are kept unstemmed in canonical forms. */

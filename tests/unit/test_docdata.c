@@ -10,6 +10,7 @@
 
 #include "docdata.h"
 #include "document.h"
+#include "meta_words.h"
 
 static void fields_round_trip_with_newlines_and_separators(void **state)
 {
@@ -89,6 +90,15 @@ static void a_decision_comes_back_from_where_it_stands(void **state)
     snprintf(range, sizeof range, "%zu-%zu\xE2\x80\xA6", (size_t)(from - text), (size_t)(to - text));
     assert_int_equal(zp_doc_decision_text(text, len, range, strlen(range), &at, &end, &b), 0);
     assert_string_equal(zp_buf_str(&b), "prodej bytu č. 12 \xE2\x80\xA6");
+    /* squeezed onto what the buffer holds; whitespace alone gives nothing */
+    zp_buf_reset(&b);
+    zp_buf_adds(&b, "x:");
+    zp_words_squeeze(text, 0, len, &b);
+    assert_string_equal(zp_buf_str(&b), "x:Rada MČ Praha 7 I. schvaluje prodej bytu č. 12");
+    zp_buf_reset(&b);
+    const char *blank = strstr(text, "\n\n  ");
+    zp_words_squeeze(text, (size_t)(blank - text), (size_t)(blank - text) + 4, &b);
+    assert_int_equal(b.len, 0);
     const char *bad[] = { "", "12", "-5", "5-", "9-3", "0-999", "1-2x", "a-b", "1-2-3" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         zp_buf_reset(&b);
