@@ -205,18 +205,20 @@ static int matching_decision(zp_hit *h, const zp_snip_terms *st, const zp_snip_f
  * (a document's page). */
 enum { SNIPPET_PASSAGE, SNIPPET_WHOLE };
 
-/* A hit being filled: read from the index (read_hit), then marked
- * (mark_hit: no Xapian, so the hits of a page are marked on both cores),
- * then let go (end_hit). */
+/* A hit being filled: its record read from the index (read_hit), then
+ * unpacked and marked (unpack_hit, mark_hit: no Xapian, so the hits of a
+ * page are done on both cores), then let go (end_hit). */
 typedef struct {
     zp_hit *h;
     int decisions, whole;
     int bare;                /* decisions without their text (zp_search_req.bare_decisions) */
     char *data;              /* the stored record, holding the text */
+    size_t len;
     const char *text;
     size_t tlen;
     const zp_snip_terms *terms;   /* what is marked: the query's, shared by a page's hits */
     int rc;                  /* the first failure, a ZX_ERR_* */
+    char err[160];           /* what it was, when unpacking found it */
 } hit_job;
 
 static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t errlen)
@@ -226,11 +228,15 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
     h->rank = zx_mset_rank(m, i) + 1;
     h->percent = zx_mset_percent(m, i);
     h->weight = zx_mset_weight(m, i);
-    size_t len = 0;
-    int rc = zx_mset_data(m, i, &j->data, &len, err, errlen);
-    if (rc)
-        return rc;
-    if (zp_docdata_unpack(&j->data, &len, err, errlen) < 0)
+    return zx_mset_data(m, i, &j->data, &j->len, err, errlen);
+}
+
+/* The hit's fields from its record. */
+static int unpack_hit(hit_job *j)
+{
+    zp_hit *h = j->h;
+    size_t len = j->len;
+    if (zp_docdata_unpack(&j->data, &len, j->err, sizeof j->err) < 0)
         return ZX_ERR;
     const char *data = j->data;
     h->path = zp_docdata_dup(data, len, "path");
@@ -254,9 +260,13 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
     return 0;
 }
 
-/* The hit's snippet (and the decision shown under it). */
+/* The hit's fields, its snippet and the decision shown under it. */
 static void mark_hit(hit_job *j)
 {
+    if (j->rc)
+        return;
+    if ((j->rc = unpack_hit(j)) != 0)
+        return;
     zp_hit *h = j->h;
     const zp_snip_terms *st = j->terms;
     int s = j->decisions && !j->whole ? decision_snippet(h, st, &h->snippet) : 1;
@@ -284,6 +294,8 @@ static int end_hit(hit_job *j, char *err, size_t errlen)
         j->rc = ZX_ERR_NOMEM;
     if (j->rc == ZX_ERR_NOMEM)
         snprintf(err, errlen, "out of memory");
+    else if (j->rc && j->err[0])
+        snprintf(err, errlen, "%s", j->err);
     return j->rc;
 }
 

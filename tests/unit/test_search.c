@@ -1,0 +1,161 @@
+/* A page of hits read from records (lib/search.c fill_hits): its hits'
+ * fields and snippets, a page short enough for one thread and one long
+ * enough for both cores alike, and a damaged record named, not shown. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "docdata.h"
+#include "document.h"
+#include "lemma.h"
+#include "search.h"
+#include "zx.h"
+
+static char dir[] = "/tmp/zapisy-test-search-XXXXXX";
+static char db_path[300];
+
+/* Records 0 to N_RECORDS - 1, all holding the word "dotace"; the
+ * damaged one (a zstd frame's magic, then noise) only when asked. */
+#define N_RECORDS 24
+
+static void add_record(zx_db *db, int i, int damaged)
+{
+    char path[64], id[ZP_ID_TERM_SIZE], err[256];
+    snprintf(path, sizeof path, "/archiv/zapis-%02d.txt", i);
+    zp_doc_id_term(path, id);
+    zx_doc *doc = zx_doc_new();
+    assert_non_null(doc);
+    assert_int_equal(zx_doc_add_boolean_term(doc, id, strlen(id)), 0);
+    const char *words[] = { "Zrada", "Zschvalovat", "Zdotace", damaged ? "Zposkozeny" : "Zspolek" };
+    for (unsigned k = 0; k < 4; k++)
+        assert_int_equal(zx_doc_add_posting(doc, words[k], strlen(words[k]), k + 1, 1 + (unsigned)(i % 3)), 0);
+    zp_buf rec = ZP_BUF_INIT, packed = ZP_BUF_INIT;
+    char text[256];
+    snprintf(text, sizeof text, "Rada schvaluje dotace spolku číslo %d na rok 2019.\n\nHlasování: 5 pro.", i);
+    zp_docdata_puts(&rec, "path", path);
+    zp_docdata_puts(&rec, "title", "Usnesení rady");
+    zp_docdata_puts(&rec, "mime", "text/plain");
+    zp_docdata_puts(&rec, "town", "Praha 7");
+    zp_docdata_puts(&rec, "body", "Rada");
+    zp_docdata_puts(&rec, "date", "2019-03-04");
+    zp_docdata_puts(&rec, "text", text);
+    assert_int_equal(zp_docdata_pack(rec.data, rec.len, &packed), 0);
+    if (damaged)
+        memset(packed.data + 6, 0x5A, packed.len - 6);
+    assert_int_equal(zx_doc_set_data(doc, packed.data, packed.len), 0);
+    assert_int_equal(zx_db_replace(db, id, doc, err, sizeof err), ZX_OK);
+    zx_doc_free(doc);
+    zp_buf_free(&rec);
+    zp_buf_free(&packed);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(db_path, sizeof db_path, "%s/db", dir);
+    char err[256];
+    zx_db *db = NULL;
+    if (zx_db_open_write(db_path, &db, err, sizeof err) != ZX_OK)
+        return -1;
+    for (int i = 0; i < N_RECORDS; i++)
+        add_record(db, i, i == 7);
+    zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
+    zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
+    int rc = zx_db_commit(db, err, sizeof err);
+    zx_db_close(db);
+    return rc == ZX_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
+static int search(const char *query, unsigned limit, zp_results **r, char *err, size_t errlen)
+{
+    zp_search_req req;
+    memset(&req, 0, sizeof req);
+    req.db_path = db_path;
+    req.query = query;
+    req.query_len = strlen(query);
+    req.limit = limit;
+    return zp_search_run(&req, r, err, errlen);
+}
+
+/* Pages of 10 (marked on this thread) and of 23 (on both cores) give each
+ * hit its record's fields and a snippet marking the words asked for. */
+static void every_hit_of_a_page_has_its_record_and_snippet(void **state)
+{
+    (void)state;
+    unsigned limits[] = { 10, N_RECORDS - 1 };
+    for (unsigned l = 0; l < 2; l++) {
+        zp_results *r = NULL;
+        char err[512] = "";
+        assert_int_equal(search("dotace spolek", limits[l], &r, err, sizeof err), 0);
+        assert_int_equal(r->n_hits, limits[l]);
+        int seen[N_RECORDS] = { 0 };
+        for (size_t i = 0; i < r->n_hits; i++) {
+            const zp_hit *h = &r->hits[i];
+            int k = -1;
+            assert_int_equal(sscanf(h->path, "/archiv/zapis-%d.txt", &k), 1);
+            assert_true(k >= 0 && k < N_RECORDS && k != 7 && !seen[k]);
+            seen[k] = 1;
+            assert_string_equal(h->title, "Usnesení rady");
+            assert_string_equal(h->town, "Praha 7");
+            assert_string_equal(h->date, "2019-03-04");
+            char number[32];
+            snprintf(number, sizeof number, "číslo %d ", k);
+            assert_non_null(strstr(h->snippet.text, number));
+            /* the word as asked, and "spolek" in the form the text has */
+            assert_int_equal(h->snippet.n_marks, 2);
+            const char *marked[] = { "dotace", "spolku" };
+            for (unsigned k2 = 0; k2 < 2; k2++) {
+                const zp_snip_mark *m = &h->snippet.marks[k2];
+                assert_int_equal(m->end - m->start, strlen(marked[k2]));
+                assert_memory_equal(h->snippet.text + m->start, marked[k2], m->end - m->start);
+            }
+        }
+        zp_results_free(r);
+    }
+}
+
+/* A page holding the damaged record fails with a message that says so:
+ * pages of 24 and 20 (unpacked on both cores) and of 10 (on this one). */
+static void a_damaged_record_on_the_page_is_named(void **state)
+{
+    (void)state;
+    unsigned limits[] = { N_RECORDS, 20 };
+    for (unsigned l = 0; l < 2; l++) {
+        zp_results *r = NULL;
+        char err[512] = "";
+        int rc = search("dotace", limits[l], &r, err, sizeof err);
+        assert_int_not_equal(rc, 0);
+        assert_non_null(strstr(err, "corrupt"));
+        assert_null(r);
+    }
+    zp_results *r = NULL;
+    char err[512] = "";
+    int rc = search("poskozeny", 10, &r, err, sizeof err);
+    assert_int_not_equal(rc, 0);
+    assert_non_null(strstr(err, "index the file again"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_hit_of_a_page_has_its_record_and_snippet),
+        cmocka_unit_test(a_damaged_record_on_the_page_is_named),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
