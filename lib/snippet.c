@@ -46,19 +46,13 @@ struct zp_snip_forms {
     form_slot *slot;     /* s NULL: empty */
     size_t cap, n;
     int oom;
-    /* the folded first bytes (ASCII) a matching word may begin with: the
-     * forms', the stems' own (a light stem keeps the word's beginning),
-     * the words' and the prefixes'; all of them when a stem is too short
-     * to say, or a prefix is empty */
-    unsigned char first[128];
+    /* the folded first two bytes (ASCII) a matching word may begin with:
+     * the forms', the words', the beginnings the stems keep (a light stem
+     * keeps all of the word's but its last two letters) and the
+     * prefixes'; any when a stem is too short to say, or a prefix is
+     * empty */
+    zp_tok_only only;
 };
-
-static void may_begin(unsigned char first[128], const char *s, size_t len)
-{
-    unsigned char c = len ? (unsigned char)s[0] : 0;
-    if (c && c < 0x80)
-        first[c] = 1;
-}
 
 static int forms_grow(zp_snip_forms *f)
 {
@@ -106,7 +100,7 @@ static int add_form(const char *s, size_t len, void *ud)
     if (!e->s) {
         *e = (form_slot){ s, len, h };
         f->n++;
-        may_begin(f->first, s, len);
+        zp_tok_only_add(&f->only, s, len, ZP_TOK_ONLY_WORD);
     }
     return 0;
 }
@@ -125,18 +119,13 @@ zp_snip_forms *zp_snip_forms_new(const zp_snip_terms *terms)
             return NULL;
         }
         /* light_stem_may_be: a word keeps all but the stem's last two letters */
-        if (strlen(stem) > 2)
-            may_begin(f->first, stem, strlen(stem));
-        else
-            memset(f->first, 1, sizeof f->first);
+        size_t keep = strlen(stem);
+        zp_tok_only_add(&f->only, stem, keep > 2 ? keep - 2 : 0, ZP_TOK_ONLY_BEGINNING);
     }
     for (size_t i = 0; i < terms->n_words; i++)
-        may_begin(f->first, terms->words[i], strlen(terms->words[i]));
+        zp_tok_only_add(&f->only, terms->words[i], strlen(terms->words[i]), ZP_TOK_ONLY_WORD);
     for (size_t i = 0; i < terms->n_prefixes; i++)
-        if (terms->prefixes[i][0])
-            may_begin(f->first, terms->prefixes[i], strlen(terms->prefixes[i]));
-        else
-            memset(f->first, 1, sizeof f->first);
+        zp_tok_only_add(&f->only, terms->prefixes[i], strlen(terms->prefixes[i]), ZP_TOK_ONLY_BEGINNING);
     if (f->oom) {
         zp_snip_forms_free(f);
         return NULL;
@@ -391,9 +380,9 @@ static int scan(const char *text, size_t len, const zp_snip_terms *terms, scan_c
     c->terms = terms;
     c->text = text;
     /* with the stems' forms, a word that begins as no term may is passed
-     * over unfolded (the check match makes, made on its first letter) */
+     * over unfolded (the check match makes, made on its first two letters) */
     int rc = zp_tok_each_only(text, len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES,
-                              terms->forms ? terms->forms->first : NULL, on_token, c);
+                              terms->forms ? &terms->forms->only : NULL, on_token, c);
     if (rc < 0 || c->oom) {
         free(c->hits);
         c->hits = NULL;

@@ -35,7 +35,7 @@ typedef struct {
     raw_word q[QUEUE_CAP];
     int head, count;
     zp_buf fold;        /* scratch for folded forms */
-    const unsigned char *only;   /* zp_tok_each_only's table, or NULL */
+    const zp_tok_only *only;     /* zp_tok_each_only's table, or NULL */
     zp_tok_fn fn;
     void *ud;
 } tokzr;
@@ -224,29 +224,75 @@ static void fold_append(tokzr *t, const raw_word *w)
     zp_fold_word(t->text + w->start, w->end - w->start, &t->fold);
 }
 
-/* zp_tok_each_only's table does not want the word at text[at]: its folded
- * form begins with an ASCII byte the table does not hold.  An ASCII letter
- * or digit folds to itself lower-cased, a Latin letter with a mark to its
- * letter (short_fold); other code points are always wanted. */
-static int unwanted(const tokzr *t, size_t at)
+/* The folded first byte of the code point at text[at] when it is ASCII:
+ * an ASCII letter or digit folds to itself lower-cased, a Latin letter
+ * with a mark to its letter (short_fold); 0 for any other (one that folds
+ * beyond ASCII, or to more than one letter, or to nothing).  Its length
+ * in *n. */
+static unsigned char folded_ascii_at(const tokzr *t, size_t at, int *n)
+{
+    unsigned char c = (unsigned char)t->text[at];
+    *n = 1;
+    if (c >= 0x80) {
+        int32_t cp;
+        long k = zp_fold_next_cp((const unsigned char *)t->text + at, t->len - at, &cp);
+        if (k <= 0 || cp >= SHORT_END)
+            return 0;
+        *n = (int)k;
+        c = (unsigned char)short_fold[cp];
+        if (c >= 0x80)
+            return 0;
+    }
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* zp_tok_each_only's table does not want the word beginning at text[at]
+ * by its first letter; the words it begins with a hyphen neither. */
+static int unwanted_first(const tokzr *t, size_t at)
+{
+    int n;
+    unsigned char c;
+    return t->only && (c = folded_ascii_at(t, at, &n)) != 0 && !t->only->first[c];
+}
+
+/* zp_tok_each_only's table does not want the word text[start, end): by
+ * its first letter, or by its first two. */
+static int unwanted(const tokzr *t, size_t start, size_t end)
 {
     if (!t->only)
         return 0;
-    unsigned char c = (unsigned char)t->text[at];
-    if (c >= 0x80) {
-        int32_t cp;
-        if (zp_fold_next_cp((const unsigned char *)t->text + at, t->len - at, &cp) <= 0 || cp >= SHORT_END)
-            return 0;
-        c = (unsigned char)short_fold[cp];
-        if (!c || c >= 0x80)
-            return 0;
+    int n;
+    unsigned char a = folded_ascii_at(t, start, &n), b = 0;
+    if (!a)
+        return 0;
+    if (!t->only->first[a])
+        return 1;
+    if (start + (size_t)n < end && !(b = folded_ascii_at(t, start + (size_t)n, &n)))
+        return 0;
+    return !t->only->second[a][b];
+}
+
+void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len == 0) {   /* every word */
+        memset(o, 1, sizeof *o);
+        return;
     }
-    return !t->only[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+    if (u[0] >= 0x80)
+        return;   /* a word beginning so is always reported */
+    o->first[u[0]] = 1;
+    if (len == 1 && how == ZP_TOK_ONLY_WORD)
+        o->second[u[0]][0] = 1;
+    else if (len == 1 || u[1] >= 0x80)
+        memset(o->second[u[0]], 1, sizeof o->second[u[0]]);
+    else
+        o->second[u[0]][u[1]] = 1;
 }
 
 static int emit_word(tokzr *t, const raw_word *w, unsigned pos_inc, int glued)
 {
-    if (unwanted(t, w->start))
+    if (unwanted(t, w->start, w->end))
         return 0;
     zp_buf_reset(&t->fold);
     fold_append(t, w);
@@ -359,7 +405,7 @@ static int emit_head(tokzr *t)
             return rc;
     }
     raw_word *next = peek(t, 1);
-    if (next && head.letters && next->letters && !unwanted(t, head.start) &&
+    if (next && head.letters && next->letters && !unwanted_first(t, head.start) &&
         (gap_is(t, next, "-") || gap_is(t, next, "\xE2\x80\x90"))) {
         zp_buf_reset(&t->fold);
         fold_append(t, &head);
@@ -371,13 +417,21 @@ static int emit_head(tokzr *t)
     return 0;
 }
 
-/* A word the quick pass may go over: its table does not want it, and it
- * begins no pattern that reads the words after it (a date's day or an
- * abbreviation's letter or two, before a dot; a letter-spaced heading's
- * lone capital).  A hyphenated pair it begins is not wanted either. */
+/* Whether a hyphen follows text[at] at once ("-" or U+2010): the word
+ * before it may begin a joined form. */
+static int hyphen_at(const tokzr *t, size_t at)
+{
+    return at < t->len && (t->text[at] == '-' || (t->len - at >= 3 && memcmp(t->text + at, "\xE2\x80\x90", 3) == 0));
+}
+
+/* A word the quick pass may go over: its table does not want it (by its
+ * first letter, or by two when no hyphen follows it), and it begins no
+ * pattern that reads the words after it (a date's day or an abbreviation's
+ * letter or two, before a dot; a letter-spaced heading's lone capital).
+ * A hyphenated pair it begins is not wanted either. */
 static int passable(const tokzr *t, size_t start, size_t end, size_t nchars, int upper)
 {
-    if (!unwanted(t, start))
+    if (!unwanted_first(t, start) && (hyphen_at(t, end) || !unwanted(t, start, end)))
         return 0;
     if (nchars <= 2 && end < t->len && t->text[end] == '.')
         return 0;
@@ -409,7 +463,7 @@ int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud)
     return zp_tok_each_only(text, len, NULL, fn, ud);
 }
 
-int zp_tok_each_only(const char *text, size_t len, const unsigned char *only, zp_tok_fn fn, void *ud)
+int zp_tok_each_only(const char *text, size_t len, const zp_tok_only *only, zp_tok_fn fn, void *ud)
 {
     pthread_once(&short_once, fill_short_cat);
     tokzr t;

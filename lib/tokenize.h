@@ -36,15 +36,34 @@ typedef int (*zp_tok_fn)(const zp_token *tok, void *ud);
  * stopped the walk, or -1 when memory ran out. */
 int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud);
 
-/* zp_tok_each, but a plain word whose folded form begins with an ASCII
- * letter or digit is reported only when only[that byte] is non-zero (a
- * table of 128): a search passes over the words that cannot match without
- * folding them, and over the joined form of a hyphenated word whose first
- * part it passes over (it begins with the same letter).  Words beginning
+/* Which plain words zp_tok_each_only reports, by the first two bytes of
+ * their folded form (ASCII; a letter or digit): first[a], and second[a][b]
+ * for a word folding to a then b (b 0: to a alone).  Built by
+ * zp_tok_only_add from the forms a caller may match. */
+typedef struct {
+    unsigned char first[128];
+    unsigned char second[128][128];
+} zp_tok_only;
+
+/* How zp_tok_only_add takes s: as a whole folded word, or as what the
+ * folded words wanted begin with. */
+enum { ZP_TOK_ONLY_WORD, ZP_TOK_ONLY_BEGINNING };
+
+/* Wants the words whose folded form is s (ZP_TOK_ONLY_WORD), or begins
+ * with s (ZP_TOK_ONLY_BEGINNING: "" wants every word), of len bytes. */
+void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how);
+
+/* zp_tok_each, but a plain word whose folded form begins with ASCII is
+ * reported only when only wants its first two bytes (its first, when the
+ * second folds beyond ASCII or to more than one letter): a search passes
+ * over the words that cannot match without folding them, and over the
+ * joined form of a hyphenated word whose first part's first letter it
+ * does not want (the joined form begins with the same letter).  A word
+ * right before a hyphen is passed over only for its first letter, since
+ * the joined form's second letter may be another's.  Words beginning
  * beyond ASCII, dates, abbreviations and letter-spaced headings are always
- * reported.  A word passed over is not
- * reported at all: not for a caller that counts positions.  only NULL:
- * every word. */
-int zp_tok_each_only(const char *text, size_t len, const unsigned char *only, zp_tok_fn fn, void *ud);
+ * reported.  A word passed over is not reported at all: not for a caller
+ * that counts positions.  only NULL: every word. */
+int zp_tok_each_only(const char *text, size_t len, const zp_tok_only *only, zp_tok_fn fn, void *ud);
 
 #endif
