@@ -4,6 +4,7 @@
  * result utf8proc would give. */
 #include "fold.h"
 
+#include "budget.h"
 #include "confusables.h"
 
 #include <pthread.h>
@@ -64,6 +65,33 @@ int zp_fold_has_non_ascii(const char *s, size_t len)
     return 0;
 }
 
+/* NFC is made a chunk of about this many bytes at a time, the budget
+ * asked between two: a long text (tens of MB on one line) stops within
+ * a chunk when the run is interrupted. */
+#define NFC_CHUNK (1u << 20)
+
+/* Whether every code point of valid UTF-8 p[0, len) is one NFC leaves as
+ * it is whatever stands around it: ASCII, U+0080..U+02FF (Latin, with
+ * Czech's letters; no combining mark) and U+2002..U+20BF (dashes, quotes,
+ * currency).  Nearly every Czech text is only these, and needs no NFC. */
+static int nfc_as_it_is(const unsigned char *p, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            i++;
+        } else if (c >= 0xC2 && c <= 0xCB) {   /* U+0080..U+02FF */
+            i += 2;
+        } else if (c == 0xE2 && i + 2 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x82 &&
+                   !(p[i + 1] == 0x80 && p[i + 2] < 0x82)) {   /* U+2002..U+20BF */
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 long zp_fold_clean_text(const char *in, size_t len, zp_buf *out)
 {
     zp_buf valid = ZP_BUF_INIT;
@@ -77,15 +105,30 @@ long zp_fold_clean_text(const char *in, size_t len, zp_buf *out)
         zp_buf_free(&valid);
         return rc < 0 ? -1 : bad;
     }
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)valid.data,
-                                      (utf8proc_ssize_t)valid.len, &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    /* a chunk ends before an ASCII byte: no ASCII character is composed
+     * with what comes before it, so NFC of the chunks is NFC of the text */
+    const unsigned char *v = (const unsigned char *)valid.data;
+    int rc = 0;
+    for (size_t from = 0; from < valid.len && rc == 0;) {
+        size_t to = valid.len - from > NFC_CHUNK ? from + NFC_CHUNK : valid.len;
+        while (to < valid.len && v[to] >= 0x80)
+            to++;
+        if (from > 0 && zp_budget_spent()) {
+            rc = -1;
+            break;
+        }
+        if (nfc_as_it_is(v + from, to - from)) {
+            rc = zp_buf_add(out, v + from, to - from);
+        } else {
+            utf8proc_uint8_t *nfc = NULL;
+            utf8proc_ssize_t n = utf8proc_map(v + from, (utf8proc_ssize_t)(to - from), &nfc,
+                                              UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+            rc = n < 0 ? -1 : zp_buf_add(out, nfc, (size_t)n);
+            free(nfc);
+        }
+        from = to;
+    }
     zp_buf_free(&valid);
-    if (n < 0)
-        return -1;
-    int rc = zp_buf_add(out, nfc, (size_t)n);
-    free(nfc);
     return rc < 0 ? -1 : bad;
 }
 

@@ -6,8 +6,11 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
+#include "budget.h"
 #include "buf.h"
 #include "fold.h"
 
@@ -114,6 +117,65 @@ static void two_byte_code_points_fold_as_utf8proc_does(void **state)
     }
 }
 
+/* The code points the cleaning leaves to themselves without NFC (lib/fold.c
+ * nfc_as_it_is): utf8proc's NFC keeps each alone and after a letter, and
+ * none is a combining mark. */
+static void code_points_taken_as_nfc_are(void **state)
+{
+    (void)state;
+    static const utf8proc_int32_t ranges[][2] = { { 0x80, 0x300 }, { 0x2002, 0x20C0 } };
+    for (size_t r = 0; r < 2; r++)
+        for (utf8proc_int32_t cp = ranges[r][0]; cp < ranges[r][1]; cp++) {
+            assert_int_equal(utf8proc_get_property(cp)->combining_class, 0);
+            for (int k = 0; k < 3; k++) {
+                utf8proc_uint8_t in[8] = "eA";
+                size_t n = k == 2 ? 0 : 1;
+                if (k == 1)
+                    in[0] = 'A';
+                n += (size_t)utf8proc_encode_char(cp, in + n);
+                utf8proc_uint8_t *nfc = NULL;
+                utf8proc_ssize_t m = utf8proc_map(in, (utf8proc_ssize_t)n, &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+                assert_int_equal(m, (utf8proc_ssize_t)n);
+                assert_memory_equal(nfc, in, n);
+                free(nfc);
+            }
+        }
+}
+
+/* A text of several MB is made NFC a chunk at a time: the same as in one
+ * piece, decomposed letters at every place of a chunk's end included. */
+static void a_long_text_is_made_nfc_as_one_piece_is(void **state)
+{
+    (void)state;
+    zp_buf in = ZP_BUF_INIT;
+    static const char *parts[] = { "Zápis z jednání ", "e\xCC\x81", "\xC5\x99\xCC\x8C", "„Žebřík“ – ", "ab\xCC\x81\xCC\xA3",
+                                   "\xE1\x84\x80\xE1\x85\xA1", "\n" };
+    for (unsigned i = 0; in.len < 3u * 1024 * 1024 + 777; i = i * 7 + 3)
+        zp_buf_adds(&in, parts[i % 7]);
+    zp_buf got = ZP_BUF_INIT;
+    assert_int_equal(zp_fold_clean_text(in.data, in.len, &got), 0);
+    utf8proc_uint8_t *want = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)in.data, (utf8proc_ssize_t)in.len, &want,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    assert_int_equal(got.len, (size_t)m);
+    assert_memory_equal(got.data, want, got.len);
+    free(want);
+    zp_buf_free(&got);
+    /* and, the run interrupted, it stops between two chunks (in a child:
+     * the cancel is for the whole process) */
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        zp_budget_cancel();
+        _exit(zp_fold_clean_text(in.data, in.len, &got) == -1 ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    zp_buf_free(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +184,8 @@ int main(void)
         cmocka_unit_test(clean_text_repairs_invalid_utf8_and_controls),
         cmocka_unit_test(counts_characters_not_bytes),
         cmocka_unit_test(two_byte_code_points_fold_as_utf8proc_does),
+        cmocka_unit_test(code_points_taken_as_nfc_are),
+        cmocka_unit_test(a_long_text_is_made_nfc_as_one_piece_is),
     };
     return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
 }
