@@ -13,6 +13,7 @@ typedef struct {
     const char *text;
     zp_words *ws;
     size_t cap;
+    zp_buf terms;
     int oom;
 } collect_ctx;
 
@@ -32,16 +33,18 @@ static int on_token(const zp_token *t, void *ud)
         c->cap = cap;
     }
     zp_word *w = &c->ws->w[c->ws->n++];
-    memset(w, 0, sizeof *w);
     w->start = t->start;
     w->end = t->end;
-    memcpy(w->term, t->term, t->term_len);
-    w->term[t->term_len] = '\0';
+    w->term_at = c->terms.len;
+    if (zp_buf_add(&c->terms, t->term, t->term_len) < 0 || zp_buf_addc(&c->terms, '\0') < 0) {
+        c->oom = 1;
+        return 1;
+    }
     utf8proc_int32_t cp;
     utf8proc_iterate((const utf8proc_uint8_t *)c->text + t->start, (utf8proc_ssize_t)(t->end - t->start), &cp);
     utf8proc_category_t cat = utf8proc_category(cp);
     w->upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-    w->caps = zp_words_all_caps(c->text + t->start, t->end - t->start);
+    w->caps = (unsigned char)zp_words_all_caps(c->text + t->start, t->end - t->start);
     w->digits = 1;
     for (size_t i = 0; i < t->term_len; i++)
         if (t->term[i] < '0' || t->term[i] > '9')
@@ -52,18 +55,25 @@ static int on_token(const zp_token *t, void *ud)
 int zp_words_collect(const char *text, size_t len, zp_words *out)
 {
     memset(out, 0, sizeof *out);
-    collect_ctx c = { text, out, 0, 0 };
+    collect_ctx c = { text, out, 0, ZP_BUF_INIT, 0 };
     if (zp_tok_each(text, len, on_token, &c) < 0 || c.oom) {
+        zp_buf_free(&c.terms);
         zp_words_free(out);
         return -1;
     }
+    /* the forms stay where they are now: each word points at its own */
+    out->terms = c.terms.data;
+    for (size_t i = 0; i < out->n; i++)
+        out->w[i].term = out->terms + out->w[i].term_at;
     return 0;
 }
 
 void zp_words_free(zp_words *ws)
 {
     free(ws->w);
+    free(ws->terms);
     ws->w = NULL;
+    ws->terms = NULL;
     ws->n = 0;
 }
 

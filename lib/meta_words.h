@@ -9,17 +9,23 @@
 #include "buf.h"
 #include "tokenize.h"
 
+/* A word: 32 bytes, its folded form kept apart (a text of tens of MB has
+ * millions of words, and a form held in each word made them 96). */
 typedef struct {
     size_t start, end;              /* in the text */
-    char term[ZP_TOK_MAX_TERM + 1]; /* folded */
-    int upper;                      /* starts with an upper-case letter */
-    int caps;                       /* has letters, all upper case */
-    int digits;                     /* only digits */
+    union {
+        const char *term;           /* folded, NUL-terminated: in zp_words.terms */
+        size_t term_at;             /* where it will be, while they are collected */
+    };
+    unsigned char upper;            /* starts with an upper-case letter */
+    unsigned char caps;             /* has letters, all upper case */
+    unsigned char digits;           /* only digits */
 } zp_word;
 
 typedef struct {
     zp_word *w;
     size_t n;
+    char *terms;                    /* the words' folded forms, one after another */
 } zp_words;
 
 /* The words of text[0..len) (alternative forms left out).  0 or -1. */
