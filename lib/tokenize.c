@@ -114,59 +114,85 @@ static int is_word_cat(utf8proc_category_t cat)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
 }
 
+/* The category of the code point at s[i] beyond ASCII; its length in *n.
+ * Two-byte sequences (Czech's letters with marks) are decoded here. */
+static inline utf8proc_category_t cat_high(const tokzr *t, size_t i, int *n)
+{
+    const unsigned char *s = (const unsigned char *)t->text;
+    if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < t->len && (s[i + 1] & 0xC0) == 0x80) {
+        *n = 2;
+        return (utf8proc_category_t)short_cat[((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F)];
+    }
+    utf8proc_category_t cat;
+    *n = cat_beyond_ascii(t, i, &cat);
+    return cat;
+}
+
 /* Scans the next raw word into *w; 0 at the end of the text.  ASCII, most
  * of a Czech text, is read by ascii_kind a byte at a time; a code point
  * beyond it by its category. */
 static int scan_raw(tokzr *t, raw_word *w)
 {
-    utf8proc_category_t cat = UTF8PROC_CATEGORY_CN;
-    int n = 0, spaced = 0;
     const unsigned char *s = (const unsigned char *)t->text;
-    while (t->pos < t->len) {
-        unsigned char c = s[t->pos];
-        if (c < 0x80 && !(ascii_kind[c] & A_WORD)) {
-            spaced |= ascii_kind[c] & A_SPACE;
-            t->pos++;
+    size_t i = t->pos, len = t->len;
+    int spaced = 0, n = 1;
+    utf8proc_category_t cat = UTF8PROC_CATEGORY_CN;
+    for (; i < len; i += (size_t)n) {   /* the gap */
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            unsigned char k = ascii_kind[c];
+            if (k & A_WORD)
+                break;
+            spaced |= k & A_SPACE;
+            n = 1;
             continue;
         }
-        n = cat_at(t, t->pos, &cat);
+        cat = cat_high(t, i, &n);
         if (is_word_cat(cat))
             break;
         spaced |= is_space(c, cat);
-        t->pos += (size_t)n;
     }
-    if (t->pos >= t->len)
+    t->pos = i;
+    if (i >= len)
         return 0;
-    memset(w, 0, sizeof *w);
-    w->gap_start = t->first ? t->pos : t->prev_end;
-    w->start = t->pos;
+    w->gap_start = t->first ? i : t->prev_end;
+    w->start = i;
     w->glued = w->gap_start < w->start && !spaced;
-    w->digits = w->letters = 1;
-    int more = 1;   /* cat and n are those of the word's code point at t->pos */
-    if (s[t->pos] < 0x80) {   /* its first code point, and more ASCII after it */
-        w->upper = (ascii_kind[s[t->pos]] & A_UPPER) != 0;
-        size_t i = t->pos;
-        unsigned char k;
-        while (i < t->len && s[i] < 0x80 && ((k = ascii_kind[s[i]]) & A_WORD)) {
-            w->digits &= (k & A_DIGIT) != 0;
-            w->letters &= !(k & A_DIGIT);
+    w->spaced_done = 0;
+    /* the word: ASCII letters and digits, and code points beyond ASCII
+     * of a word's categories */
+    unsigned char all = A_DIGIT, any = 0;   /* of ASCII: every one a digit; any a digit */
+    int digits = 1, letters = 1;            /* of those beyond ASCII */
+    size_t nchars = 0;
+    w->upper = 0;   /* of its first character: marks before it are not one */
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            unsigned char k = ascii_kind[c];
+            if (!(k & A_WORD))
+                break;
+            if (!nchars)
+                w->upper = (k & A_UPPER) != 0;
+            all &= k;
+            any |= k;
+            nchars++;
             i++;
+            continue;
         }
-        w->nchars = i - t->pos;
-        t->pos = i;
-        more = t->pos < t->len && (n = cat_at(t, t->pos, &cat), is_word_cat(cat));
-    }
-    while (more) {
-        if (w->nchars == 0)
+        cat = cat_high(t, i, &n);
+        if (!is_word_cat(cat))
+            break;
+        if (!nchars)
             w->upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-        w->digits &= cat == UTF8PROC_CATEGORY_ND;
-        w->letters &= cat < UTF8PROC_CATEGORY_ND;
-        w->nchars += cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME;
-        t->pos += (size_t)n;
-        more = t->pos < t->len && (n = cat_at(t, t->pos, &cat), is_word_cat(cat));
+        digits &= cat == UTF8PROC_CATEGORY_ND;
+        letters &= cat < UTF8PROC_CATEGORY_ND;
+        nchars += cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME;
+        i += (size_t)n;
     }
-    w->end = t->pos;
-    t->prev_end = t->pos;
+    w->digits = digits && (all & A_DIGIT);
+    w->letters = letters && !(any & A_DIGIT);
+    w->nchars = nchars;
+    w->end = t->pos = t->prev_end = i;
     t->first = 0;
     return 1;
 }

@@ -38,6 +38,9 @@ static const struct {
     { "v k.ú. Ohaře", "v ku ohare" },
     { "Bc. Sabina Nováková, DiS.,MBA", "bc sabina novakova dis +mba" },
     { "Z Á P I S č. 4 / 2011", "z =zapis a p i s c 4 2011" },
+    /* a mark before a word's first letter: the letter says it is a capital */
+    { "\xCC\x81Z Á P I S", "z =zapis a p i s" },
+    { "\xCC\x81\xCC\x81" "A B C", "a =abc b c" },
     { "pracovně-právní", "pracovne =pracovnepravni +pravni" },
     { "e-mail", "e =email +mail" },
     { "Interv,centrum", "interv +centrum" },
