@@ -96,17 +96,6 @@ static int cat_beyond_ascii(const tokzr *t, size_t i, utf8proc_category_t *cat)
     return (int)n;
 }
 
-/* The category of the code point at text[i]; returns its length. */
-static inline int cat_at(const tokzr *t, size_t i, utf8proc_category_t *cat)
-{
-    unsigned char c = (unsigned char)t->text[i];
-    if (c < 0x80) {   /* most of a Czech text */
-        *cat = (utf8proc_category_t)short_cat[c];
-        return 1;
-    }
-    return cat_beyond_ascii(t, i, cat);
-}
-
 /* Letters (Lu Ll Lt Lm Lo), marks (Mn Mc Me) and numbers (Nd Nl No):
  * utf8proc numbers these categories 1 to 11. */
 static int is_word_cat(utf8proc_category_t cat)
