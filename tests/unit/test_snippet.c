@@ -133,6 +133,26 @@ static void a_deep_match_is_shown_in_context_within_the_length_limit(void **stat
     zp_buf_free(&stem);
 }
 
+/* Two words 180 characters apart (300 bytes of Czech letters between
+ * them) fit in one passage of 200 characters: the room is counted in
+ * characters, far after the text's beginning too. */
+static void words_within_the_room_in_characters_share_a_passage(void **state)
+{
+    (void)state;
+    char text[4000] = "";
+    for (int i = 0; i < 30; i++)
+        strcat(text, "Různé informace. ");
+    strcat(text, "alfa ");
+    for (int i = 0; i < 45; i++)
+        strcat(text, "čšž ");
+    strcat(text, "beta a dál.");
+    const char *words[] = { "alfa", "beta", NULL };
+    char *s = snip(text, words, none, none, 0);
+    assert_non_null(strstr(s, "[[alfa]]"));
+    assert_non_null(strstr(s, "[[beta]]"));
+    free(s);
+}
+
 static void prefers_the_passage_with_more_distinct_terms(void **state)
 {
     (void)state;
@@ -280,6 +300,7 @@ int main(void)
         cmocka_unit_test(html_rendering_escapes_text_and_marks_words),
         cmocka_unit_test(without_a_match_shows_the_beginning),
         cmocka_unit_test(a_deep_match_is_shown_in_context_within_the_length_limit),
+        cmocka_unit_test(words_within_the_room_in_characters_share_a_passage),
         cmocka_unit_test(prefers_the_passage_with_more_distinct_terms),
         cmocka_unit_test(prefers_the_passage_where_the_terms_stand_together),
         cmocka_unit_test(wildcard_prefixes_and_plain_words_mark_too),
