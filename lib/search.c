@@ -149,26 +149,36 @@ static void add_org(const char *v, size_t len, void *ud)
     zp_strlist_add(ud, v, len, 0);
 }
 
-/* In decisions mode the snippet is the decision with the most matches. */
+/* In decisions mode the snippet is the decision with the most matches
+ * (in its passage; the first of those with as many), the only one made. */
 static int decision_snippet(zp_hit *h, const zp_snip_terms *st, zp_snippet *out)
 {
-    int best = -1;   /* its snippet kept in *out */
+    int best = -1;
+    size_t best_marks = 0;
+    zp_snip_found *kept = NULL;   /* the best's matches */
     for (size_t i = 0; i < h->decisions.n; i++) {
-        zp_snippet s;
         const char *t = h->decisions.v[i].text;
-        if (zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, &s) < 0)
+        zp_snip_found *f;
+        if (zp_snip_find(t, strlen(t), st, &f) < 0) {
+            zp_snip_found_free(kept);
             return -1;
-        if (best >= 0 && s.n_marks <= out->n_marks) {
-            zp_snip_free(&s);
+        }
+        size_t marks = zp_snip_found_marks(f, ZP_SNIP_MAX_DECISION_CHARS);
+        if (best >= 0 && marks <= best_marks) {
+            zp_snip_found_free(f);
             continue;
         }
-        if (best >= 0)
-            zp_snip_free(out);
-        *out = s;
+        zp_snip_found_free(kept);
+        kept = f;
         best = (int)i;
+        best_marks = marks;
     }
     if (best < 0)
         return 1;
+    int rc = zp_snip_passages_found(kept, ZP_SNIP_MAX_DECISION_CHARS, ZP_SNIP_MAX_DECISION_CHARS, 1, out);
+    zp_snip_found_free(kept);
+    if (rc < 0)
+        return -1;
     h->shown_decision = best;
     return 0;
 }
@@ -187,11 +197,11 @@ static int matching_decision(zp_hit *h, const zp_snip_terms *st, const zp_snip_f
         if (to > 0 || zp_snip_locate(text, tlen, t, strlen(t), &from, &to)) {
             marks = zp_snip_found_count(found, from, to);
         } else {
-            zp_snippet s;
-            if (zp_snip_make(t, strlen(t), st, ZP_SNIP_MAX_DECISION_CHARS, &s) < 0)
+            zp_snip_found *f;
+            if (zp_snip_find(t, strlen(t), st, &f) < 0)
                 return -1;
-            marks = s.n_marks;
-            zp_snip_free(&s);
+            marks = zp_snip_found_marks(f, ZP_SNIP_MAX_DECISION_CHARS);
+            zp_snip_found_free(f);
         }
         if (marks > best_marks) {
             h->shown_decision = (int)i;

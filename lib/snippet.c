@@ -561,6 +561,16 @@ size_t zp_snip_found_count(const zp_snip_found *f, size_t from, size_t to)
     return n;
 }
 
+size_t zp_snip_found_marks(const zp_snip_found *f, size_t max_chars)
+{
+    passage p;
+    if (!find_passage(f->text, f->len, f->hits, 0, f->n, max_chars, 0, f->len, &p))
+        return 0;
+    /* the passage's hits are those wholly inside it (find_passage takes in
+     * every one its context brought) */
+    return zp_snip_found_count(f, p.from, p.to);
+}
+
 /* Whether text at i holds needle, a run of whitespace in the text
  * standing for one space in the needle (zp_words_squeeze's spacing):
  * the end of the match in *end. */

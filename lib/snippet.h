@@ -81,6 +81,9 @@ int zp_snip_passages_found(const zp_snip_found *f, size_t max_chars, size_t more
                            zp_snippet *out);
 /* The marks a snippet of text[from, to) would have (a date's numbers one). */
 size_t zp_snip_found_count(const zp_snip_found *f, size_t from, size_t to);
+/* The marks the one passage of max_chars zp_snip_make would show has,
+ * without making it. */
+size_t zp_snip_found_marks(const zp_snip_found *f, size_t max_chars);
 void zp_snip_found_free(zp_snip_found *f);
 
 /* The length of the " …" a text cut short ends with (a decision stored

@@ -251,6 +251,31 @@ static void a_date_is_one_mark(void **state)
     free(s);
 }
 
+/* The marks a passage would have, counted without making it, are those
+ * zp_snip_make's passage has: a date's numbers one, hits the context took
+ * in, hits beyond the passage left out, none at all. */
+static void a_passage_marks_are_counted_as_made(void **state)
+{
+    (void)state;
+    char long_text[3000] = "";
+    for (int i = 0; i < 12; i++)
+        strcat(long_text, "Rada schvaluje dotaci 16.1.2025 spolku a dotace jinému spolku. Další text bez shody. ");
+    const char *texts[] = { "DATUM: 16.1.2025 MÍSTO", long_text, "nic zde", "", "dotace dotace 16. 1. 2025 dotace" };
+    const char *words[] = { "dotace", "16", "1", "2025", NULL };
+    zp_snip_terms t = { words, 4, (const char *const *)none, 0, (const char *const *)none, 0, NULL };
+    size_t maxes[] = { 30, 120, 420 };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        for (size_t m = 0; m < 3; m++) {
+            zp_snippet sn;
+            assert_int_equal(zp_snip_make(texts[i], strlen(texts[i]), &t, maxes[m], &sn), 0);
+            zp_snip_found *f;
+            assert_int_equal(zp_snip_find(texts[i], strlen(texts[i]), &t, &f), 0);
+            assert_int_equal(zp_snip_found_marks(f, maxes[m]), sn.n_marks);
+            zp_snip_found_free(f);
+            zp_snip_free(&sn);
+        }
+}
+
 static void collapses_whitespace_of_the_original(void **state)
 {
     (void)state;
@@ -307,6 +332,7 @@ int main(void)
         cmocka_unit_test(shows_up_to_three_passages_in_text_order),
         cmocka_unit_test(a_short_stem_is_looked_for_in_every_word),
         cmocka_unit_test(a_date_is_one_mark),
+        cmocka_unit_test(a_passage_marks_are_counted_as_made),
         cmocka_unit_test(collapses_whitespace_of_the_original),
         cmocka_unit_test(a_decision_is_found_in_the_text_and_its_matches_counted),
         cmocka_unit_test(words_passed_over_by_their_forms_are_never_a_match),
