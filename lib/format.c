@@ -27,20 +27,26 @@ int zp_fmt_html(zp_buf *out, const char *s, size_t len)
 int zp_fmt_json_string(zp_buf *out, const char *s, size_t len)
 {
     zp_buf_addc(out, '"');
-    for (size_t i = 0; i < len; i++) {
+    size_t run = 0;   /* where the bytes copied as they are begin */
+    for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
+        /* "</" is escaped so JSON can sit inside a <script> safely. */
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && !(c == '/' && i > 0 && s[i - 1] == '<')) {
+            i++;
+            continue;
+        }
         if (c >= 0x80) {
             /* JSON is UTF-8: bytes that are not (an odd file name) become U+FFFD */
             utf8proc_int32_t cp;
-            utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-            if (n < 0) {
-                zp_buf_adds(out, "\xEF\xBF\xBD");
-            } else {
-                zp_buf_add(out, s + i, (size_t)n);
-                i += (size_t)n - 1;
+            utf8proc_ssize_t n = c >= 0xC2 && c <= 0xDF && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80
+                                     ? 2
+                                     : utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+            if (n > 0) {
+                i += (size_t)n;
+                continue;
             }
-            continue;
         }
+        zp_buf_add(out, s + run, i - run);
         switch (c) {
         case '"': zp_buf_adds(out, "\\\""); break;
         case '\\': zp_buf_adds(out, "\\\\"); break;
@@ -48,13 +54,14 @@ int zp_fmt_json_string(zp_buf *out, const char *s, size_t len)
         case '\r': zp_buf_adds(out, "\\r"); break;
         case '\t': zp_buf_adds(out, "\\t"); break;
         default:
-            /* "</" is escaped so JSON can sit inside a <script> safely. */
-            if (c < 0x20 || c == 0x7F || (c == '/' && i > 0 && s[i - 1] == '<'))
-                zp_buf_printf(out, "\\u%04x", c);
+            if (c >= 0x80)
+                zp_buf_adds(out, "\xEF\xBF\xBD");
             else
-                zp_buf_addc(out, (char)c);
+                zp_buf_printf(out, "\\u%04x", c);
         }
+        run = ++i;
     }
+    zp_buf_add(out, s + run, len - run);
     return zp_buf_addc(out, '"');
 }
 
