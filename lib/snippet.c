@@ -209,7 +209,8 @@ static size_t count_chars(const char *s, size_t from, size_t to)
     for (; i + 8 <= to; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+        /* a byte's top bit for each continuation byte, summed by a multiply */
+        cont += (size_t)((((x & ~(x << 1) & 0x8080808080808080ULL) >> 7) * 0x0101010101010101ULL) >> 56);
     }
     for (; i < to; i++)
         cont += ((unsigned char)s[i] & 0xC0) == 0x80;
