@@ -262,7 +262,7 @@ static unsigned char folded_ascii_at(const tokzr *t, size_t at, int *n)
 }
 
 /* zp_tok_each_only's table does not want the word beginning at text[at]
- * by its first letter; the words it begins with a hyphen neither. */
+ * by its first letter (nor, so, the joined form it begins with a hyphen). */
 static int unwanted_first(const tokzr *t, size_t at)
 {
     int n;
@@ -436,7 +436,9 @@ static int emit_head(tokzr *t)
  * before it may begin a joined form. */
 static int hyphen_at(const tokzr *t, size_t at)
 {
-    return at < t->len && (t->text[at] == '-' || (t->len - at >= 3 && memcmp(t->text + at, "\xE2\x80\x90", 3) == 0));
+    if (at < t->len && t->text[at] == '-')
+        return 1;
+    return at < t->len && t->len - at >= 3 && memcmp(t->text + at, "\xE2\x80\x90", 3) == 0;
 }
 
 /* A word the quick pass may go over: its table does not want it (by its
