@@ -1,9 +1,13 @@
 /* The helper thread of zp_halves_run: started at the first batch, then
  * waiting on a condition variable for the next one.  posted and done count
- * batches: the caller posts one and waits until the helper has done it. */
+ * batches: the caller posts one and waits until the helper has done it.
+ * Both take a batch's jobs in order, the next one not taken yet (job_next):
+ * a page's texts differ in length, and an even/odd split left one thread
+ * idle while the other marked the long ones. */
 #include "halves.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 static pthread_mutex_t one_caller = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -13,6 +17,14 @@ static unsigned long posted, done;
 static size_t job_n;
 static void (*job_fn)(size_t, void *);
 static void *job_ud;
+static atomic_size_t job_next;
+
+/* Runs the batch's jobs not taken yet, until none is left. */
+static void take_jobs(size_t n, void (*fn)(size_t, void *), void *ud)
+{
+    for (size_t i; (i = atomic_fetch_add_explicit(&job_next, 1, memory_order_relaxed)) < n;)
+        fn(i, ud);
+}
 
 static void *helper(void *arg)
 {
@@ -27,8 +39,7 @@ static void *helper(void *arg)
         void (*fn)(size_t, void *) = job_fn;
         void *ud = job_ud;
         pthread_mutex_unlock(&lock);
-        for (size_t i = 1; i < n; i += 2)
-            fn(i, ud);
+        take_jobs(n, fn, ud);
         pthread_mutex_lock(&lock);
         done = seen;
         pthread_cond_broadcast(&changed);
@@ -76,11 +87,11 @@ void zp_halves_run(size_t n, void (*fn)(size_t i, void *ud), void *ud)
     job_n = n;
     job_fn = fn;
     job_ud = ud;
+    atomic_store_explicit(&job_next, 0, memory_order_relaxed);
     unsigned long batch = ++posted;
     pthread_cond_broadcast(&changed);
     pthread_mutex_unlock(&lock);
-    for (size_t i = 0; i < n; i += 2)
-        fn(i, ud);
+    take_jobs(n, fn, ud);
     pthread_mutex_lock(&lock);
     while (done != batch)
         pthread_cond_wait(&changed, &lock);

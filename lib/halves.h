@@ -1,8 +1,8 @@
-/* Halves: a batch of independent jobs run on both cores -- the odd ones on a
- * helper thread that stays for the life of the process (so what it caches,
- * the analysis of words, stays warm), the even ones on the caller's.  Used
- * for the snippets of a page of hits: pure computation on texts already
- * read, no Xapian. */
+/* Halves: a batch of independent jobs run on both cores -- on the caller's
+ * thread and on a helper thread that stays for the life of the process (so
+ * what it caches, the analysis of words, stays warm), each job by whichever
+ * is free first, in order.  Used for the snippets of a page of hits: pure
+ * computation on texts already read, no Xapian. */
 #ifndef ZP_HALVES_H
 #define ZP_HALVES_H
 
