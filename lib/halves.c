@@ -77,24 +77,38 @@ static int take_helper(void)
     return 0;
 }
 
-void zp_halves_run(size_t n, void (*fn)(size_t i, void *ud), void *ud)
+zp_halves zp_halves_start(size_t n, void (*fn)(size_t i, void *ud), void *ud)
 {
-    if (n < 2 || !take_helper()) {
-        for (size_t i = 0; i < n; i++)
-            fn(i, ud);
-        return;
-    }
+    zp_halves h = { n, fn, ud, 0 };
+    if (n < 2 || !take_helper())
+        return h;
     job_n = n;
     job_fn = fn;
     job_ud = ud;
     atomic_store_explicit(&job_next, 0, memory_order_relaxed);
-    unsigned long batch = ++posted;
+    h.batch = ++posted;
     pthread_cond_broadcast(&changed);
     pthread_mutex_unlock(&lock);
-    take_jobs(n, fn, ud);
+    return h;
+}
+
+void zp_halves_finish(zp_halves *h)
+{
+    if (!h->batch) {
+        for (size_t i = 0; i < h->n; i++)
+            h->fn(i, h->ud);
+        return;
+    }
+    take_jobs(h->n, h->fn, h->ud);
     pthread_mutex_lock(&lock);
-    while (done != batch)
+    while (done != h->batch)
         pthread_cond_wait(&changed, &lock);
     pthread_mutex_unlock(&lock);
     pthread_mutex_unlock(&one_caller);
+}
+
+void zp_halves_run(size_t n, void (*fn)(size_t i, void *ud), void *ud)
+{
+    zp_halves h = zp_halves_start(n, fn, ud);
+    zp_halves_finish(&h);
 }

@@ -14,4 +14,18 @@
  * at once for different i. */
 void zp_halves_run(size_t n, void (*fn)(size_t i, void *ud), void *ud);
 
+/* zp_halves_run in two steps, so the caller can do other work (read the
+ * next hits from Xapian) while the helper begins the jobs: start hands
+ * them to the helper when it has it; finish runs what is left on the
+ * caller's thread and returns when all have run.  Every start is followed
+ * by its finish, on the same thread, before another start. */
+typedef struct {
+    size_t n;
+    void (*fn)(size_t i, void *ud);
+    void *ud;
+    unsigned long batch;   /* 0: no helper, all run by finish */
+} zp_halves;
+zp_halves zp_halves_start(size_t n, void (*fn)(size_t i, void *ud), void *ud);
+void zp_halves_finish(zp_halves *h);
+
 #endif

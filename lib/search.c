@@ -347,48 +347,80 @@ static void page_terms_free(page_terms *pt)
     zp_strlist_free(&pt->t.stems);
 }
 
+/* Reads hits [b, e) of m into jobs: their records from Xapian, on this
+ * thread.  After a failure (or with rc already one) the rest are only
+ * marked failed.  Returns the first failure. */
+static int read_batch(const zx_mset *m, unsigned b, unsigned e, const zp_search_req *req, zp_results *r,
+                      const zp_snip_terms *st, hit_job *jobs, int rc, char *err, size_t errlen)
+{
+    memset(jobs, 0, sizeof *jobs * (e - b));
+    for (unsigned i = b; i < e; i++) {
+        hit_job *j = &jobs[i - b];
+        j->h = &r->hits[i];
+        j->decisions = req->decisions;
+        j->bare = req->bare_decisions && !req->decisions;
+        j->whole = SNIPPET_PASSAGE;
+        j->terms = st;
+        if (rc == 0)
+            rc = j->rc = read_hit(m, i, j, err, errlen);
+        else
+            j->rc = rc;
+    }
+    r->n_hits = e;
+    return rc;
+}
+
+/* Lets a batch's jobs go; the first failure of rc and theirs. */
+static int end_batch(hit_job *jobs, unsigned count, int rc, char *err, size_t errlen)
+{
+    for (unsigned k = 0; k < count; k++) {
+        int jrc = end_hit(&jobs[k], err, errlen);
+        if (rc == 0)
+            rc = jrc;
+    }
+    return rc;
+}
+
 /* Fills the first n hits of m into r->hits, a batch at a time so that
- * the stored texts held at once stay few; a big page's batches are marked
- * on both cores. */
+ * the stored texts held at once stay few (two batches); a big page's
+ * batches are marked on both cores, the helper beginning one while this
+ * thread reads the next from Xapian. */
 #define HIT_BATCH 32
 #define HALVES_FROM 16
 static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, const zp_search_req *req, zp_results *r,
                      char *err, size_t errlen)
 {
+    if (n == 0)
+        return 0;
     page_terms pt;
-    int rc = n ? page_terms_read(m, q, 1, &pt, err, errlen) : 0;
-    for (unsigned b = 0; b < n && rc == 0; b += HIT_BATCH) {
-        unsigned e = n - b < HIT_BATCH ? n : b + HIT_BATCH;
-        hit_job jobs[HIT_BATCH];
-        memset(jobs, 0, sizeof jobs);
-        for (unsigned i = b; i < e; i++) {
-            hit_job *j = &jobs[i - b];
-            j->h = &r->hits[i];
-            j->decisions = req->decisions;
-            j->bare = req->bare_decisions && !req->decisions;
-            j->whole = SNIPPET_PASSAGE;
-            j->terms = &pt.st;
-            if (rc == 0)
-                rc = j->rc = read_hit(m, i, j, err, errlen);
-            else
-                j->rc = rc;
-        }
-        r->n_hits = e;
+    int rc = page_terms_read(m, q, 1, &pt, err, errlen);
+    hit_job jobs[2][HIT_BATCH];
+    unsigned b = 0, e = n < HIT_BATCH ? n : HIT_BATCH;
+    int k = 0;
+    if (rc == 0)
+        rc = read_batch(m, 0, e, req, r, &pt.st, jobs[0], rc, err, errlen);
+    /* each batch read is marked (its failed hits are not) and let go */
+    for (int any = r->n_hits > 0; any;) {
+        unsigned count = e - b, next_e = e;
         /* a usual page's ten are marked on this thread: handing them over
          * cost a server busy on both cores more than it saved */
-        if (rc == 0 && e - b >= HALVES_FROM)
-            zp_halves_run(e - b, mark_nth, jobs);
-        else if (rc == 0)
-            for (unsigned k = 0; k < e - b; k++)
-                mark_hit(&jobs[k]);
-        for (unsigned i = b; i < e; i++) {
-            int jrc = end_hit(&jobs[i - b], err, errlen);
-            if (rc == 0)
-                rc = jrc;
+        zp_halves h = zp_halves_start(rc == 0 && count >= HALVES_FROM ? count : 0, mark_nth, jobs[k]);
+        if (rc == 0 && e < n) {
+            next_e = n - e < HIT_BATCH ? n : e + HIT_BATCH;
+            rc = read_batch(m, e, next_e, req, r, &pt.st, jobs[k ^ 1], rc, err, errlen);
         }
+        if (h.n)
+            zp_halves_finish(&h);
+        else
+            for (unsigned i = 0; i < count; i++)
+                mark_hit(&jobs[k][i]);
+        rc = end_batch(jobs[k], count, rc, err, errlen);
+        any = next_e > e;
+        b = e;
+        e = next_e;
+        k ^= 1;
     }
-    if (n)
-        page_terms_free(&pt);
+    page_terms_free(&pt);
     return rc;
 }
 

@@ -1,6 +1,7 @@
 /* A page of hits read from records (lib/search.c fill_hits): its hits'
- * fields and snippets, a page short enough for one thread and one long
- * enough for both cores alike, and a damaged record named, not shown. */
+ * fields and snippets, on pages short enough for one thread, long enough
+ * for both cores and for several batches alike, and a damaged record
+ * named, not shown. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,8 +22,10 @@ static char dir[] = "/tmp/zapisy-test-search-XXXXXX";
 static char db_path[300];
 
 /* Records 0 to N_RECORDS - 1, all holding the word "dotace"; the
- * damaged one (a zstd frame's magic, then noise) only when asked. */
-#define N_RECORDS 24
+ * damaged one (a zstd frame's magic, then noise), record 7, ranks last:
+ * its words are there once, the others' two to four times. */
+#define N_RECORDS 72
+#define DAMAGED 7
 
 static void add_record(zx_db *db, int i, int damaged)
 {
@@ -34,7 +37,7 @@ static void add_record(zx_db *db, int i, int damaged)
     assert_int_equal(zx_doc_add_boolean_term(doc, id, strlen(id)), 0);
     const char *words[] = { "Zrada", "Zschvalovat", "Zdotace", damaged ? "Zposkozeny" : "Zspolek" };
     for (unsigned k = 0; k < 4; k++)
-        assert_int_equal(zx_doc_add_posting(doc, words[k], strlen(words[k]), k + 1, 1 + (unsigned)(i % 3)), 0);
+        assert_int_equal(zx_doc_add_posting(doc, words[k], strlen(words[k]), k + 1, damaged ? 1 : 2 + (unsigned)(i % 3)), 0);
     zp_buf rec = ZP_BUF_INIT, packed = ZP_BUF_INIT;
     char text[256];
     snprintf(text, sizeof text, "Rada schvaluje dotace spolku číslo %d na rok 2019.\n\nHlasování: 5 pro.", i);
@@ -66,7 +69,7 @@ static int setup(void **state)
     if (zx_db_open_write(db_path, &db, err, sizeof err) != ZX_OK)
         return -1;
     for (int i = 0; i < N_RECORDS; i++)
-        add_record(db, i, i == 7);
+        add_record(db, i, i == DAMAGED);
     zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
     zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
     int rc = zx_db_commit(db, err, sizeof err);
@@ -82,34 +85,36 @@ static int teardown(void **state)
     return system(cmd);
 }
 
-static int search(const char *query, unsigned limit, zp_results **r, char *err, size_t errlen)
+static int search(const char *query, unsigned offset, unsigned limit, zp_results **r, char *err, size_t errlen)
 {
     zp_search_req req;
     memset(&req, 0, sizeof req);
     req.db_path = db_path;
     req.query = query;
     req.query_len = strlen(query);
+    req.offset = offset;
     req.limit = limit;
     return zp_search_run(&req, r, err, errlen);
 }
 
-/* Pages of 10 (marked on this thread) and of 23 (on both cores) give each
- * hit its record's fields and a snippet marking the words asked for. */
+/* Pages of 10 (marked on this thread), 23 (on both cores) and 71 (three
+ * batches, each marked while the next is read) give each hit its record's
+ * fields and a snippet marking the words asked for. */
 static void every_hit_of_a_page_has_its_record_and_snippet(void **state)
 {
     (void)state;
-    unsigned limits[] = { 10, N_RECORDS - 1 };
-    for (unsigned l = 0; l < 2; l++) {
+    unsigned limits[] = { 10, 23, N_RECORDS - 1 };
+    for (unsigned l = 0; l < 3; l++) {
         zp_results *r = NULL;
         char err[512] = "";
-        assert_int_equal(search("dotace spolek", limits[l], &r, err, sizeof err), 0);
+        assert_int_equal(search("dotace spolek", 0, limits[l], &r, err, sizeof err), 0);
         assert_int_equal(r->n_hits, limits[l]);
         int seen[N_RECORDS] = { 0 };
         for (size_t i = 0; i < r->n_hits; i++) {
             const zp_hit *h = &r->hits[i];
             int k = -1;
             assert_int_equal(sscanf(h->path, "/archiv/zapis-%d.txt", &k), 1);
-            assert_true(k >= 0 && k < N_RECORDS && k != 7 && !seen[k]);
+            assert_true(k >= 0 && k < N_RECORDS && k != DAMAGED && !seen[k]);
             seen[k] = 1;
             assert_string_equal(h->title, "Usnesení rady");
             assert_string_equal(h->town, "Praha 7");
@@ -131,24 +136,30 @@ static void every_hit_of_a_page_has_its_record_and_snippet(void **state)
 }
 
 /* A page holding the damaged record fails with a message that says so:
- * pages of 24 and 20 (unpacked on both cores) and of 10 (on this one). */
+ * all 72 (its last batch of 8 marked on this thread), the 32 from the
+ * 41st (one batch on both cores), and a page of 10 of it alone. */
 static void a_damaged_record_on_the_page_is_named(void **state)
 {
     (void)state;
-    unsigned limits[] = { N_RECORDS, 20 };
-    for (unsigned l = 0; l < 2; l++) {
+    static const struct {
+        const char *query;
+        unsigned offset, limit;
+    } pages[] = { { "dotace", 0, N_RECORDS }, { "dotace", 40, 32 }, { "poskozeny", 0, 10 } };
+    for (unsigned l = 0; l < 3; l++) {
         zp_results *r = NULL;
         char err[512] = "";
-        int rc = search("dotace", limits[l], &r, err, sizeof err);
+        int rc = search(pages[l].query, pages[l].offset, pages[l].limit, &r, err, sizeof err);
         assert_int_not_equal(rc, 0);
         assert_non_null(strstr(err, "corrupt"));
+        assert_non_null(strstr(err, "index the file again"));
         assert_null(r);
     }
+    /* and the damaged record ranks last, so the pages before it are whole */
     zp_results *r = NULL;
     char err[512] = "";
-    int rc = search("poskozeny", 10, &r, err, sizeof err);
-    assert_int_not_equal(rc, 0);
-    assert_non_null(strstr(err, "index the file again"));
+    assert_int_equal(search("dotace", 0, N_RECORDS - 1, &r, err, sizeof err), 0);
+    assert_int_equal(r->n_hits, N_RECORDS - 1);
+    zp_results_free(r);
 }
 
 int main(void)
