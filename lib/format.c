@@ -4,6 +4,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "fold.h"
+
 int zp_fmt_html(zp_buf *out, const char *s, size_t len)
 {
     size_t run = 0;
@@ -24,18 +26,6 @@ int zp_fmt_html(zp_buf *out, const char *s, size_t len)
     return zp_buf_add(out, s + run, len - run);
 }
 
-/* The length of the valid UTF-8 sequence at s[i] (beyond ASCII), 0 when
- * there is none. */
-static size_t utf8_at(const char *s, size_t i, size_t len)
-{
-    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s + i;
-    if (u[0] >= 0xC2 && u[0] <= 0xDF && i + 1 < len && (u[1] & 0xC0) == 0x80)
-        return 2;   /* most of a Czech text's */
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(u, (utf8proc_ssize_t)(len - i), &cp);
-    return n > 0 ? (size_t)n : 0;
-}
-
 int zp_fmt_json_string(zp_buf *out, const char *s, size_t len)
 {
     zp_buf_addc(out, '"');
@@ -48,9 +38,10 @@ int zp_fmt_json_string(zp_buf *out, const char *s, size_t len)
             continue;
         }
         /* JSON is UTF-8: bytes that are not (an odd file name) become U+FFFD */
-        size_t n = c >= 0x80 ? utf8_at(s, i, len) : 0;
-        if (n) {
-            i += n;
+        utf8proc_int32_t cp;
+        long n = c >= 0x80 ? zp_fold_next_cp((const unsigned char *)s + i, len - i, &cp) : 0;
+        if (n > 0) {
+            i += (size_t)n;
             continue;
         }
         zp_buf_add(out, s + run, i - run);

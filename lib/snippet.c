@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "analyse.h"
+#include "fold.h"
 #include "format.h"
 #include "hash.h"
 #include "lemma.h"
@@ -200,21 +201,10 @@ static int match(scan_ctx *c, const zp_token *t)
     return -1;
 }
 
-/* Characters in s[from, to): its bytes less the continuation bytes
- * (10xxxxxx), eight bytes at a time -- the hits' offsets count the text
- * up to the last of them. */
+/* Characters in s[from, to). */
 static size_t count_chars(const char *s, size_t from, size_t to)
 {
-    size_t cont = 0, i = from;
-    for (; i + 8 <= to; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        /* a byte's top bit for each continuation byte, summed by a multiply */
-        cont += (size_t)((((x & ~(x << 1) & 0x8080808080808080ULL) >> 7) * 0x0101010101010101ULL) >> 56);
-    }
-    for (; i < to; i++)
-        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
-    return to - from - cont;
+    return zp_fold_count_chars(s + from, to - from);
 }
 
 static int is_space_at(const char *s, size_t i)

@@ -81,21 +81,6 @@ static void fill_short_cat(void)
     }
 }
 
-/* The code point at text[i] beyond ASCII (U+FFFD for a byte that starts
- * no valid sequence, as utf8proc_iterate says): its category; returns
- * its length. */
-static int cat_beyond_ascii(const tokzr *t, size_t i, utf8proc_category_t *cat)
-{
-    int32_t cp;
-    long n = zp_fold_next_cp((const unsigned char *)t->text + i, t->len - i, &cp);
-    if (n <= 0) {
-        cp = 0xFFFD;
-        n = 1;
-    }
-    *cat = cp < SHORT_END ? (utf8proc_category_t)short_cat[cp] : utf8proc_category(cp);
-    return (int)n;
-}
-
 /* Letters (Lu Ll Lt Lm Lo), marks (Mn Mc Me) and numbers (Nd Nl No):
  * utf8proc numbers these categories 1 to 11. */
 static int is_word_cat(utf8proc_category_t cat)
@@ -103,18 +88,20 @@ static int is_word_cat(utf8proc_category_t cat)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
 }
 
-/* The category of the code point at s[i] beyond ASCII; its length in *n.
- * Two-byte sequences (Czech's letters with marks) are decoded here. */
+/* The category of the code point at text[i] beyond ASCII (U+FFFD for a
+ * byte that starts no valid sequence, as utf8proc_iterate says); its
+ * length in *n.  Inline, as every letter with a mark of a Czech text comes
+ * here (zp_fold_next_cp decodes two bytes itself). */
 static inline utf8proc_category_t cat_high(const tokzr *t, size_t i, int *n)
 {
-    const unsigned char *s = (const unsigned char *)t->text;
-    if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < t->len && (s[i + 1] & 0xC0) == 0x80) {
-        *n = 2;
-        return (utf8proc_category_t)short_cat[((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F)];
+    int32_t cp;
+    long k = zp_fold_next_cp((const unsigned char *)t->text + i, t->len - i, &cp);
+    if (k <= 0) {
+        cp = 0xFFFD;
+        k = 1;
     }
-    utf8proc_category_t cat;
-    *n = cat_beyond_ascii(t, i, &cat);
-    return cat;
+    *n = (int)k;
+    return cp < SHORT_END ? (utf8proc_category_t)short_cat[cp] : utf8proc_category(cp);
 }
 
 /* Scans the next raw word into *w; 0 at the end of the text.  ASCII, most
@@ -399,6 +386,15 @@ static int spaced_run(tokzr *t)
     return n >= 3 ? n : 0;
 }
 
+/* The length of the hyphen ("-" or U+2010) at text[at], 0 when there is
+ * none: a word before one may begin a joined form. */
+static size_t hyphen_at(const tokzr *t, size_t at)
+{
+    if (at < t->len && t->text[at] == '-')
+        return 1;
+    return at < t->len && t->len - at >= 3 && memcmp(t->text + at, "\xE2\x80\x90", 3) == 0 ? 3 : 0;
+}
+
 static int emit_head(tokzr *t)
 {
     int rc = 0;
@@ -420,8 +416,9 @@ static int emit_head(tokzr *t)
             return rc;
     }
     raw_word *next = peek(t, 1);
-    if (next && head.letters && next->letters && !unwanted_first(t, head.start) &&
-        (gap_is(t, next, "-") || gap_is(t, next, "\xE2\x80\x90"))) {
+    size_t hyphen = hyphen_at(t, head.end);
+    if (next && head.letters && next->letters && !unwanted_first(t, head.start) && hyphen &&
+        next->start == head.end + hyphen) {
         zp_buf_reset(&t->fold);
         fold_append(t, &head);
         fold_append(t, next);
@@ -430,15 +427,6 @@ static int emit_head(tokzr *t)
     }
     drop(t, 1);
     return 0;
-}
-
-/* Whether a hyphen follows text[at] at once ("-" or U+2010): the word
- * before it may begin a joined form. */
-static int hyphen_at(const tokzr *t, size_t at)
-{
-    if (at < t->len && t->text[at] == '-')
-        return 1;
-    return at < t->len && t->len - at >= 3 && memcmp(t->text + at, "\xE2\x80\x90", 3) == 0;
 }
 
 /* A word the quick pass may go over: its table does not want it (by its

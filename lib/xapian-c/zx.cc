@@ -143,7 +143,6 @@ struct zx_mset {
     // the matches were counted (and the spies fed) apart from the ranking
     // match (count_matches, count_by_postings): total is theirs
     bool counted_apart = false;
-    size_t facets = 0;   // the facet slots counted (counts or column, by slot)
     explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
     Xapian::MSetIterator item(unsigned i) const { return mset[by_column ? shown[i] : i]; }
 };
@@ -1732,7 +1731,6 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
             m->mset = m->enquire.get_mset(opts->offset, opts->limit,
                                           ranked_only ? Xapian::doccount(0) : opts->check_at_least);
         }
-        m->facets = opts->n_facet_slots;
         for (size_t i = 0; i < opts->n_facet_slots; i++) {
             if (by_columns)
                 m->column.push_back(parts_counted(db->columns[opts->facet_slots[i]], by_columns->counts[i]));
@@ -1851,9 +1849,15 @@ int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, si
     }
 }
 
+// The facet slots counted: by the columns or by Xapian's spies, a slot each.
+static size_t facets_counted(const zx_mset *m)
+{
+    return m->column.size() + m->counts.size();
+}
+
 int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *err, size_t errlen)
 {
-    if (k >= m->facets) {
+    if (k >= facets_counted(m)) {
         set_err(err, errlen, "facet: no such facet slot");
         return ZX_ERR_ARG;
     }
@@ -1873,7 +1877,7 @@ int zx_mset_facet(const zx_mset *m, size_t k, zx_facet_fn fn, void *ud, char *er
 
 unsigned zx_mset_facet_count(const zx_mset *m, size_t k, const char *value, size_t len)
 {
-    if (k >= m->facets)
+    if (k >= facets_counted(m))
         return 0;
     if (!m->column.empty()) {
         try {

@@ -94,6 +94,9 @@ static void counts_characters_not_bytes(void **state)
 {
     (void)state;
     assert_int_equal(zp_fold_count_chars("Žebřík", strlen("Žebřík")), 6);
+    /* eight bytes at a time, and the bytes after the last eight */
+    const char *long_one = "Organizace Žebřík pomáhá cizincům – „ČEZ“ …";
+    assert_int_equal(zp_fold_count_chars(long_one, strlen(long_one)), 43);
     assert_int_equal(zp_fold_count_chars("", 0), 0);
 }
 

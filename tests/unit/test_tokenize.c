@@ -43,6 +43,8 @@ static const struct {
     { "\xCC\x81\xCC\x81" "A B C", "a =abc b c" },
     { "pracovně-právní", "pracovne =pracovnepravni +pravni" },
     { "e-mail", "e =email +mail" },
+    { "e\xE2\x80\x90mail", "e =email +mail" },   /* U+2010 HYPHEN */
+    { "e- mail", "e mail" },
     { "Interv,centrum", "interv +centrum" },
     { "(OPU)", "opu" },
     { "CZ.03.2.63/0.0/0.0/16_063/0006528", "cz +03 +2 +63 +0 +0 +0 +0 +16 +063 +0006528" },
