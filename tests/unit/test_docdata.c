@@ -107,6 +107,57 @@ static void a_decision_comes_back_from_where_it_stands(void **state)
     zp_buf_free(&b);
 }
 
+/* What zp_words_squeeze must give: text[from, to) trimmed, each run of
+ * space, tab, CR and LF one space, a byte at a time. */
+static void squeezed_slowly(const char *text, size_t from, size_t to, zp_buf *out)
+{
+    int space = 0;
+    for (size_t i = from; i < to; i++) {
+        int ws = text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n';
+        if (ws) {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            zp_buf_addc(out, ' ');
+        space = 0;
+        zp_buf_addc(out, text[i]);
+    }
+}
+
+/* The squeeze reads a word eight bytes at a time: words longer and
+ * shorter than eight, letters of two and three bytes, other control
+ * characters (kept) and whitespace runs at every place in the eight, cut
+ * anywhere, squeeze as a byte at a time would. */
+static void a_long_text_squeezes_as_a_byte_at_a_time(void **state)
+{
+    (void)state;
+    static const char *const words[] = { "Usnesení", "č.", "RMČ", "Praha", "7", "schvaluje", "pronájem",
+                                         "nebytových", "prostor", "v", "objektu", "Šimáčkova", "1452/12",
+                                         "a!b", "\f", "\x01", "–", "", "odborné", "sociální", "poradenství" };
+    static const char *const gaps[] = { " ", "  ", "\t", "\r\n", "\n\n   ", " \t ", "        \n" };
+    zp_buf text = ZP_BUF_INIT, fast = ZP_BUF_INIT, slow = ZP_BUF_INIT;
+    unsigned r = 7;
+    for (int i = 0; i < 400; i++) {
+        r = r * 1103515245u + 12345u;
+        zp_buf_adds(&text, words[(r >> 8) % (sizeof words / sizeof words[0])]);
+        zp_buf_adds(&text, gaps[(r >> 20) % (sizeof gaps / sizeof gaps[0])]);
+    }
+    for (size_t from = 0; from < 40; from++) {
+        for (size_t to = from; to <= text.len; to += 1 + to / 50) {
+            zp_buf_reset(&fast);
+            zp_buf_reset(&slow);
+            zp_words_squeeze(text.data, from, to, &fast);
+            squeezed_slowly(text.data, from, to, &slow);
+            assert_int_equal(fast.len, slow.len);
+            assert_memory_equal(fast.data, slow.data, slow.len);
+        }
+    }
+    zp_buf_free(&text);
+    zp_buf_free(&fast);
+    zp_buf_free(&slow);
+}
+
 /* Records are stored as zstd frames; a record stored before (plain) reads
  * as it is; a damaged frame is refused with a message, never read past. */
 static void a_packed_record_unpacks_to_itself(void **state)
@@ -156,6 +207,7 @@ int main(void)
         cmocka_unit_test(missing_fields_are_absent_and_dup_gives_empty),
         cmocka_unit_test(malformed_data_is_rejected_not_overread),
         cmocka_unit_test(a_decision_comes_back_from_where_it_stands),
+        cmocka_unit_test(a_long_text_squeezes_as_a_byte_at_a_time),
         cmocka_unit_test(a_packed_record_unpacks_to_itself),
     };
     return cmocka_run_group_tests_name("docdata", tests, NULL, NULL);
