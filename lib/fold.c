@@ -209,21 +209,25 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)in;
     int mixed = mixes_scripts(p, len);
     pthread_once(&fast_once, make_fast_fold);
+    /* a byte for a code point of ASCII or fast_fold, written into room for
+     * the rest of the word (never more bytes than it has) */
+    if (zp_buf_reserve(out, len) < 0)
+        return -1;
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t cp, dec[DECOMPOSED_MAX];
         if (p[i] < 0x80) {
             char c = (char)p[i];
-            if (zp_buf_addc(out, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c) < 0)
-                return -1;
+            out->data[out->len++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
             i++;
             continue;
         }
         long n = zp_fold_next_cp(p + i, len - i, &cp);
-        if (n < 0)
+        if (n < 0) {
+            out->data[out->len] = '\0';
             return -1;
+        }
         if (cp < FAST_FOLD_END && fast_fold[cp]) {
-            if (zp_buf_addc(out, fast_fold[cp]) < 0)
-                return -1;
+            out->data[out->len++] = fast_fold[cp];
             i += (size_t)n;
             continue;
         }
@@ -237,6 +241,7 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out)
                                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                                          UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
                                                      &boundclass);
+        out->data[out->len] = '\0';
         if (m < 0 || m > DECOMPOSED_MAX)
             return -1;
         for (utf8proc_ssize_t k = 0; k < m; k++) {
@@ -245,7 +250,10 @@ int zp_fold_word(const char *in, size_t len, zp_buf *out)
                 return -1;
         }
         i += (size_t)n;
+        if (zp_buf_reserve(out, len - i) < 0)
+            return -1;
     }
+    out->data[out->len] = '\0';
     return 0;
 }
 

@@ -303,18 +303,22 @@ static size_t fwd_chars(const char *s, size_t len, size_t at, size_t n)
     return at;
 }
 
-/* Appends text[from, to) with runs of whitespace as one space. */
+/* Appends text[from, to) with runs of whitespace as one space (none at
+ * the buffer's start or after its space), into room made once. */
 static void add_collapsed(zp_buf *b, const char *s, size_t from, size_t to)
 {
+    if (from >= to || zp_buf_reserve(b, to - from) < 0)
+        return;
+    char *o = b->data + b->len;
+    int spaced = b->len == 0 || o[-1] == ' ';
     for (size_t i = from; i < to; i++) {
-        if (is_space_at(s, i)) {
-            if (b->len == 0 || b->data[b->len - 1] == ' ')
-                continue;
-            zp_buf_addc(b, ' ');
-        } else {
-            zp_buf_addc(b, s[i]);
-        }
+        int space = is_space_at(s, i);
+        if (!space || !spaced)
+            *o++ = space ? ' ' : s[i];
+        spaced = space;
     }
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
 }
 
 static int is_digit(char c)

@@ -283,6 +283,20 @@ static void collapses_whitespace_of_the_original(void **state)
     char *s = snip("PS\n\n   Senioři\t\tzápis", none, stems, none, 0);
     assert_string_equal(s, "PS [[Senioři]] zápis");
     free(s);
+    /* a passage deep in a text of wide gaps: one space after the ellipsis,
+     * one between words, wherever the passage was cut */
+    char text[6000] = "";
+    for (int i = 0; i < 80; i++)
+        strcat(text, "Různé  informace\n\n ze \tslužeb.  ");
+    strcat(text, "PS \n Senioři  \n\n");
+    for (int i = 0; i < 40; i++)
+        strcat(text, "Další \r\n setkání.   ");
+    s = snip(text, none, stems, none, 0);
+    assert_true(strncmp(s, "\xE2\x80\xA6 ", 4) == 0);
+    assert_true(s[4] != ' ');
+    assert_null(strstr(s, "  "));
+    assert_non_null(strstr(s, "PS [[Senioři]] Další setkání."));
+    free(s);
 }
 
 static void a_decision_is_found_in_the_text_and_its_matches_counted(void **state)
