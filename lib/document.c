@@ -157,28 +157,38 @@ static void decision_range(const char *text, size_t len, const char *dec, zp_buf
     zp_buf_free(&back);
 }
 
+/* The decimal number at s[*i, len), *i moved past it; 0 when there is
+ * none or it is too big for the text. */
+static int range_number(const char *s, size_t len, size_t *i, size_t *out)
+{
+    size_t n = 0, from = *i;
+    for (; *i < len && s[*i] >= '0' && s[*i] <= '9'; (*i)++) {
+        if (n > ((size_t)-1 - 9) / 10)
+            return 0;
+        n = n * 10 + (size_t)(s[*i] - '0');
+    }
+    *out = n;
+    return *i > from;
+}
+
 int zp_doc_decision_text(const char *text, size_t len, const char *range, size_t rlen, size_t *at, size_t *end_at,
                          zp_buf *out)
 {
-    char r[64];
-    if (rlen == 0 || rlen >= sizeof r)
+    /* "FROM-TO", or "FROM-TO…" when it was cut short */
+    size_t i = 0, from, to;
+    if (!range_number(range, rlen, &i, &from) || i >= rlen || range[i++] != '-' ||
+        !range_number(range, rlen, &i, &to) || from > to || to > len)
         return -1;
-    memcpy(r, range, rlen);
-    r[rlen] = '\0';
-    char *end;
-    unsigned long long from = strtoull(r, &end, 10), to;
-    if (end == r || *end != '-')
+    size_t rest = rlen - i;
+    int cut = rest > 0;
+    if (cut && (rest != strlen(ZP_ELLIPSIS) || memcmp(range + i, ZP_ELLIPSIS, rest) != 0))
         return -1;
-    char *rest = end + 1;
-    to = strtoull(rest, &end, 10);
-    if (end == rest || from > to || to > len || (*end && strcmp(end, ZP_ELLIPSIS) != 0))
-        return -1;
-    *at = (size_t)from;
-    *end_at = (size_t)to;
+    *at = from;
+    *end_at = to;
     if (!out)
         return 0;
-    zp_words_squeeze(text, (size_t)from, (size_t)to, out);
-    if (*end)
+    zp_words_squeeze(text, from, to, out);
+    if (cut)
         zp_buf_adds(out, " " ZP_ELLIPSIS);
     return out->oom ? -1 : 0;
 }

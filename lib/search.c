@@ -95,15 +95,34 @@ typedef struct {
     int bare;           /* zp_search_req.bare_decisions */
 } decisions_ctx;
 
+/* A stored number ("12", "-1") in s[0, len); fallback when it is none. */
+static int field_int(const char *s, size_t len, int fallback)
+{
+    size_t i = len > 0 && s[0] == '-';
+    if (i == len || len > 10)
+        return fallback;
+    int n = 0;
+    for (size_t k = i; k < len; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return fallback;
+        n = n * 10 + (s[k] - '0');
+    }
+    return i ? -n : n;
+}
+
 static void add_decision(const char *v, size_t len, void *ud)
 {
     const decisions_ctx *c = ud;
     zp_decisions *ds = c->ds;
-    zp_decision *n = realloc(ds->v, (ds->n + 1) * sizeof *n);
-    if (!n)
-        return;
-    ds->v = n;
-    zp_decision *d = &n[ds->n];
+    /* room for four, then twice as many each time it is full: a
+     * resolution has many */
+    if (ds->n == 0 || (ds->n >= 4 && (ds->n & (ds->n - 1)) == 0)) {
+        zp_decision *n = realloc(ds->v, (ds->n ? ds->n * 2 : 4) * sizeof *n);
+        if (!n)
+            return;
+        ds->v = n;
+    }
+    zp_decision *d = &ds->v[ds->n];
     memset(d, 0, sizeof *d);
     /* text \x1f owner \x1f deadline \x1f kind \x1f number \x1f verb \x1f
      * for \x1f against \x1f abstaining \x1f passed \x1f range: the text
@@ -112,12 +131,10 @@ static void add_decision(const char *v, size_t len, void *ud)
     const char *parts[DECISION_FIELDS] = { v, "", "", "", "", "", "-1", "-1", "-1", "-1", "" };
     size_t lens[DECISION_FIELDS] = { len, 0, 0, 0, 0, 0, 2, 2, 2, 2, 0 };
     int k = 0;
-    for (size_t i = 0; i < len && k < DECISION_FIELDS - 1; i++) {
-        if (v[i] != '\x1f')
-            continue;
-        lens[k] = (size_t)(v + i - parts[k]);
-        parts[++k] = v + i + 1;
-        lens[k] = len - i - 1;
+    for (const char *at = v, *end = v + len; k < DECISION_FIELDS - 1 && (at = memchr(at, '\x1f', (size_t)(end - at)));) {
+        lens[k] = (size_t)(at - parts[k]);
+        parts[++k] = ++at;
+        lens[k] = (size_t)(end - at);
     }
     if (lens[0] == 0 && lens[10]) {   /* where it stands; its text made unless bare */
         zp_buf t = ZP_BUF_INIT;
@@ -130,16 +147,18 @@ static void add_decision(const char *v, size_t len, void *ud)
     d->owner = lens[1] ? strndup(parts[1], lens[1]) : NULL;
     d->task = lens[3] == 4 && memcmp(parts[3], "task", 4) == 0;
     if (lens[2] == 10) {
-        d->deadline.year = atoi(parts[2]);
-        d->deadline.month = atoi(parts[2] + 5);
-        d->deadline.day = atoi(parts[2] + 8);
+        d->deadline.year = field_int(parts[2], 4, 0);
+        d->deadline.month = field_int(parts[2] + 5, 2, 0);
+        d->deadline.day = field_int(parts[2] + 8, 2, 0);
     }
     d->number = lens[4] ? strndup(parts[4], lens[4]) : NULL;
-    snprintf(d->verb, sizeof d->verb, "%.*s", (int)lens[5], parts[5]);
-    d->votes.yes = atoi(parts[6]);
-    d->votes.no = atoi(parts[7]);
-    d->votes.abstain = atoi(parts[8]);
-    d->passed = atoi(parts[9]);
+    size_t verb = lens[5] < sizeof d->verb - 1 ? lens[5] : sizeof d->verb - 1;
+    memcpy(d->verb, parts[5], verb);
+    d->verb[verb] = '\0';
+    d->votes.yes = field_int(parts[6], lens[6], -1);
+    d->votes.no = field_int(parts[7], lens[7], -1);
+    d->votes.abstain = field_int(parts[8], lens[8], -1);
+    d->passed = field_int(parts[9], lens[9], -1);
     if (d->text)
         ds->n++;
 }

@@ -543,10 +543,19 @@ void zp_snip_found_free(zp_snip_found *f)
 
 size_t zp_snip_found_count(const zp_snip_found *f, size_t from, size_t to)
 {
+    /* the hits are in text order: the first at from or after it, by halves */
+    size_t lo = 0, hi = f->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->hits[mid].start < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     size_t n = 0, at = 0;
-    for (size_t k = 0; k < f->n; k++) {
+    for (size_t k = lo; k < f->n && f->hits[k].start < to; k++) {
         const hit *x = &f->hits[k];
-        if (x->start < from || x->end > to)
+        if (x->end > to)
             continue;
         /* a date's numbers are one mark, as in a snippet */
         if (!(n > 0 && joins_date(f->text, at, x->start)))

@@ -27,6 +27,12 @@ static char db_path[300];
 #define N_RECORDS 72
 #define DAMAGED 7
 
+/* How many decisions record i has: one to nine. */
+static int decisions_of(int i)
+{
+    return i % 9 + 1;
+}
+
 static void add_record(zx_db *db, int i, int damaged)
 {
     char path[64], id[ZP_ID_TERM_SIZE], err[256];
@@ -48,6 +54,17 @@ static void add_record(zx_db *db, int i, int damaged)
     zp_docdata_puts(&rec, "body", "Rada");
     zp_docdata_puts(&rec, "date", "2019-03-04");
     zp_docdata_puts(&rec, "text", text);
+    /* decisions_of(i): a resolution's, where they stand in the text, and
+     * tasks with their own text; votes, deadline, kind and outcome each */
+    const char *verb = strstr(text, "schvaluje dotace");
+    for (int k = 0; k < decisions_of(i); k++) {
+        char v[256];
+        snprintf(v, sizeof v, "%s\x1f%s\x1f" "2019-%02d-%02d\x1f%s\x1f%d/19\x1f" "schvaluje\x1f%d\x1f%d\x1f-1\x1f%d\x1f%s%zu-%zu",
+                 k % 2 ? "Zajistit výplatu dotace" : "", k % 2 ? "P. Novák" : "", k + 1, k + 10,
+                 k % 2 ? "task" : "decision", 100 + k, k + 3, k, k % 2 ? 0 : 1, "", (size_t)(verb - text),
+                 (size_t)(verb - text) + strlen("schvaluje dotace"));
+        zp_docdata_puts(&rec, "decision", v);
+    }
     assert_int_equal(zp_docdata_pack(rec.data, rec.len, &packed), 0);
     if (damaged)
         memset(packed.data + 6, 0x5A, packed.len - 6);
@@ -122,6 +139,28 @@ static void every_hit_of_a_page_has_its_record_and_snippet(void **state)
             char number[32];
             snprintf(number, sizeof number, "číslo %d ", k);
             assert_non_null(strstr(h->snippet.text, number));
+            /* its decisions in order, each field as stored */
+            assert_int_equal(h->decisions.n, (size_t)decisions_of(k));
+            for (int d = 0; d < decisions_of(k); d++) {
+                const zp_decision *dc = &h->decisions.v[d];
+                assert_string_equal(dc->text, d % 2 ? "Zajistit výplatu dotace" : "schvaluje dotace");
+                if (d % 2)
+                    assert_string_equal(dc->owner, "P. Novák");
+                else
+                    assert_null(dc->owner);
+                assert_int_equal(dc->task, d % 2);
+                assert_int_equal(dc->deadline.year, 2019);
+                assert_int_equal(dc->deadline.month, d + 1);
+                assert_int_equal(dc->deadline.day, d + 10);
+                char num[16];
+                snprintf(num, sizeof num, "%d/19", 100 + d);
+                assert_string_equal(dc->number, num);
+                assert_string_equal(dc->verb, "schvaluje");
+                assert_int_equal(dc->votes.yes, d + 3);
+                assert_int_equal(dc->votes.no, d);
+                assert_int_equal(dc->votes.abstain, -1);
+                assert_int_equal(dc->passed, d % 2 ? 0 : 1);
+            }
             /* the word as asked, and "spolek" in the form the text has */
             assert_int_equal(h->snippet.n_marks, 2);
             const char *marked[] = { "dotace", "spolku" };
