@@ -21,7 +21,7 @@
 
 typedef struct {
     size_t start, end;   /* bytes in the text */
-    size_t chr;          /* char offset of start */
+    size_t chr, chr_end; /* char offsets of start and end */
     int key;             /* which term matched: for counting distinct ones */
     int spaced;          /* only whitespace since the hit before it (or none between) */
 } hit;
@@ -236,7 +236,8 @@ static int on_token(const zp_token *t, void *ud)
     int spaced = 1;
     for (size_t x = c->n ? c->hits[c->n - 1].end : t->start; x < t->start && spaced; x++)
         spaced = is_space_at(c->text, x);
-    c->hits[c->n++] = (hit){ t->start, t->end, c->last_chr, key, spaced };
+    size_t chr_end = c->last_chr + count_chars(c->text, t->start, t->end);
+    c->hits[c->n++] = (hit){ t->start, t->end, c->last_chr, chr_end, key, spaced };
     return 0;
 }
 
@@ -263,15 +264,14 @@ static long score(const hit *h, size_t i, size_t j)
 }
 
 /* Best run of hits that fits in max_chars: *first..*last. */
-static void best_window(const char *text, const hit *h, size_t n, size_t max_chars,
-                        size_t *first, size_t *last)
+static void best_window(const hit *h, size_t n, size_t max_chars, size_t *first, size_t *last)
 {
     long best = -1;
     size_t j = 0;
     for (size_t i = 0; i < n; i++) {
         if (j < i)
             j = i;
-        while (j + 1 < n && h[j + 1].chr + count_chars(text, h[j + 1].start, h[j + 1].end) - h[i].chr <= max_chars)
+        while (j + 1 < n && h[j + 1].chr_end - h[i].chr <= max_chars)
             j++;
         long s = score(h, i, j);
         if (s > best) {
@@ -443,11 +443,11 @@ static int find_passage(const char *text, size_t len, const hit *h, size_t lo, s
     if (lo >= hi)
         return 0;
     size_t first = 0, last = 0;
-    best_window(text, h + lo, hi - lo, max_chars, &first, &last);
+    best_window(h + lo, hi - lo, max_chars, &first, &last);
     first += lo;
     last += lo;
     p->score = score(h, first, last);
-    size_t used = h[last].chr + count_chars(text, h[last].start, h[last].end) - h[first].chr;
+    size_t used = h[last].chr_end - h[first].chr;
     size_t spare = max_chars > used ? max_chars - used : 0;
     /* a third of the context before, the rest after -- and what one side
      * cannot use (the text or the room ends) goes to the other */

@@ -151,6 +151,19 @@ static void words_within_the_room_in_characters_share_a_passage(void **state)
     assert_non_null(strstr(s, "[[alfa]]"));
     assert_non_null(strstr(s, "[[beta]]"));
     free(s);
+    /* the room's last word counted in characters too: "Seniorům" (8
+     * characters, 9 bytes) ends exactly 200 characters after "Senioři"
+     * begins, so the two share the passage */
+    char filler[184];
+    for (int i = 0; i < 183; i++)
+        filler[i] = i % 3 == 2 ? ' ' : 'x';
+    filler[183] = '\0';
+    snprintf(text, sizeof text, "Senioři %s Seniorům a další slova, která se do ukázky nevejdou.", filler);
+    const char *stems[] = { "senior", NULL };
+    s = snip(text, none, stems, none, 0);
+    assert_non_null(strstr(s, "[[Senioři]]"));
+    assert_non_null(strstr(s, "[[Seniorům]]"));
+    free(s);
 }
 
 static void prefers_the_passage_with_more_distinct_terms(void **state)
