@@ -95,11 +95,12 @@ typedef struct {
     int bare;           /* zp_search_req.bare_decisions */
 } decisions_ctx;
 
-/* A stored number ("12", "-1") in s[0, len); fallback when it is none. */
+/* A stored number ("12", "-1") in s[0, len); fallback when it is none
+ * (or has more than nine digits: a count, never so big). */
 static int field_int(const char *s, size_t len, int fallback)
 {
     size_t i = len > 0 && s[0] == '-';
-    if (i == len || len > 10)
+    if (i == len || len - i > 9)
         return fallback;
     int n = 0;
     for (size_t k = i; k < len; k++) {
