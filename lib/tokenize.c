@@ -257,6 +257,19 @@ static int unwanted_first(const tokzr *t, size_t at)
     return t->only && (c = folded_ascii_at(t, at, &n)) != 0 && !t->only->first[c];
 }
 
+/* zp_tok_each_only's table does not want the word text[start, end) whose
+ * first letter folds to a (n bytes long): by a, or by a and the letter
+ * after it. */
+static int unwanted_from(const tokzr *t, unsigned char a, int n, size_t start, size_t end)
+{
+    unsigned char b = 0;
+    if (!t->only->first[a])
+        return 1;
+    if (start + (size_t)n < end && !(b = folded_ascii_at(t, start + (size_t)n, &n)))
+        return 0;
+    return !t->only->second[a][b];
+}
+
 /* zp_tok_each_only's table does not want the word text[start, end): by
  * its first letter, or by its first two. */
 static int unwanted(const tokzr *t, size_t start, size_t end)
@@ -264,14 +277,8 @@ static int unwanted(const tokzr *t, size_t start, size_t end)
     if (!t->only)
         return 0;
     int n;
-    unsigned char a = folded_ascii_at(t, start, &n), b = 0;
-    if (!a)
-        return 0;
-    if (!t->only->first[a])
-        return 1;
-    if (start + (size_t)n < end && !(b = folded_ascii_at(t, start + (size_t)n, &n)))
-        return 0;
-    return !t->only->second[a][b];
+    unsigned char a = folded_ascii_at(t, start, &n);
+    return a && unwanted_from(t, a, n, start, end);
 }
 
 void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how)
@@ -436,7 +443,11 @@ static int emit_head(tokzr *t)
  * A hyphenated pair it begins is not wanted either. */
 static int passable(const tokzr *t, size_t start, size_t end, size_t nchars, int upper)
 {
-    if (!unwanted_first(t, start) && (hyphen_at(t, end) || !unwanted(t, start, end)))
+    int n;
+    unsigned char a;
+    if (!t->only || !(a = folded_ascii_at(t, start, &n)))
+        return 0;
+    if (t->only->first[a] && (hyphen_at(t, end) || !unwanted_from(t, a, n, start, end)))
         return 0;
     if (nchars <= 2 && end < t->len && t->text[end] == '.')
         return 0;
