@@ -525,8 +525,11 @@ static int add_value(zp_facet *f, const char *value, unsigned count)
 static int make_timeline(zp_results *r)
 {
     int first = 0, last = -1;
+    int *year = r->years.n ? malloc(r->years.n * sizeof *year) : NULL;   /* each facet value's, read once */
+    if (r->years.n && !year)
+        return ZX_ERR_NOMEM;
     for (size_t i = 0; i < r->years.n; i++) {
-        int y = atoi(r->years.v[i].value);
+        int y = year[i] = atoi(r->years.v[i].value);
         if (y <= 0)
             continue;
         if (last < first || y < first)
@@ -537,13 +540,16 @@ static int make_timeline(zp_results *r)
     for (int y = first; y <= last && last >= first; y++) {
         unsigned count = 0;
         for (size_t i = 0; i < r->years.n; i++)
-            if (atoi(r->years.v[i].value) == y)
+            if (year[i] == y)
                 count = r->years.v[i].count;
         char ys[16];
         snprintf(ys, sizeof ys, "%d", y);
-        if (add_value(&r->timeline, ys, count) < 0)
+        if (add_value(&r->timeline, ys, count) < 0) {
+            free(year);
             return ZX_ERR_NOMEM;
+        }
     }
+    free(year);
     if (r->undated && add_value(&r->timeline, ZP_UNDATED, r->undated) < 0)
         return ZX_ERR_NOMEM;
     return 0;
