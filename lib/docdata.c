@@ -26,6 +26,18 @@ int zp_docdata_puts(zp_buf *out, const char *key, const char *value)
     return zp_docdata_put(out, key, value ? value : "", value ? strlen(value) : 0);
 }
 
+int zp_docdata_number(const char *s, size_t len, size_t *at, size_t *out)
+{
+    size_t n = 0, from = *at;
+    for (; *at < len && s[*at] >= '0' && s[*at] <= '9'; (*at)++) {
+        if (n > ((size_t)-1 - 9) / 10)
+            return 0;
+        n = n * 10 + (size_t)(s[*at] - '0');
+    }
+    *out = n;
+    return *at > from;
+}
+
 /* Reads the record at data[*at]; 0 and fills the parts, -1 at end/malformed. */
 static int next_field(const char *data, size_t len, size_t *at, const char **key, size_t *klen,
                       const char **value, size_t *vlen)
@@ -37,16 +49,8 @@ static int next_field(const char *data, size_t len, size_t *at, const char **key
     *key = data + i;
     *klen = (size_t)(eq - (data + i));
     i = (size_t)(eq - data) + 1;
-    size_t n = 0;
-    int digits = 0;
-    while (i < len && data[i] >= '0' && data[i] <= '9') {
-        if (n > (size_t)-1 / 10 - 10)
-            return -1;
-        n = n * 10 + (size_t)(data[i] - '0');
-        i++;
-        digits++;
-    }
-    if (!digits || i >= len || data[i] != ':' || n > len - i - 1)
+    size_t n;
+    if (!zp_docdata_number(data, len, &i, &n) || i >= len || data[i] != ':' || n > len - i - 1)
         return -1;
     i++;
     *value = data + i;

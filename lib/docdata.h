@@ -25,6 +25,11 @@ int zp_docdata_get(const char *data, size_t len, const char *key, const char **v
 typedef void (*zp_docdata_fn)(const char *value, size_t vlen, void *ud);
 int zp_docdata_each(const char *data, size_t len, const char *key, zp_docdata_fn fn, void *ud);
 
+/* The decimal number at s[*at, len) (a field's length, a decision's
+ * range or count), *at moved past its digits.  1, or 0 when there is no
+ * digit there or the number does not fit a size_t. */
+int zp_docdata_number(const char *s, size_t len, size_t *at, size_t *out);
+
 /* A malloc()ed NUL-terminated copy of field `key`, "" when absent; NULL
  * only when memory ran out. */
 char *zp_docdata_dup(const char *data, size_t len, const char *key);

@@ -157,27 +157,13 @@ static void decision_range(const char *text, size_t len, const char *dec, zp_buf
     zp_buf_free(&back);
 }
 
-/* The decimal number at s[*i, len), *i moved past it; 0 when there is
- * none or it is too big for the text. */
-static int range_number(const char *s, size_t len, size_t *i, size_t *out)
-{
-    size_t n = 0, from = *i;
-    for (; *i < len && s[*i] >= '0' && s[*i] <= '9'; (*i)++) {
-        if (n > ((size_t)-1 - 9) / 10)
-            return 0;
-        n = n * 10 + (size_t)(s[*i] - '0');
-    }
-    *out = n;
-    return *i > from;
-}
-
 int zp_doc_decision_text(const char *text, size_t len, const char *range, size_t rlen, size_t *at, size_t *end_at,
                          zp_buf *out)
 {
     /* "FROM-TO", or "FROM-TO…" when it was cut short */
     size_t i = 0, from, to;
-    if (!range_number(range, rlen, &i, &from) || i >= rlen || range[i++] != '-' ||
-        !range_number(range, rlen, &i, &to) || from > to || to > len)
+    if (!zp_docdata_number(range, rlen, &i, &from) || i >= rlen || range[i++] != '-' ||
+        !zp_docdata_number(range, rlen, &i, &to) || from > to || to > len)
         return -1;
     size_t rest = rlen - i;
     int cut = rest > 0;

@@ -99,16 +99,10 @@ typedef struct {
  * (or has more than nine digits: a count, never so big). */
 static int field_int(const char *s, size_t len, int fallback)
 {
-    size_t i = len > 0 && s[0] == '-';
-    if (i == len || len - i > 9)
+    size_t i = len > 0 && s[0] == '-', n;
+    if (len - i > 9 || !zp_docdata_number(s, len, &i, &n) || i != len)
         return fallback;
-    int n = 0;
-    for (size_t k = i; k < len; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return fallback;
-        n = n * 10 + (s[k] - '0');
-    }
-    return i ? -n : n;
+    return s[0] == '-' ? -(int)n : (int)n;
 }
 
 static void add_decision(const char *v, size_t len, void *ud)
