@@ -284,8 +284,12 @@ int zx_search(zx_db *db, const zx_query *q, const zx_search_opts *opts, zx_mset 
 
 unsigned zx_mset_size(const zx_mset *m);          /* hits in this page */
 unsigned zx_mset_total(const zx_mset *m);         /* matches in all (after collapsing): exact when
-                                                     check_at_least covered every document, else
-                                                     Xapian's estimate */
+                                                     check_at_least covered every document, or for a
+                                                     page without facets or collapsing of a local
+                                                     database and a query of terms and AND, OR, AND
+                                                     NOT, FILTER, AND_MAYBE (counted from the posting
+                                                     lists); else Xapian's estimate, exact up to
+                                                     check_at_least */
 unsigned zx_mset_rank(const zx_mset *m, unsigned i);   /* 0-based over all hits */
 /* With collapsing: how many other matches hit i stands for (a lower bound). */
 unsigned zx_mset_collapsed(const zx_mset *m, unsigned i);

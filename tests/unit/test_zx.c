@@ -564,6 +564,75 @@ static void matches_counted_from_postings_are_xapians(void **state)
     zx_db_close(r);
 }
 
+/* A page without facets whose total is asked exact only up to a few
+ * matches (check_at_least 10 of 300) has its total counted from the posting
+ * lists: exact, where Xapian's matcher, stopping early, would estimate --
+ * and the same hits, ranks and weights as the match that looks at every
+ * document, for pages shallow and deep, opened afresh or kept open. */
+static void a_plain_page_has_an_exact_total_and_the_same_hits(void **state)
+{
+    (void)state;
+    char p[256], err[512];
+    path_in(p, sizeof p, "plain");
+    zx_db *w = NULL;
+    assert_int_equal(zx_db_open_write(p, &w, err, sizeof err), ZX_OK);
+    char id[32], key[32];
+    for (int i = 0; i < 300; i++) {
+        snprintf(id, sizeof id, "Q%03d", i);
+        snprintf(key, sizeof key, "2019%04d rada", i / 3);
+        zx_doc *d = zx_doc_new();
+        for (int k = 0; k < 1 + (i * 37) % 11; k++)
+            assert_int_equal(zx_doc_add_posting(d, "zebrik", 6, (unsigned)k + 1, 1), ZX_OK);
+        if (i % 2 == 0)   /* "even" and "four" overlap: 75 both */
+            assert_int_equal(zx_doc_add_posting(d, "even", 4, 20, 1), ZX_OK);
+        if (i % 4 == 0)
+            assert_int_equal(zx_doc_add_posting(d, "four", 4, 21, 1), ZX_OK);
+        assert_int_equal(zx_doc_add_boolean_term(d, id, strlen(id)), ZX_OK);
+        assert_int_equal(zx_doc_set_value(d, 8, key, strlen(key)), ZX_OK);
+        assert_int_equal(zx_doc_set_data(d, id, strlen(id)), ZX_OK);
+        assert_int_equal(zx_db_replace(w, id, d, err, sizeof err), ZX_OK);
+        zx_doc_free(d);
+    }
+    assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
+    zx_db_close(w);
+    zx_db *r = NULL;
+    assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
+    static const struct {
+        const char *query;
+        unsigned total;
+    } cases[] = {
+        { "even & four", 75 },
+        { "zebrik & four", 75 },
+        { "even - four", 75 },
+        { "four | Q001 | Q003", 77 },
+        { "even & zebrik - Q126 - Q128", 148 },
+        { "four ? even", 75 },
+        { "zebrik / even", 150 },
+        { "zebrik & Q127 | Q297", 2 },
+    };
+    static const unsigned pages[][2] = { { 0, 1 }, { 0, 10 }, { 7, 10 }, { 290, 10 } };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        for (size_t g = 0; g < sizeof pages / sizeof pages[0]; g++)
+            for (int memory = 0; memory < 2; memory++) {
+                zx_query *q = terms_query(cases[k].query);
+                char every[4096], few[4096], want[32];
+                zx_mset *m = NULL;
+                zx_search_opts all = { pages[g][0], pages[g][1], 100000, -1, 0, NULL, 0, 0, 8, memory };
+                assert_int_equal(zx_search(r, q, &all, &m, err, sizeof err), ZX_OK);
+                describe_mset(m, 0, 1, every, sizeof every);
+                zx_mset_free(m);
+                zx_search_opts some = { pages[g][0], pages[g][1], 10, -1, 0, NULL, 0, 0, 8, memory };
+                assert_int_equal(zx_search(r, q, &some, &m, err, sizeof err), ZX_OK);
+                describe_mset(m, 0, 1, few, sizeof few);
+                zx_mset_free(m);
+                zx_query_free(q);
+                assert_string_equal(few, every);
+                snprintf(want, sizeof want, "total %u:", cases[k].total);
+                assert_memory_equal(few, want, strlen(want));
+            }
+    zx_db_close(r);
+}
+
 static void make_shard(const char *name, const char *id, const char *term, const char *key, const char *value)
 {
     char p[256], err[512];
@@ -748,6 +817,7 @@ int main(void)
         cmocka_unit_test(a_wider_window_is_read_when_the_first_holds_too_few_meetings),
         cmocka_unit_test(a_page_counted_apart_ranks_as_one_match_does),
         cmocka_unit_test(matches_counted_from_postings_are_xapians),
+        cmocka_unit_test(a_plain_page_has_an_exact_total_and_the_same_hits),
         cmocka_unit_test(shards_in_a_stub_are_searched_as_one),
         cmocka_unit_test(kept_open_shards_count_as_xapian_does),
         cmocka_unit_test(a_missing_shard_is_named_or_left_out),
