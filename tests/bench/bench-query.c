@@ -4,7 +4,9 @@
  *   bench-query DB [ROUNDS]            the built-in queries, 10 hits, then
  *                                      10 hits with facets and timeline
  *   bench-query DB ROUNDS LIMIT FACETS < QUERIES   one line of figures for
- *                                      the queries on standard input */
+ *                                      the queries on standard input;
+ *                                      FACETS 2: also one hit a meeting,
+ *                                      as the search page asks */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,7 +107,8 @@ static int run_all(const char *db, int rounds, int facets, unsigned limit, const
             zp_search_req req;
             memset(&req, 0, sizeof req);
             req.db_path = db;
-            req.facets = req.timeline = facets;
+            req.facets = req.timeline = facets != 0;
+            req.group = facets == 2;
             req.query = queries[i];
             req.query_len = strlen(queries[i]);
             req.limit = limit;
@@ -123,7 +126,7 @@ static int run_all(const char *db, int rounds, int facets, unsigned limit, const
     }
     qsort(t, n, sizeof *t, cmp);
     printf("queries (%u hits with snippets%s): %zu runs of %zu queries, database %s\n", limit,
-           facets ? ", facets and timeline" : "", n, nq, kept_open ? "kept open (FastCGI)" : "opened per query");
+           facets == 2 ? ", facets, timeline, one a meeting" : facets ? ", facets and timeline" : "", n, nq, kept_open ? "kept open (FastCGI)" : "opened per query");
     printf("p50 %.2f ms, p95 %.2f ms, max %.2f ms; %lu matches in all\n", t[n / 2], t[(n * 95) / 100], t[n - 1],
            hits / (unsigned long)rounds);
     free(t);
