@@ -5,8 +5,12 @@
 #include "tokenize.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "budget.h"
 #include "buf.h"
@@ -38,6 +42,7 @@ typedef struct {
     const zp_tok_only *only;     /* zp_tok_each_only's table, or NULL */
     zp_tok_fn fn;
     void *ud;
+    int skim_wait;      /* words the quick pass reads one by one before it skims again */
 } tokzr;
 
 /* The general categories of the code points UTF-8 writes in one or two
@@ -454,15 +459,191 @@ static int passable(const tokzr *t, size_t start, size_t end, size_t nchars, int
     return !(nchars == 1 && upper);
 }
 
+static int skim_on = 1;
+
+void zp_tok_skim(int on)
+{
+    skim_on = on;
+}
+
+#if defined(__SSE2__)
+/* The skim: the quick pass sixty-four bytes at a time.  Each byte of a
+ * block is classed at once (SSE2): a word's for certain (an ASCII letter
+ * or digit, or a byte of a letter of U+00C0-U+017F: Latin-1's letters but
+ * the signs for times and division, and every one of Latin Extended-A --
+ * every Czech letter with a mark -- a lead byte C3-C5 and the continuation
+ * after it), a gap's for certain (any other ASCII byte), or uncertain (any
+ * other byte beyond ASCII: a letter of another script, a mark, a dash, a
+ * no-break space; its category decides, as scan_raw reads it).  Words found
+ * so are then given to passable as scan_raw would have given them. */
+typedef struct {
+    uint64_t word, uncertain;   /* bit i: byte i of the block */
+} block_class;
+
+static uint64_t mask16(__m128i v)
+{
+    return (uint64_t)(unsigned)_mm_movemask_epi8(v);
+}
+
+/* Bytes b in [lo, lo + n) as a mask: (b - lo) mod 256 < n, signed. */
+static __m128i in_range(__m128i x, unsigned char lo, unsigned char n)
+{
+    return _mm_cmplt_epi8(_mm_sub_epi8(x, _mm_set1_epi8((char)(unsigned char)(lo + 0x80))),
+                          _mm_set1_epi8((char)(unsigned char)(n + 0x80)));
+}
+
+/* Classes p[0, 64); p[64] is read to see a pair that ends there. */
+static block_class classify(const unsigned char *p)
+{
+    uint64_t alnum = 0, high = 0, lead = 0, cont = 0, c3 = 0, sign = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        __m128i l = _mm_or_si128(x, _mm_set1_epi8(0x20));   /* "A"-"Z" as "a"-"z" */
+        int at = 16 * k;
+        alnum |= mask16(_mm_or_si128(in_range(l, 'a', 26), in_range(x, '0', 10))) << at;
+        high |= mask16(x) << at;
+        lead |= mask16(in_range(x, 0xC3, 3)) << at;
+        cont |= mask16(_mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80))) << at;
+        c3 |= mask16(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) << at;
+        /* 0x97 and 0xB7: after C3, the signs for times and division */
+        sign |= mask16(_mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xDF)), _mm_set1_epi8((char)0x97))) << at;
+    }
+    uint64_t cont_next = (cont >> 1) | ((uint64_t)((p[64] & 0xC0) == 0x80) << 63);
+    uint64_t sign_next = (sign >> 1) | ((uint64_t)((p[64] & 0xDF) == 0x97) << 63);
+    uint64_t lead_ok = lead & cont_next & ~(c3 & sign_next);
+    uint64_t cont_ok = cont & (lead_ok << 1);
+    block_class b = { alnum | lead_ok | cont_ok, high & ~(lead_ok | cont_ok) };
+    return b;
+}
+
+/* The ASCII letter a letter of U+00C0-U+017F (its two bytes at s) folds
+ * to alone, lower-cased, and its code point in *cp; 0 when none. */
+static unsigned char pair_folded(const unsigned char *s, int32_t *cp)
+{
+    *cp = ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    unsigned char a = (unsigned char)short_fold[*cp];
+    if (a >= 0x80)
+        return 0;
+    return a >= 'A' && a <= 'Z' ? (unsigned char)(a + ('a' - 'A')) : a;
+}
+
+/* passable, for a word text[start, end) all of whose bytes are a word's for
+ * certain: what scan_raw would have said of it (its characters, whether
+ * the first is a capital) worked out only where passable asks it -- a word
+ * of one character, one before a dot -- and its first two letters folded
+ * here.  passable's conditions are each a reason to stop, so their order
+ * does not matter. */
+static int simple_passable(const tokzr *t, size_t start, size_t end)
+{
+    const unsigned char *s = (const unsigned char *)t->text + start;
+    size_t bytes = end - start;
+    int32_t cp = 0;
+    unsigned char a = s[0];
+    size_t n = 1;   /* the first character's bytes */
+    if (a >= 0x80) {
+        if (!(a = pair_folded(s, &cp)))
+            return 0;
+        n = 2;
+    } else if (bytes == 1 && (ascii_kind[a] & A_UPPER)) {
+        return 0;   /* a lone capital: a letter-spaced heading's */
+    } else if (a >= 'A' && a <= 'Z') {
+        a = (unsigned char)(a + ('a' - 'A'));
+    }
+    if (cp && bytes == 2 && (short_cat[cp] == UTF8PROC_CATEGORY_LU || short_cat[cp] == UTF8PROC_CATEGORY_LT))
+        return 0;
+    if (end < t->len && t->text[end] == '.' && bytes <= 4) {
+        size_t nchars = 0;   /* a day, a month, an abbreviation's part, before its dot */
+        for (size_t i = 0; i < bytes; i++)
+            nchars += (s[i] & 0xC0) != 0x80;
+        if (nchars <= 2)
+            return 0;
+    }
+    if (!t->only->first[a])
+        return 1;
+    if (hyphen_at(t, end))
+        return 0;
+    unsigned char b = 0;
+    if (n < bytes) {
+        b = s[n];
+        if (b >= 0x80) {
+            int32_t cp2;
+            if (!(b = pair_folded(s + n, &cp2)))
+                return 0;
+        } else if (b >= 'A' && b <= 'Z') {
+            b = (unsigned char)(b + ('a' - 'A'));
+        }
+    }
+    return !t->only->second[a][b];
+}
+
+/* With no word queued, at t->pos (where a word ended, or the text's
+ * start): passes over the words passable lets go, a block at a time,
+ * leaving t as if scan_raw had read them one by one; stops before the
+ * first it may not, or is not sure of, and before the text's last 64
+ * bytes. */
+static void skim(tokzr *t)
+{
+    size_t base = t->pos, resume = t->pos;
+    int skipped = 0, unsure = 0;
+    while (t->len - base > 64) {
+        block_class b = classify((const unsigned char *)t->text + base);
+        unsigned k = 0;
+        for (;;) {
+            uint64_t ahead = k < 64 ? ~(uint64_t)0 << k : 0;
+            uint64_t next = (b.word | b.uncertain) & ahead;
+            if (!next) {   /* the rest of the block is a gap */
+                base += 64;
+                break;
+            }
+            unsigned s = (unsigned)__builtin_ctzll(next);
+            uint64_t after = ~b.word & (~(uint64_t)0 << s);
+            unsigned e = after ? (unsigned)__builtin_ctzll(after) : 64;
+            if (((b.uncertain >> s) & 1) || (e < 64 && ((b.uncertain >> e) & 1))) {
+                unsure = 1;   /* a byte beyond ASCII it cannot class, in the gap or the word */
+                goto stop;
+            }
+            if (e == 64) {   /* the word goes on past the block: a block from it */
+                if (s == 0) {
+                    unsure = 1;
+                    goto stop;
+                }
+                base += s;
+                break;
+            }
+            size_t start = base + s, end = base + e;
+            if (!simple_passable(t, start, end))
+                goto stop;
+            resume = end;
+            skipped = 1;
+            k = e;
+        }
+    }
+stop:
+    if (skipped) {
+        t->pos = t->prev_end = resume;
+        t->first = 0;
+    } else if (unsure) {
+        t->skim_wait = 8;   /* text it cannot class: not tried again at every word */
+    }
+}
+#endif
+
 /* zp_tok_each_only's quick pass, with at most one word queued (the second
  * half of a hyphenated pair the last word looked at): drops the queued
  * words passable says it may, each scanned into the queue's head and let
  * go at once, without the patterns' look-ahead; stops at the first it may
- * not, which stays queued. */
+ * not, which stays queued.  With nothing queued it skims first, where it
+ * can. */
 static void pass_unwanted(tokzr *t)
 {
     while (t->count <= 1) {
         if (t->count == 0) {
+#if defined(__SSE2__)
+            if (t->skim_wait > 0)
+                t->skim_wait--;
+            else if (skim_on)
+                skim(t);
+#endif
             if (!scan_raw(t, &t->q[t->head]))
                 return;
             t->count = 1;

@@ -66,4 +66,10 @@ void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how);
  * that counts positions.  only NULL: every word. */
 int zp_tok_each_only(const char *text, size_t len, const zp_tok_only *only, zp_tok_fn fn, void *ud);
 
+/* Whether zp_tok_each_only's quick pass skims the text a block of 64 bytes
+ * at a time (1, the default, where the CPU has SSE2) or reads it a word at
+ * a time (0): the same tokens either way.  For tests and benchmarks that
+ * compare the two; not for use while other threads tokenize. */
+void zp_tok_skim(int on);
+
 #endif
