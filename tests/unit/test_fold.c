@@ -98,6 +98,23 @@ static void counts_characters_not_bytes(void **state)
     const char *long_one = "Organizace Žebřík pomáhá cizincům – „ČEZ“ …";
     assert_int_equal(zp_fold_count_chars(long_one, strlen(long_one)), 43);
     assert_int_equal(zp_fold_count_chars("", 0), 0);
+    /* every length and start, sixteen and eight at a time and the rest,
+     * and a text past 255 rounds of sixteen: as counted a byte at a time */
+    zp_buf text = ZP_BUF_INIT;
+    while (text.len < 9000)
+        zp_buf_adds(&text, "Usnesení č. 12/2019: Rada schvaluje příspěvek „Žebříku“ – 5 000 Kč… ÿ À ");
+    for (size_t from = 0; from < 40; from++)
+        for (size_t len = 0; from + len <= text.len; len += len < 300 ? 1 : 997) {
+            size_t want = 0;
+            for (size_t i = from; i < from + len; i++)
+                want += ((unsigned char)text.data[i] & 0xC0) != 0x80;
+            assert_int_equal(zp_fold_count_chars(text.data + from, len), want);
+        }
+    zp_buf_reset(&text);
+    for (int i = 0; i < 5000; i++)   /* a continuation at every other byte: each lane's count near its limit */
+        zp_buf_adds(&text, "č");
+    assert_int_equal(zp_fold_count_chars(text.data, text.len), 5000);
+    zp_buf_free(&text);
 }
 
 /* Each code point of two bytes folds, alone, as utf8proc_map does it
