@@ -47,7 +47,7 @@ struct zp_snip_forms {
     form_slot *slot;     /* s NULL: empty */
     size_t cap, n;
     int oom;
-    /* the folded first two bytes (ASCII) a matching word may begin with:
+    /* the folded first three bytes (ASCII) a matching word may begin with:
      * the forms', the words', the beginnings the stems keep (a light stem
      * keeps all of the word's but its last two letters) and the
      * prefixes'; any when a stem is too short to say, or a prefix is
@@ -382,7 +382,7 @@ static int scan(const char *text, size_t len, const zp_snip_terms *terms, scan_c
     c->terms = terms;
     c->text = text;
     /* with the stems' forms, a word that begins as no term may is passed
-     * over unfolded (the check match makes, made on its first two letters) */
+     * over unfolded (the check match makes, made on its first three letters) */
     int rc = zp_tok_each_only(text, len < ZP_SNIP_SCAN_BYTES ? len : ZP_SNIP_SCAN_BYTES,
                               terms->forms ? &terms->forms->only : NULL, on_token, c);
     if (rc < 0 || c->oom) {

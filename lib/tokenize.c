@@ -262,21 +262,39 @@ static int unwanted_first(const tokzr *t, size_t at)
     return t->only && (c = folded_ascii_at(t, at, &n)) != 0 && !t->only->first[c];
 }
 
+/* Whether only wants a word folding to a, b and then c (0: to a and b
+ * alone), second[a][b] being set. */
+static int third_wanted(const zp_tok_only *o, unsigned char a, unsigned char b, unsigned char c)
+{
+    unsigned k = o->third_of[a][b];
+    if (k == 0 || k == ZP_TOK_ANY_THIRD)
+        return 1;
+    return (int)((o->third[k - 1][c >> 6] >> (c & 63)) & 1);
+}
+
 /* zp_tok_each_only's table does not want the word text[start, end) whose
  * first letter folds to a (n bytes long): by a, or by a and the letter
- * after it. */
+ * after it, or by those and the third. */
 static int unwanted_from(const tokzr *t, unsigned char a, int n, size_t start, size_t end)
 {
-    unsigned char b = 0;
+    unsigned char b = 0, c = 0;
     if (!t->only->first[a])
         return 1;
-    if (start + (size_t)n < end && !(b = folded_ascii_at(t, start + (size_t)n, &n)))
+    size_t at = start + (size_t)n;
+    if (at < end && !(b = folded_ascii_at(t, at, &n)))
         return 0;
-    return !t->only->second[a][b];
+    if (!t->only->second[a][b])
+        return 1;
+    if (!b)
+        return 0;
+    at += (size_t)n;
+    if (at < end && !(c = folded_ascii_at(t, at, &n)))
+        return 0;
+    return !third_wanted(t->only, a, b, c);
 }
 
 /* zp_tok_each_only's table does not want the word text[start, end): by
- * its first letter, or by its first two. */
+ * its first letter, or by its first two or three. */
 static int unwanted(const tokzr *t, size_t start, size_t end)
 {
     if (!t->only)
@@ -286,22 +304,56 @@ static int unwanted(const tokzr *t, size_t start, size_t end)
     return a && unwanted_from(t, a, n, start, end);
 }
 
+/* Any third byte for a word beginning with a then b. */
+static void any_third(zp_tok_only *o, unsigned char a, unsigned char b)
+{
+    o->third_of[a][b] = ZP_TOK_ANY_THIRD;
+}
+
 void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (len == 0) {   /* every word */
-        memset(o, 1, sizeof *o);
+        memset(o->first, 1, sizeof o->first);
+        memset(o->second, 1, sizeof o->second);
+        for (int a = 0; a < 128; a++)
+            for (int b = 0; b < 128; b++)
+                any_third(o, (unsigned char)a, (unsigned char)b);
         return;
     }
     if (u[0] >= 0x80)
         return;   /* a word beginning so is always reported */
-    o->first[u[0]] = 1;
-    if (len == 1 && how == ZP_TOK_ONLY_WORD)
-        o->second[u[0]][0] = 1;
-    else if (len == 1 || u[1] >= 0x80)
-        memset(o->second[u[0]], 1, sizeof o->second[u[0]]);
-    else
-        o->second[u[0]][u[1]] = 1;
+    unsigned char a = u[0];
+    o->first[a] = 1;
+    if (len == 1 && how == ZP_TOK_ONLY_WORD) {
+        o->second[a][0] = 1;
+        return;
+    }
+    if (len == 1 || u[1] >= 0x80) {
+        memset(o->second[a], 1, sizeof o->second[a]);
+        for (int b = 0; b < 128; b++)
+            any_third(o, a, (unsigned char)b);
+        return;
+    }
+    unsigned char b = u[1];
+    o->second[a][b] = 1;
+    unsigned k = o->third_of[a][b];
+    if (k == ZP_TOK_ANY_THIRD)
+        return;
+    if ((len == 2 && how == ZP_TOK_ONLY_BEGINNING) || (len > 2 && u[2] >= 0x80)) {
+        any_third(o, a, b);
+        return;
+    }
+    if (k == 0) {   /* the pair's first restricted word: a set of its own */
+        if (o->n_third == ZP_TOK_THIRDS) {
+            any_third(o, a, b);
+            return;
+        }
+        k = o->third_of[a][b] = (unsigned short)++o->n_third;
+        memset(o->third[k - 1], 0, sizeof o->third[k - 1]);
+    }
+    unsigned char c = len == 2 ? 0 : u[2];
+    o->third[k - 1][c >> 6] |= (uint64_t)1 << (c & 63);
 }
 
 static int emit_word(tokzr *t, const raw_word *w, unsigned pos_inc, int glued)
@@ -442,7 +494,7 @@ static int emit_head(tokzr *t)
 }
 
 /* A word the quick pass may go over: its table does not want it (by its
- * first letter, or by two when no hyphen follows it), and it begins no
+ * first letter, or by two or three when no hyphen follows it), and it begins no
  * pattern that reads the words after it (a date's day or an abbreviation's
  * letter or two, before a dot; a letter-spaced heading's lone capital).
  * A hyphenated pair it begins is not wanted either. */
@@ -530,7 +582,7 @@ static unsigned char pair_folded(const unsigned char *s, int32_t *cp)
 /* passable, for a word text[start, end) all of whose bytes are a word's for
  * certain: what scan_raw would have said of it (its characters, whether
  * the first is a capital) worked out only where passable asks it -- a word
- * of one character, one before a dot -- and its first two letters folded
+ * of one character, one before a dot -- and its first three letters folded
  * here.  passable's conditions are each a reason to stop, so their order
  * does not matter. */
 static int simple_passable(const tokzr *t, size_t start, size_t end)
@@ -562,18 +614,29 @@ static int simple_passable(const tokzr *t, size_t start, size_t end)
         return 1;
     if (hyphen_at(t, end))
         return 0;
-    unsigned char b = 0;
+    unsigned char b = 0, c = 0;
     if (n < bytes) {
         b = s[n];
-        if (b >= 0x80) {
-            int32_t cp2;
-            if (!(b = pair_folded(s + n, &cp2)))
-                return 0;
-        } else if (b >= 'A' && b <= 'Z') {
+        int32_t cp2;
+        if (b >= 0x80 && !(b = pair_folded(s + n, &cp2)))
+            return 0;
+        if (b >= 'A' && b <= 'Z')
             b = (unsigned char)(b + ('a' - 'A'));
-        }
+        n += s[n] >= 0x80 ? 2 : 1;
     }
-    return !t->only->second[a][b];
+    if (!t->only->second[a][b])
+        return 1;
+    if (!b)
+        return 0;
+    if (n < bytes) {
+        c = s[n];
+        int32_t cp3;
+        if (c >= 0x80 && !(c = pair_folded(s + n, &cp3)))
+            return 0;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + ('a' - 'A'));
+    }
+    return !third_wanted(t->only, a, b, c);
 }
 
 /* With no word queued, at t->pos (where a word ended, or the text's

@@ -5,6 +5,7 @@
 #define ZP_TOKENIZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Words longer than this (folded, in bytes) are junk for search (base64,
  * hashes, runs of letters from broken PDFs) and are not reported.  Xapian's
@@ -36,13 +37,20 @@ typedef int (*zp_tok_fn)(const zp_token *tok, void *ud);
  * stopped the walk, or -1 when memory ran out. */
 int zp_tok_each(const char *text, size_t len, zp_tok_fn fn, void *ud);
 
-/* Which plain words zp_tok_each_only reports, by the first two bytes of
- * their folded form (ASCII; a letter or digit): first[a], and second[a][b]
- * for a word folding to a then b (b 0: to a alone).  Built by
- * zp_tok_only_add from the forms a caller may match. */
+/* Which plain words zp_tok_each_only reports, by the first three bytes of
+ * their folded form (ASCII; a letter or digit): first[a], second[a][b]
+ * for a word folding to a then b (b 0: to a alone), and for such a word
+ * the third: bit c of third[third_of[a][b] - 1] (c 0: to a and b alone),
+ * where third_of[a][b] is neither 0 nor ZP_TOK_ANY_THIRD (any third).
+ * Built by zp_tok_only_add from the forms a caller may match. */
+#define ZP_TOK_THIRDS 512
+#define ZP_TOK_ANY_THIRD 0xFFFF
 typedef struct {
     unsigned char first[128];
     unsigned char second[128][128];
+    unsigned short third_of[128][128];
+    uint64_t third[ZP_TOK_THIRDS][2];
+    unsigned n_third;
 } zp_tok_only;
 
 /* How zp_tok_only_add takes s: as a whole folded word, or as what the
@@ -54,8 +62,9 @@ enum { ZP_TOK_ONLY_WORD, ZP_TOK_ONLY_BEGINNING };
 void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how);
 
 /* zp_tok_each, but a plain word whose folded form begins with ASCII is
- * reported only when only wants its first two bytes (its first, when the
- * second folds beyond ASCII or to more than one letter): a search passes
+ * reported only when only wants its first three bytes (its first two, when
+ * the third folds beyond ASCII or to more than one letter, or to nothing;
+ * its first, when the second does): a search passes
  * over the words that cannot match without folding them, and over the
  * joined form of a hyphenated word whose first part's first letter it
  * does not want (the joined form begins with the same letter).  A word

@@ -209,6 +209,14 @@ static void only_the_wanted_words_are_reported(void **state)
         { "pracovně-právní e-mail a e mail", "=e", "e =email e" },
         { "pracovně-právní e-mail", "pr", "pracovne =pracovnepravni +pravni" },
         { "pracovně-právní e-mail", "pra", "pracovne =pracovnepravni +pravni" },
+        /* and by three: "na" and the words beginning "naj", not "nad",
+         * "nabídka"; a third letter folding beyond ASCII (the ligature fi)
+         * is always wanted */
+        { "na nad Nájemní najít nabídka NAJ smlouva", "naj =na", "na najemni najit naj" },
+        { "na nad Nájemní najít nabídka", "=na", "na" },
+        { "na nad Nájemní naﬁ nab", "=naj", "najemni nafi" },
+        { "na nad Nájemní nabídka", "na", "na nad najemni nabidka" },
+        { "smlouva smlouvy smlouvě sml smrt směr", "smlouv =sml", "smlouva smlouvy smlouve sml" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         zp_tok_only *only = calloc(1, sizeof *only);
@@ -298,7 +306,8 @@ static void the_skim_reports_what_reading_word_by_word_does(void **state)
 {
     (void)state;
     static const char *const tables[] = { "s p", "sl pa", "=e", "c", "h", "pr", "z o", "x", "", "2 1", "=a =v ve 20",
-                                          "em", "ta t", "d", "s", "so", "7", "n" };
+                                          "em", "ta t", "d", "s", "so", "7", "n", "pra", "=nad", "soc sl", "naj =na",
+                                          "smlouv rozp =ta", "=pro =se 201" };
     static const char *const seeds[] = { "corpus/seed/ostrava-deti-a-rodina.txt",
                                          "corpus/seed/prostejov-mensiny-a-cizinci.txt" };
     size_t compared = 0;
@@ -360,6 +369,28 @@ static void the_skim_reports_what_reading_word_by_word_does(void **state)
     }
 }
 
+/* A table holds a set of third letters for 512 pairs of first two; a pair
+ * beyond them wants any third: its words are reported, never lost. */
+static void a_full_table_of_thirds_wants_any_third(void **state)
+{
+    (void)state;
+    static const char alnum[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    zp_tok_only *only = calloc(1, sizeof *only);
+    assert_non_null(only);
+    for (const char *a = alnum; *a; a++)
+        for (const char *b = alnum; *b; b++) {
+            char w[3] = { *a, *b, 'x' };
+            zp_tok_only_add(only, w, 3, ZP_TOK_ONLY_WORD);
+        }
+    assert_int_equal(only->n_third, ZP_TOK_THIRDS);
+    zp_buf b = ZP_BUF_INIT;
+    /* "aa" has a set ('x' only); "99" came too late for one */
+    assert_int_equal(zp_tok_each_only("aax aay 99x 99y", 15, only, describe, &b), 0);
+    assert_string_equal(zp_buf_str(&b), "aax 99x 99y");
+    zp_buf_free(&b);
+    free(only);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +401,7 @@ int main(void)
         cmocka_unit_test(short_code_points_split_as_utf8proc_says),
         cmocka_unit_test(only_the_wanted_words_are_reported),
         cmocka_unit_test(the_skim_reports_what_reading_word_by_word_does),
+        cmocka_unit_test(a_full_table_of_thirds_wants_any_third),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }
