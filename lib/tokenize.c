@@ -32,6 +32,11 @@ typedef struct {
     int spaced_done;    /* already part of a joined letter-spaced heading */
 } raw_word;
 
+/* The skim's classes of the bytes of a block of 64 (bit i: byte i). */
+typedef struct {
+    uint64_t word, uncertain;   /* a word's byte for certain; one it cannot class */
+} block_class;
+
 typedef struct {
     const char *text;
     size_t len, pos, prev_end;
@@ -43,6 +48,8 @@ typedef struct {
     zp_tok_fn fn;
     void *ud;
     int skim_wait;      /* words the quick pass reads one by one before it skims again */
+    size_t blk_base;    /* the skim's last block, kept while it stops and comes back in it */
+    block_class blk;    /* (blk_base SIZE_MAX: none yet) */
 } tokzr;
 
 /* The general categories of the code points UTF-8 writes in one or two
@@ -528,9 +535,6 @@ void zp_tok_skim(int on)
  * other byte beyond ASCII: a letter of another script, a mark, a dash, a
  * no-break space; its category decides, as scan_raw reads it).  Words found
  * so are then given to passable as scan_raw would have given them. */
-typedef struct {
-    uint64_t word, uncertain;   /* bit i: byte i of the block */
-} block_class;
 
 static uint64_t mask16(__m128i v)
 {
@@ -649,8 +653,17 @@ static void skim(tokzr *t)
     size_t base = t->pos, resume = t->pos;
     int skipped = 0, unsure = 0;
     while (t->len - base > 64) {
-        block_class b = classify((const unsigned char *)t->text + base);
+        /* the block classed before, when it holds base: the skim stops at
+         * each word it may not pass, and comes back right after it */
         unsigned k = 0;
+        if (t->blk_base <= base && base - t->blk_base < 64) {
+            k = (unsigned)(base - t->blk_base);
+            base = t->blk_base;
+        } else {
+            t->blk = classify((const unsigned char *)t->text + base);
+            t->blk_base = base;
+        }
+        const block_class b = t->blk;
         for (;;) {
             uint64_t ahead = k < 64 ? ~(uint64_t)0 << k : 0;
             uint64_t next = (b.word | b.uncertain) & ahead;
@@ -671,6 +684,7 @@ static void skim(tokzr *t)
                     goto stop;
                 }
                 base += s;
+                t->blk_base = SIZE_MAX;   /* a block from the word, not this one again */
                 break;
             }
             size_t start = base + s, end = base + e;
@@ -732,6 +746,7 @@ int zp_tok_each_only(const char *text, size_t len, const zp_tok_only *only, zp_t
     t.len = len;
     t.only = only;
     t.first = 1;
+    t.blk_base = SIZE_MAX;
     t.fn = fn;
     t.ud = ud;
     int rc = 0;
