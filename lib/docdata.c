@@ -39,8 +39,8 @@ int zp_docdata_number(const char *s, size_t len, size_t *at, size_t *out)
 }
 
 /* Reads the record at data[*at]; 0 and fills the parts, -1 at end/malformed. */
-static int next_field(const char *data, size_t len, size_t *at, const char **key, size_t *klen,
-                      const char **value, size_t *vlen)
+int zp_docdata_next(const char *data, size_t len, size_t *at, const char **key, size_t *klen, const char **value,
+                    size_t *vlen)
 {
     size_t i = *at;
     const char *eq = i < len ? memchr(data + i, '=', len - i) : NULL;
@@ -67,7 +67,7 @@ int zp_docdata_each(const char *data, size_t len, const char *key, zp_docdata_fn
     size_t at = 0, want = strlen(key), klen, vlen;
     const char *k, *v;
     int seen = 0;
-    while (next_field(data, len, &at, &k, &klen, &v, &vlen) == 0) {
+    while (zp_docdata_next(data, len, &at, &k, &klen, &v, &vlen) == 0) {
         if (klen == want && memcmp(k, key, klen) == 0) {
             if (fn)
                 fn(v, vlen, ud);
@@ -82,7 +82,7 @@ int zp_docdata_get(const char *data, size_t len, const char *key, const char **v
 {
     size_t at = 0, want = strlen(key), klen;
     const char *k;
-    while (next_field(data, len, &at, &k, &klen, value, vlen) == 0)
+    while (zp_docdata_next(data, len, &at, &k, &klen, value, vlen) == 0)
         if (klen == want && memcmp(k, key, klen) == 0)
             return 0;
     return -1;

@@ -20,6 +20,12 @@ int zp_docdata_puts(zp_buf *out, const char *key, const char *value);
 int zp_docdata_get(const char *data, size_t len, const char *key, const char **value,
                    size_t *vlen);
 
+/* The field at data[*at, len): its key and value (pointing into data),
+ * *at moved past it.  0, or -1 at the end or where the data is malformed:
+ * a walk over every field, for a reader that wants several keys. */
+int zp_docdata_next(const char *data, size_t len, size_t *at, const char **key, size_t *klen, const char **value,
+                    size_t *vlen);
+
 /* Calls fn for each field `key` (for repeated fields, e.g. organisations).
  * Returns the number of fields seen. */
 typedef void (*zp_docdata_fn)(const char *value, size_t vlen, void *ud);

@@ -255,32 +255,65 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
     return zx_mset_data(m, i, &j->data, &j->len, err, errlen);
 }
 
-/* The hit's fields from its record. */
+/* The fields a hit shows once (the first of each key), by their keys. */
+enum { F_PATH, F_TITLE, F_MIME, F_TOWN, F_BODY, F_DATE, F_TEXT, N_ONCE };
+static const char *const once_keys[N_ONCE] = { "path", "title", "mime", "town", "body", "date", "text" };
+
+static int key_is(const char *k, size_t klen, const char *key)
+{
+    return strlen(key) == klen && memcmp(k, key, klen) == 0;
+}
+
+/* A malloc()ed copy of v[0, n) ("" for NULL); NULL when memory ran out. */
+static char *dup_field(const char *v, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, v ? v : "", n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/* The hit's fields from its record, in one walk over it: the decisions,
+ * which point into the text stored after them, from where the first of
+ * them stands once the walk has found the text. */
 static int unpack_hit(hit_job *j)
 {
     zp_hit *h = j->h;
     size_t len = j->len;
     if (zp_docdata_unpack(&j->data, &len, j->err, sizeof j->err) < 0)
         return ZX_ERR;
-    const char *data = j->data;
-    h->path = zp_docdata_dup(data, len, "path");
+    const char *data = j->data, *k, *v, *once[N_ONCE] = { NULL };
+    size_t at = 0, field, klen, vlen, once_len[N_ONCE] = { 0 }, decisions_at = len;
+    while (field = at, zp_docdata_next(data, len, &at, &k, &klen, &v, &vlen) == 0) {
+        if (key_is(k, klen, "decision")) {
+            if (decisions_at == len)
+                decisions_at = field;
+        } else if (key_is(k, klen, "org")) {
+            add_org(v, vlen, &h->orgs);
+        } else {
+            for (int f = 0; f < N_ONCE; f++)
+                if (!once[f] && key_is(k, klen, once_keys[f])) {
+                    once[f] = v;
+                    once_len[f] = vlen;
+                    break;
+                }
+        }
+    }
+    h->path = dup_field(once[F_PATH], once_len[F_PATH]);
     if (h->path)
         zp_doc_id_term(h->path, h->id);
-    h->title = zp_docdata_dup(data, len, "title");
-    h->mime = zp_docdata_dup(data, len, "mime");
-    h->town = zp_docdata_dup(data, len, "town");
-    h->body = zp_docdata_dup(data, len, "body");
-    const char *v;
-    size_t vlen;
-    if (zp_docdata_get(data, len, "date", &v, &vlen) == 0 && vlen == 10)
-        memcpy(h->date, v, 10);
-    zp_docdata_each(data, len, "org", add_org, &h->orgs);
-    if (zp_docdata_get(data, len, "text", &j->text, &j->tlen) < 0) {
-        j->text = "";
-        j->tlen = 0;
-    }
+    h->title = dup_field(once[F_TITLE], once_len[F_TITLE]);
+    h->mime = dup_field(once[F_MIME], once_len[F_MIME]);
+    h->town = dup_field(once[F_TOWN], once_len[F_TOWN]);
+    h->body = dup_field(once[F_BODY], once_len[F_BODY]);
+    if (once[F_DATE] && once_len[F_DATE] == 10)
+        memcpy(h->date, once[F_DATE], 10);
+    j->text = once[F_TEXT] ? once[F_TEXT] : "";
+    j->tlen = once_len[F_TEXT];
     decisions_ctx dc = { &h->decisions, j->text, j->tlen, j->bare };
-    zp_docdata_each(data, len, "decision", add_decision, &dc);
+    zp_docdata_each(data + decisions_at, len - decisions_at, "decision", add_decision, &dc);
     return 0;
 }
 

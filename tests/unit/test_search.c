@@ -52,6 +52,7 @@ static void add_record(zx_db *db, int i, int damaged)
     zp_docdata_puts(&rec, "mime", "text/plain");
     zp_docdata_puts(&rec, "town", "Praha 7");
     zp_docdata_puts(&rec, "body", "Rada");
+    zp_docdata_puts(&rec, "org", "Spolek Žebřík");
     zp_docdata_puts(&rec, "date", "2019-03-04");
     zp_docdata_puts(&rec, "text", text);
     /* decisions_of(i): a resolution's, where they stand in the text, and
@@ -68,7 +69,12 @@ static void add_record(zx_db *db, int i, int damaged)
                  k % 2 ? "task" : "decision", 100 + k, k + 3, against, k % 2 ? 0 : 1, "", (size_t)(verb - text),
                  (size_t)(verb - text) + strlen("schvaluje dotace"));
         zp_docdata_puts(&rec, "decision", v);
+        if (k == 2)   /* an organisation among the decisions */
+            zp_docdata_puts(&rec, "org", "Organizace pro pomoc uprchlíkům");
     }
+    /* a key again: the first one is the field */
+    zp_docdata_puts(&rec, "title", "Jiný název");
+    zp_docdata_puts(&rec, "town", "Brno");
     assert_int_equal(zp_docdata_pack(rec.data, rec.len, &packed), 0);
     if (damaged)
         memset(packed.data + 6, 0x5A, packed.len - 6);
@@ -140,6 +146,11 @@ static void every_hit_of_a_page_has_its_record_and_snippet(void **state)
             assert_string_equal(h->title, "Usnesení rady");
             assert_string_equal(h->town, "Praha 7");
             assert_string_equal(h->date, "2019-03-04");
+            /* every organisation, in the record's order, wherever it stands */
+            assert_int_equal(h->orgs.n, decisions_of(k) > 2 ? 2 : 1);
+            assert_string_equal(h->orgs.v[0], "Spolek Žebřík");
+            if (decisions_of(k) > 2)
+                assert_string_equal(h->orgs.v[1], "Organizace pro pomoc uprchlíkům");
             char number[32];
             snprintf(number, sizeof number, "číslo %d ", k);
             assert_non_null(strstr(h->snippet.text, number));
