@@ -1,6 +1,10 @@
 /* Word lists and name helpers for the metadata extractors. */
 #include "meta_words.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,12 +183,31 @@ void zp_words_squeeze(const char *text, size_t from, size_t to, zp_buf *out)
         from++;
     while (to > from && zp_words_is_space(text[to - 1]))
         to--;
-    /* never longer than the text (and eight bytes a store): written
+    /* never longer than the text (and sixteen bytes a store): written
      * straight into room made once */
-    if (from == to || zp_buf_reserve(out, to - from + 8) < 0)
+    if (from == to || zp_buf_reserve(out, to - from + 16) < 0)
         return;
     char *o = out->data + out->len;
     while (from < to) {
+#if defined(__SSE2__)
+        /* sixteen bytes at once while they need no squeezing: no tab or
+         * line break, no two spaces together, the last not a space (the
+         * next sixteen may begin with one) */
+        if (to - from >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + from));
+            __m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+            __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+                                                      _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                                         _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+            unsigned spaces = (unsigned)_mm_movemask_epi8(sp);
+            if (!_mm_movemask_epi8(other) && !(spaces & (spaces >> 1)) && !(spaces & 0x8000)) {
+                _mm_storeu_si128((__m128i *)(void *)o, x);
+                o += 16;
+                from += 16;
+                continue;
+            }
+        }
+#endif
         /* a word's bytes eight at a time, up to the first below 0x21 */
         if (to - from >= 8) {
             uint64_t x;
