@@ -583,6 +583,17 @@ static unsigned char pair_folded(const unsigned char *s, int32_t *cp)
     return a >= 'A' && a <= 'Z' ? (unsigned char)(a + ('a' - 'A')) : a;
 }
 
+/* The letter or digit at s (ASCII, or a letter of U+00C0-U+017F) folded and
+ * lower-cased, its bytes in *n; 0 when it folds beyond ASCII. */
+static unsigned char simple_folded(const unsigned char *s, size_t *n)
+{
+    int32_t cp;
+    *n = s[0] >= 0x80 ? 2 : 1;
+    if (s[0] >= 0x80)
+        return pair_folded(s, &cp);
+    return s[0] >= 'A' && s[0] <= 'Z' ? (unsigned char)(s[0] + ('a' - 'A')) : s[0];
+}
+
 /* passable, for a word text[start, end) all of whose bytes are a word's for
  * certain: what scan_raw would have said of it (its characters, whether
  * the first is a capital) worked out only where passable asks it -- a word
@@ -619,27 +630,16 @@ static int simple_passable(const tokzr *t, size_t start, size_t end)
     if (hyphen_at(t, end))
         return 0;
     unsigned char b = 0, c = 0;
-    if (n < bytes) {
-        b = s[n];
-        int32_t cp2;
-        if (b >= 0x80 && !(b = pair_folded(s + n, &cp2)))
-            return 0;
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b + ('a' - 'A'));
-        n += s[n] >= 0x80 ? 2 : 1;
-    }
+    size_t nb;
+    if (n < bytes && !(b = simple_folded(s + n, &nb)))
+        return 0;
     if (!t->only->second[a][b])
         return 1;
     if (!b)
         return 0;
-    if (n < bytes) {
-        c = s[n];
-        int32_t cp3;
-        if (c >= 0x80 && !(c = pair_folded(s + n, &cp3)))
-            return 0;
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + ('a' - 'A'));
-    }
+    n += nb;
+    if (n < bytes && !(c = simple_folded(s + n, &nb)))
+        return 0;
     return !third_wanted(t->only, a, b, c);
 }
 
