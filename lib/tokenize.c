@@ -583,23 +583,12 @@ static unsigned char pair_folded(const unsigned char *s, int32_t *cp)
     return a >= 'A' && a <= 'Z' ? (unsigned char)(a + ('a' - 'A')) : a;
 }
 
-/* The letter or digit at s (ASCII, or a letter of U+00C0-U+017F) folded and
- * lower-cased, its bytes in *n; 0 when it folds beyond ASCII. */
-static unsigned char simple_folded(const unsigned char *s, size_t *n)
-{
-    int32_t cp;
-    *n = s[0] >= 0x80 ? 2 : 1;
-    if (s[0] >= 0x80)
-        return pair_folded(s, &cp);
-    return s[0] >= 'A' && s[0] <= 'Z' ? (unsigned char)(s[0] + ('a' - 'A')) : s[0];
-}
-
 /* passable, for a word text[start, end) all of whose bytes are a word's for
  * certain: what scan_raw would have said of it (its characters, whether
  * the first is a capital) worked out only where passable asks it -- a word
- * of one character, one before a dot -- and its first three letters folded
- * here.  passable's conditions are each a reason to stop, so their order
- * does not matter. */
+ * of one character, one before a dot -- and its first letter folded here
+ * (the rest by unwanted_from, when the table wants that one).  passable's
+ * conditions are each a reason to stop, so their order does not matter. */
 static int simple_passable(const tokzr *t, size_t start, size_t end)
 {
     const unsigned char *s = (const unsigned char *)t->text + start;
@@ -625,22 +614,8 @@ static int simple_passable(const tokzr *t, size_t start, size_t end)
         if (nchars <= 2)
             return 0;
     }
-    if (!t->only->first[a])
-        return 1;
-    if (hyphen_at(t, end))
-        return 0;
-    unsigned char b = 0, c = 0;
-    size_t nb;
-    if (n < bytes && !(b = simple_folded(s + n, &nb)))
-        return 0;
-    if (!t->only->second[a][b])
-        return 1;
-    if (!b)
-        return 0;
-    n += nb;
-    if (n < bytes && !(c = simple_folded(s + n, &nb)))
-        return 0;
-    return !third_wanted(t->only, a, b, c);
+    /* by its letters, as passable judges them */
+    return !(t->only->first[a] && (hyphen_at(t, end) || !unwanted_from(t, a, (int)n, start, end)));
 }
 
 /* With no word queued, at t->pos (where a word ended, or the text's
