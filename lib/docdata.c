@@ -62,13 +62,18 @@ int zp_docdata_next(const char *data, size_t len, size_t *at, const char **key, 
     return 0;
 }
 
+int zp_docdata_key_is(const char *k, size_t klen, const char *key)
+{
+    return strlen(key) == klen && memcmp(k, key, klen) == 0;
+}
+
 int zp_docdata_each(const char *data, size_t len, const char *key, zp_docdata_fn fn, void *ud)
 {
-    size_t at = 0, want = strlen(key), klen, vlen;
+    size_t at = 0, klen, vlen;
     const char *k, *v;
     int seen = 0;
     while (zp_docdata_next(data, len, &at, &k, &klen, &v, &vlen) == 0) {
-        if (klen == want && memcmp(k, key, klen) == 0) {
+        if (zp_docdata_key_is(k, klen, key)) {
             if (fn)
                 fn(v, vlen, ud);
             seen++;
@@ -80,28 +85,34 @@ int zp_docdata_each(const char *data, size_t len, const char *key, zp_docdata_fn
 int zp_docdata_get(const char *data, size_t len, const char *key, const char **value,
                    size_t *vlen)
 {
-    size_t at = 0, want = strlen(key), klen;
+    size_t at = 0, klen;
     const char *k;
     while (zp_docdata_next(data, len, &at, &k, &klen, value, vlen) == 0)
-        if (klen == want && memcmp(k, key, klen) == 0)
+        if (zp_docdata_key_is(k, klen, key))
             return 0;
     return -1;
 }
 
-char *zp_docdata_dup(const char *data, size_t len, const char *key)
+char *zp_docdata_value_dup(const char *value, size_t vlen)
 {
-    const char *v = "";
-    size_t n = 0;
-    if (zp_docdata_get(data, len, key, &v, &n) < 0) {
-        v = "";
-        n = 0;
-    }
-    char *p = malloc(n + 1);
+    if (!value)
+        vlen = 0;
+    char *p = malloc(vlen + 1);
     if (!p)
         return NULL;
-    memcpy(p, v, n);
-    p[n] = '\0';
+    if (vlen)
+        memcpy(p, value, vlen);
+    p[vlen] = '\0';
     return p;
+}
+
+char *zp_docdata_dup(const char *data, size_t len, const char *key)
+{
+    const char *v;
+    size_t n;
+    if (zp_docdata_get(data, len, key, &v, &n) < 0)
+        return zp_docdata_value_dup(NULL, 0);
+    return zp_docdata_value_dup(v, n);
 }
 
 /* A compression context a thread: made once, freed when the thread ends. */

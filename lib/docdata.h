@@ -26,6 +26,10 @@ int zp_docdata_get(const char *data, size_t len, const char *key, const char **v
 int zp_docdata_next(const char *data, size_t len, size_t *at, const char **key, size_t *klen, const char **value,
                     size_t *vlen);
 
+/* Whether a field's key, klen bytes at k as zp_docdata_next gives it, is
+ * key. */
+int zp_docdata_key_is(const char *k, size_t klen, const char *key);
+
 /* Calls fn for each field `key` (for repeated fields, e.g. organisations).
  * Returns the number of fields seen. */
 typedef void (*zp_docdata_fn)(const char *value, size_t vlen, void *ud);
@@ -39,6 +43,9 @@ int zp_docdata_number(const char *s, size_t len, size_t *at, size_t *out);
 /* A malloc()ed NUL-terminated copy of field `key`, "" when absent; NULL
  * only when memory ran out. */
 char *zp_docdata_dup(const char *data, size_t len, const char *key);
+
+/* The same of a value found already (vlen bytes at value; "" for NULL). */
+char *zp_docdata_value_dup(const char *value, size_t vlen);
 
 /* Records are stored compressed: a zstd frame (which a record, beginning
  * with a key, never does).  Xapian would deflate them itself, but every

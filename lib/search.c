@@ -259,22 +259,6 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
 enum { F_PATH, F_TITLE, F_MIME, F_TOWN, F_BODY, F_DATE, F_TEXT, N_ONCE };
 static const char *const once_keys[N_ONCE] = { "path", "title", "mime", "town", "body", "date", "text" };
 
-static int key_is(const char *k, size_t klen, const char *key)
-{
-    return strlen(key) == klen && memcmp(k, key, klen) == 0;
-}
-
-/* A malloc()ed copy of v[0, n) ("" for NULL); NULL when memory ran out. */
-static char *dup_field(const char *v, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, v ? v : "", n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 /* The hit's fields from its record, in one walk over it: the decisions,
  * which point into the text stored after them, from where the first of
  * them stands once the walk has found the text. */
@@ -287,27 +271,27 @@ static int unpack_hit(hit_job *j)
     const char *data = j->data, *k, *v, *once[N_ONCE] = { NULL };
     size_t at = 0, field, klen, vlen, once_len[N_ONCE] = { 0 }, decisions_at = len;
     while (field = at, zp_docdata_next(data, len, &at, &k, &klen, &v, &vlen) == 0) {
-        if (key_is(k, klen, "decision")) {
+        if (zp_docdata_key_is(k, klen, "decision")) {
             if (decisions_at == len)
                 decisions_at = field;
-        } else if (key_is(k, klen, "org")) {
+        } else if (zp_docdata_key_is(k, klen, "org")) {
             add_org(v, vlen, &h->orgs);
         } else {
             for (int f = 0; f < N_ONCE; f++)
-                if (!once[f] && key_is(k, klen, once_keys[f])) {
+                if (!once[f] && zp_docdata_key_is(k, klen, once_keys[f])) {
                     once[f] = v;
                     once_len[f] = vlen;
                     break;
                 }
         }
     }
-    h->path = dup_field(once[F_PATH], once_len[F_PATH]);
+    h->path = zp_docdata_value_dup(once[F_PATH], once_len[F_PATH]);
     if (h->path)
         zp_doc_id_term(h->path, h->id);
-    h->title = dup_field(once[F_TITLE], once_len[F_TITLE]);
-    h->mime = dup_field(once[F_MIME], once_len[F_MIME]);
-    h->town = dup_field(once[F_TOWN], once_len[F_TOWN]);
-    h->body = dup_field(once[F_BODY], once_len[F_BODY]);
+    h->title = zp_docdata_value_dup(once[F_TITLE], once_len[F_TITLE]);
+    h->mime = zp_docdata_value_dup(once[F_MIME], once_len[F_MIME]);
+    h->town = zp_docdata_value_dup(once[F_TOWN], once_len[F_TOWN]);
+    h->body = zp_docdata_value_dup(once[F_BODY], once_len[F_BODY]);
     if (once[F_DATE] && once_len[F_DATE] == 10)
         memcpy(h->date, once[F_DATE], 10);
     j->text = once[F_TEXT] ? once[F_TEXT] : "";
