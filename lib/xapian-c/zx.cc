@@ -1656,14 +1656,9 @@ static Xapian::doccount postings_total(const Xapian::Database &db, const Xapian:
     matching_bits(db, query, bits);
     Xapian::doccount total = 0;
     for (size_t w = 0; w < bits.size(); w++) {
-        if (!spy) {
-            total += static_cast<Xapian::doccount>(__builtin_popcountll(bits[w]));
-            continue;
-        }
-        for (uint64_t b = bits[w]; b; b &= b - 1) {
+        total += static_cast<Xapian::doccount>(__builtin_popcountll(bits[w]));
+        for (uint64_t b = spy ? bits[w] : 0; b; b &= b - 1)
             spy->add(static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(b))));
-            total++;
-        }
     }
     return total;
 }
@@ -1709,7 +1704,7 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         // (every one of fewer) where the page needs its own.  From a local
         // database the total is counted from the posting lists instead --
         // exact whatever the number -- and the match looks at what the page
-        // needs: 45 % fewer instructions for a page of one.
+        // needs: 28 % fewer instructions for a page of one.
         const bool plain = !exhaustive && opts->n_facet_slots == 0 && !opts->collapse && !zx_db_has_remote(db) &&
                            !db->write && postings_can_count(q->query);
         if (plain)

@@ -267,9 +267,8 @@ static void a_damaged_database_is_reported_not_crashed_on(void **state)
  * is given, a metadata item and a synonym. */
 /* A meeting key (slot 8) and a facet (slot 3, Praha and Brno as one
  * multi-valued value) on document id, with the term n times. */
-static void add_meeting_doc(zx_db *w, const char *id, int n, const char *meeting, const char *facet)
+static zx_doc *meeting_doc(const char *id, int n, const char *meeting, const char *facet)
 {
-    char err[256];
     zx_doc *d = zx_doc_new();
     for (int k = 0; k < n; k++)
         assert_int_equal(zx_doc_add_posting(d, "zebrik", 6, (unsigned)k + 1, 1), ZX_OK);
@@ -279,8 +278,19 @@ static void add_meeting_doc(zx_db *w, const char *id, int n, const char *meeting
         assert_int_equal(zx_doc_set_value(d, 8, meeting, strlen(meeting)), ZX_OK);
     assert_int_equal(zx_doc_set_value(d, 3, facet, strlen(facet)), ZX_OK);
     assert_int_equal(zx_doc_set_data(d, id, strlen(id)), ZX_OK);
+    return d;
+}
+
+static void write_doc(zx_db *w, const char *id, zx_doc *d)
+{
+    char err[256];
     assert_int_equal(zx_db_replace(w, id, d, err, sizeof err), ZX_OK);
     zx_doc_free(d);
+}
+
+static void add_meeting_doc(zx_db *w, const char *id, int n, const char *meeting, const char *facet)
+{
+    write_doc(w, id, meeting_doc(id, n, meeting, facet));
 }
 
 /* A search's answer as text: "total N:", each hit's rank, data ("@" and
@@ -580,18 +590,12 @@ static void a_plain_page_has_an_exact_total_and_the_same_hits(void **state)
     for (int i = 0; i < 300; i++) {
         snprintf(id, sizeof id, "Q%03d", i);
         snprintf(key, sizeof key, "2019%04d rada", i / 3);
-        zx_doc *d = zx_doc_new();
-        for (int k = 0; k < 1 + (i * 37) % 11; k++)
-            assert_int_equal(zx_doc_add_posting(d, "zebrik", 6, (unsigned)k + 1, 1), ZX_OK);
+        zx_doc *d = meeting_doc(id, 1 + (i * 37) % 11, key, "Praha");
         if (i % 2 == 0)   /* "even" and "four" overlap: 75 both */
             assert_int_equal(zx_doc_add_posting(d, "even", 4, 20, 1), ZX_OK);
         if (i % 4 == 0)
             assert_int_equal(zx_doc_add_posting(d, "four", 4, 21, 1), ZX_OK);
-        assert_int_equal(zx_doc_add_boolean_term(d, id, strlen(id)), ZX_OK);
-        assert_int_equal(zx_doc_set_value(d, 8, key, strlen(key)), ZX_OK);
-        assert_int_equal(zx_doc_set_data(d, id, strlen(id)), ZX_OK);
-        assert_int_equal(zx_db_replace(w, id, d, err, sizeof err), ZX_OK);
-        zx_doc_free(d);
+        write_doc(w, id, d);
     }
     assert_int_equal(zx_db_commit(w, err, sizeof err), ZX_OK);
     zx_db_close(w);
