@@ -168,6 +168,22 @@ static void short_code_points_split_as_utf8proc_says(void **state)
     assert_int_equal(s.start[1], 4);
 }
 
+/* A table wanting what each word of wanted begins ("sl") or, after '=',
+ * is whole ("=e"). */
+static zp_tok_only *table_of(const char *wanted)
+{
+    zp_tok_only *only = calloc(1, sizeof *only);
+    assert_non_null(only);
+    for (const char *w = wanted; *w;) {
+        int whole = *w == '=';
+        w += whole;
+        size_t n = strcspn(w, " ");
+        zp_tok_only_add(only, w, n, whole ? ZP_TOK_ONLY_WORD : ZP_TOK_ONLY_BEGINNING);
+        w += n + (w[n] == ' ');
+    }
+    return only;
+}
+
 /* zp_tok_each_only passes over the plain words whose folded form begins
  * with ASCII bytes the table does not want ("Šimáčkova" folds to "si"),
  * and the joined forms such a word begins, and nothing else: words folding
@@ -219,15 +235,7 @@ static void only_the_wanted_words_are_reported(void **state)
         { "smlouva smlouvy smlouvě sml smrt směr", "smlouv =sml", "smlouva smlouvy smlouve sml" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        zp_tok_only *only = calloc(1, sizeof *only);
-        assert_non_null(only);
-        for (const char *w = cases[i].wanted; *w;) {
-            int whole = *w == '=';
-            w += whole;
-            size_t n = strcspn(w, " ");
-            zp_tok_only_add(only, w, n, whole ? ZP_TOK_ONLY_WORD : ZP_TOK_ONLY_BEGINNING);
-            w += n + (w[n] == ' ');
-        }
+        zp_tok_only *only = table_of(cases[i].wanted);
         zp_buf b = ZP_BUF_INIT;
         assert_int_equal(zp_tok_each_only(cases[i].text, strlen(cases[i].text), only, describe, &b), 0);
         assert_string_equal(zp_buf_str(&b), cases[i].tokens);
@@ -251,20 +259,6 @@ static int describe_at(const zp_token *t, void *ud)
     zp_buf_printf(b, " %s%.*s@%zu-%zu", t->pos_inc == 0 ? "=" : t->glued ? "+" : "", (int)t->term_len, t->term,
                   t->start, t->end);
     return 0;
-}
-
-static zp_tok_only *table_of(const char *wanted)
-{
-    zp_tok_only *only = calloc(1, sizeof *only);
-    assert_non_null(only);
-    for (const char *w = wanted; *w;) {
-        int whole = *w == '=';
-        w += whole;
-        size_t n = strcspn(w, " ");
-        zp_tok_only_add(only, w, n, whole ? ZP_TOK_ONLY_WORD : ZP_TOK_ONLY_BEGINNING);
-        w += n + (w[n] == ' ');
-    }
-    return only;
 }
 
 /* The tokens of text under a table, skimmed or read a word at a time. */
