@@ -304,6 +304,7 @@ static int prepare(run_state *st, const file_entry *f, job **out)
     j->mtime = f->mtime;
     j->size = f->size;
     j->known = known;
+    j->packer = zp_index_packer(st->ix);
     *out = j;
     return 0;
 }

@@ -66,7 +66,7 @@ static void build(job *j, zp_detector *det, const zp_buf *raw, long budget_ms)
         snprintf(j->msg, sizeof j->msg, "%s: no text, not indexed", j->abs);
         j->outcome = JOB_SKIPPED;
     } else {
-        zp_doc_input in = { j->abs, type.mime, zp_buf_str(&text), text.len, j->mtime, j->size, j->hash };
+        zp_doc_input in = { j->abs, type.mime, zp_buf_str(&text), text.len, j->mtime, j->size, j->hash, j->packer };
         if (zp_doc_build(&in, &j->doc, j->msg, sizeof j->msg) == 0)
             j->outcome = JOB_DOC;
         else

@@ -24,6 +24,7 @@ typedef struct job {
     long long mtime, size;
     int known;                 /* the index has a document of it */
     char old_hash[ZP_HASH_SIZE];
+    zp_packer *packer;         /* the index's (zp_index_packer) */
     /* out */
     job_outcome outcome;
     zp_doc doc;                /* JOB_DOC: free with zp_doc_free */

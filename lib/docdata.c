@@ -7,6 +7,8 @@
 #include <string.h>
 #include <zstd.h>
 
+#include "record_dict.h"
+
 /* A stored record's frame: level 1 (Praha 7's records take 1.1 KB in the
  * B-tree against 1.0 KB deflated by Xapian, and read three times as fast);
  * the largest record unpacked (a text is bounded by the indexer's
@@ -169,10 +171,15 @@ static int is_frame(const char *data, size_t len)
 
 int zp_docdata_pack(const char *data, size_t len, zp_buf *out)
 {
+    return zp_docdata_pack_with(data, len, NULL, out);
+}
+
+int zp_docdata_pack_with(const char *data, size_t len, const struct ZSTD_CDict_s *dict, zp_buf *out)
+{
     zp_buf_reset(out);
     ZSTD_CCtx *c = cctx();
     size_t bound = ZSTD_compressBound(len);
-    if (!c || zp_buf_reserve(out, bound) < 0)
+    if (!c || zp_buf_reserve(out, bound) < 0 || ZSTD_isError(ZSTD_CCtx_refCDict(c, dict)))
         return -1;
     size_t n = ZSTD_compress2(c, out->data, bound, data, len);
     if (ZSTD_isError(n))
@@ -187,14 +194,20 @@ int zp_docdata_unpack(char **data, size_t *len, char *err, size_t errlen)
     if (!is_frame(*data, *len))
         return 0;
     unsigned long long size = ZSTD_getFrameContentSize(*data, *len);
+    unsigned id = ZSTD_getDictID_fromFrame(*data, *len);
+    const ZSTD_DDict *dict = id ? zp_record_dict_find(id) : NULL;
     ZSTD_DCtx *d = dctx();
     char *plain = NULL;
     size_t n = 0;
+    char missing[96];
     const char *why = "out of memory";
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > UNPACK_MAX)
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > UNPACK_MAX) {
         why = "its stored size is not readable";
-    else if (d && (plain = malloc((size_t)size + 1))) {
-        n = ZSTD_decompressDCtx(d, plain, (size_t)size, *data, *len);
+    } else if (id && !dict) {
+        snprintf(missing, sizeof missing, "it was packed with dictionary %08x, which the index does not hold", id);
+        why = missing;
+    } else if (d && (plain = malloc((size_t)size + 1))) {
+        n = ZSTD_decompress_usingDDict(d, plain, (size_t)size, *data, *len, dict);
         if (ZSTD_isError(n) || n != size) {
             why = ZSTD_isError(n) ? ZSTD_getErrorName(n) : "shorter than it says";
             free(plain);

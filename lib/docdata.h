@@ -10,6 +10,8 @@
 
 #include "buf.h"
 
+struct ZSTD_CDict_s;
+
 /* Appends one field to out. */
 int zp_docdata_put(zp_buf *out, const char *key, const char *value, size_t len);
 int zp_docdata_puts(zp_buf *out, const char *key, const char *value);
@@ -57,10 +59,15 @@ char *zp_docdata_value_dup(const char *value, size_t vlen);
  * -1 when memory ran out. */
 int zp_docdata_pack(const char *data, size_t len, zp_buf *out);
 
+/* The same with a dictionary (lib/record_dict.h; NULL: none). */
+int zp_docdata_pack_with(const char *data, size_t len, const struct ZSTD_CDict_s *dict, zp_buf *out);
+
 /* *data (malloc()ed, *len bytes, as read from the index) as a record: a
  * stored frame decompressed into a new malloc()ed buffer (the old one
- * freed), a record stored before as it is.  0, or -1 with a message when
- * the frame is corrupt (or memory ran out): *data is then freed and NULL. */
+ * freed), a record stored before as it is.  A frame packed with a
+ * dictionary needs it in the registry (zp_record_dict_load).  0, or -1
+ * with a message when the frame is corrupt, its dictionary is missing or
+ * memory ran out: *data is then freed and NULL. */
 int zp_docdata_unpack(char **data, size_t *len, char *err, size_t errlen);
 
 #endif

@@ -312,7 +312,7 @@ static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
         rc = index_meta(d, &data, &st, zp_buf_str(clean) + fm, clean->len - fm);
     zp_docdata_put(&data, "text", zp_buf_str(clean) + fm, clean->len - fm);
     if (rc == 0 && !data.oom)
-        rc = zp_docdata_pack(zp_buf_str(&data), data.len, &packed) < 0
+        rc = zp_packer_pack(in->packer, zp_buf_str(&data), data.len, &packed, &d->dict_id) < 0
                  ? -1
                  : zx_doc_set_data(d->doc, zp_buf_str(&packed), packed.len);
     if (data.oom)

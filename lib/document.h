@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "meta.h"
+#include "record_dict.h"
 #include "zx.h"
 
 /* Value slots (docs/schema.md).  Facet slots hold canonical forms, several
@@ -60,6 +61,7 @@ typedef struct {
     size_t len;
     long long mtime, size;
     const char *hash;       /* zp_doc_hash of the file's bytes */
+    zp_packer *packer;      /* packs the stored record (NULL: without a dictionary) */
 } zp_doc_input;
 
 /* A built document and what goes into the database beside it. */
@@ -67,6 +69,7 @@ typedef struct {
     zx_doc *doc;
     char id_term[ZP_ID_TERM_SIZE];
     long invalid;           /* invalid UTF-8 sequences that were replaced */
+    unsigned dict_id;       /* the dictionary its record was packed with, 0: none */
     zp_meta meta;
     zp_strlist display_keys, display_values; /* facet term -> shown form */
 } zp_doc;

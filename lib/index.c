@@ -16,6 +16,7 @@
 #include "docdata.h"
 #include "hash.h"
 #include "lemma.h"
+#include "record_dict.h"
 #include "safe_open.h"
 #include "shown_form.h"
 #include "zx.h"
@@ -47,6 +48,8 @@ typedef struct {
     pthread_t thread;
     int failed;
     char err[512];
+    zp_packer *packer;       /* the index's (its dictionary stored here with a record that needs it) */
+    unsigned dict_stored;
 } shard;
 
 /* The acronym pairs written so far: every shard records each one, so an
@@ -69,6 +72,7 @@ struct zp_index {
     char **roots;            /* by folder: the folders indexed */
     size_t n_roots;
     pair_set pairs;          /* sharded: the synonyms every shard was given */
+    zp_packer *packer;       /* the records' dictionary (lib/record_dict.h) */
 };
 
 /* ---- one database ------------------------------------------------------- */
@@ -91,9 +95,30 @@ static int synonyms(zx_db *db, const zp_acronyms *a, char *err, size_t errlen)
     return rc;
 }
 
-static int write_doc(zx_db *db, const zp_doc *d, char *err, size_t errlen)
+/* The dictionary d's record was packed with, into s with it (once). */
+static int store_dict(shard *s, const zp_doc *d, char *err, size_t errlen)
 {
-    int rc = zx_db_replace(db, d->id_term, d->doc, err, errlen);
+    if (!d->dict_id || d->dict_id == s->dict_stored)
+        return ZX_OK;
+    unsigned id;
+    size_t len;
+    const void *dict = zp_packer_dict(s->packer, &id, &len);
+    if (!dict || id != d->dict_id) {
+        snprintf(err, errlen, "a record was packed with dictionary %08x, which this run does not have", d->dict_id);
+        return ZX_ERR;
+    }
+    int rc = zp_record_dict_store(s->db, dict, len, id, err, errlen);
+    if (rc == ZX_OK)
+        s->dict_stored = id;
+    return rc;
+}
+
+static int write_doc(shard *s, const zp_doc *d, char *err, size_t errlen)
+{
+    zx_db *db = s->db;
+    int rc = store_dict(s, d, err, errlen);
+    if (rc == ZX_OK)
+        rc = zx_db_replace(db, d->id_term, d->doc, err, errlen);
     if (rc == ZX_OK)
         rc = synonyms(db, &d->meta.acronyms, err, errlen);
     /* the forms of its facet values, counted (lib/shown_form.h) */
@@ -144,7 +169,7 @@ static void *writer(void *arg)
             char err[sizeof s->err];
             int rc = it->commit            ? zx_db_commit(s->db, err, sizeof err)
                      : it->synonyms.names.n ? synonyms(s->db, &it->synonyms, err, sizeof err)
-                                            : write_doc(s->db, &it->doc, err, sizeof err);
+                                            : write_doc(s, &it->doc, err, sizeof err);
             if (rc != ZX_OK) {
                 s->failed = 1;
                 memcpy(s->err, err, sizeof err);
@@ -319,6 +344,7 @@ static int shard_add(zp_index *ix, const char *entry, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return ZP_INDEX_DB_ERROR;
     }
+    s->packer = ix->packer;
     pthread_mutex_init(&s->db_lock, NULL);
     pthread_mutex_init(&s->q_lock, NULL);
     pthread_cond_init(&s->q_more, NULL);
@@ -563,6 +589,28 @@ static int create_shards(zp_index *ix, const zp_index_layout *layout, char *err,
     return write_stub(ix, err, errlen);
 }
 
+/* Packs with the dictionary the index has, the first shard's that has
+ * one (they share the run's that made it). */
+static int use_stored_dict(zp_index *ix, char *err, size_t errlen)
+{
+    zp_buf dict = ZP_BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < ix->n && rc == 0 && dict.len == 0; i++)
+        if (zp_record_dict_current(ix->v[i]->db, &dict, err, errlen) != ZX_OK)
+            rc = ZP_INDEX_DB_ERROR;
+    if (rc == 0 && dict.len && zp_packer_use(ix->packer, dict.data, dict.len) < 0) {
+        snprintf(err, errlen, "%s: its records' dictionary is damaged", ix->path);
+        rc = ZP_INDEX_DB_ERROR;
+    }
+    zp_buf_free(&dict);
+    return rc;
+}
+
+zp_packer *zp_index_packer(zp_index *ix)
+{
+    return ix->packer;
+}
+
 static int is_database(const char *path)
 {
     char p[4200];
@@ -579,6 +627,12 @@ int zp_index_open(const char *db_path, const zp_index_layout *layout, zp_index *
     *out = NULL;
     zp_index *ix = calloc(1, sizeof *ix);
     if (!ix || !(ix->path = strdup(db_path))) {
+        free(ix);
+        snprintf(err, errlen, "out of memory");
+        return ZP_INDEX_DB_ERROR;
+    }
+    if (!(ix->packer = zp_packer_new(ZP_DICT_SAMPLES))) {
+        free(ix->path);
         free(ix);
         snprintf(err, errlen, "out of memory");
         return ZP_INDEX_DB_ERROR;
@@ -617,6 +671,8 @@ int zp_index_open(const char *db_path, const zp_index_layout *layout, zp_index *
         snprintf(err, errlen, "out of memory");
         rc = ZP_INDEX_DB_ERROR;
     }
+    if (rc == 0)
+        rc = use_stored_dict(ix, err, errlen);
     if (rc != 0) {
         zp_index_close(ix);
         return ZP_INDEX_DB_ERROR;
@@ -654,7 +710,7 @@ int zp_index_add_doc(zp_index *ix, const char *path, zp_doc *d, char *err, size_
     if (!s)
         return ZP_INDEX_DB_ERROR;
     if (!ix->sharded)
-        return write_doc(s->db, d, err, errlen) == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
+        return write_doc(s, d, err, errlen) == ZX_OK ? 0 : ZP_INDEX_DB_ERROR;
     if (shard_failed(ix, err, errlen))
         return ZP_INDEX_DB_ERROR;
     item *it = calloc(1, sizeof *it);
@@ -726,7 +782,7 @@ static int prune_one(zx_db *db, const char *const *roots, size_t n_roots, const 
             rc = ZX_OK;
             continue;
         }
-        if (rc == ZX_OK && zp_docdata_unpack(&data, &len, err, errlen) < 0)
+        if (rc == ZX_OK && zp_record_unpack(db, &data, &len, err, errlen) < 0)
             continue;   /* unreadable: its path unknown, the document kept */
         char *path = rc == ZX_OK ? zp_docdata_dup(data, len, "path") : NULL;
         free(data);
@@ -833,6 +889,7 @@ void zp_index_close(zp_index *ix)
         free(ix->roots[i]);
     free(ix->roots);
     free(ix->path);
+    zp_packer_free(ix->packer);
     free(ix);
 }
 

@@ -42,6 +42,11 @@ typedef struct {
 int zp_index_open(const char *db_path, const zp_index_layout *layout, zp_index **out, char *err,
                   size_t errlen);
 
+/* What packs the records of documents for this index (zp_doc_input's
+ * packer): with the dictionary the index has, or one trained from the
+ * run's first ZP_DICT_SAMPLES records (lib/record_dict.h). */
+zp_packer *zp_index_packer(zp_index *ix);
+
 /* Adds or replaces the document of the file at path (absolute), built by
  * zp_doc_build (in any thread: building needs no database; the adding is
  * the writer's).  A sharded index takes the document over (*d is left

@@ -13,6 +13,7 @@
 #include "halves.h"
 #include "lemma.h"
 #include "query.h"
+#include "record_dict.h"
 #include "shown_form.h"
 
 /* Count matches exactly up to this many, so "N results" is not a guess for
@@ -252,7 +253,11 @@ static int read_hit(const zx_mset *m, unsigned i, hit_job *j, char *err, size_t 
     h->rank = zx_mset_rank(m, i) + 1;
     h->percent = zx_mset_percent(m, i);
     h->weight = zx_mset_weight(m, i);
-    return zx_mset_data(m, i, &j->data, &j->len, err, errlen);
+    int rc = zx_mset_data(m, i, &j->data, &j->len, err, errlen);
+    /* the record's dictionary read here, on the thread that reads Xapian */
+    if (rc == ZX_OK && zp_record_dict_load(zx_mset_db(m), j->data, j->len, err, errlen) < 0)
+        rc = ZX_ERR;
+    return rc;
 }
 
 /* The fields a hit shows once (the first of each key), by their keys. */

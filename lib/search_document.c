@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "docdata.h"
+#include "record_dict.h"
 #include "document.h"
 #include "safe_open.h"
 #include "search_internal.h"
@@ -46,7 +47,7 @@ static int lookup(const char *db_path, const char *id, char **path, char **mime,
     int rc = zx_db_open_read(db_path, &db, err, errlen);
     if (rc == 0)
         rc = zx_db_get_data(db, id, &data, &len, err, errlen);
-    if (rc == 0 && zp_docdata_unpack(&data, &len, err, errlen) < 0)
+    if (rc == 0 && zp_record_unpack(db, &data, &len, err, errlen) < 0)
         rc = ZX_ERR;
     if (rc == 0)
         rc = zx_db_get_metadata(db, ZP_METADATA_ROOTS, roots, err, errlen);

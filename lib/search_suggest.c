@@ -14,6 +14,7 @@
 #include "analyse.h"
 #include "buf.h"
 #include "docdata.h"
+#include "record_dict.h"
 #include "fold.h"
 #include "lemma.h"
 #include "tokenize.h"
@@ -206,7 +207,7 @@ static void display_form(zx_db *db, const char *word, zp_buf *out)
             const char *text;
             size_t len, tlen;
             if (zx_mset_data(m, i, &data, &len, err, sizeof err) == ZX_OK &&
-                zp_docdata_unpack(&data, &len, err, sizeof err) == 0 &&
+                zp_record_unpack(db, &data, &len, err, sizeof err) == 0 &&
                 zp_docdata_get(data, len, "text", &text, &tlen) == 0) {
                 c.text = text;
                 zp_tok_each(text, tlen, on_token, &c);

@@ -143,7 +143,9 @@ struct zx_mset {
     // the matches were counted (and the spies fed) apart from the ranking
     // match (count_matches, count_by_postings): total is theirs
     bool counted_apart = false;
-    explicit zx_mset(const Xapian::Database &db) : enquire(db) {}
+    // the database searched (its metadata holds what records need)
+    zx_db *db;
+    zx_mset(zx_db *searched, const Xapian::Database &db) : enquire(db), db(searched) {}
     Xapian::MSetIterator item(unsigned i) const { return mset[by_column ? shown[i] : i]; }
 };
 
@@ -1014,11 +1016,16 @@ int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *e
 
 int zx_db_set_metadata(zx_db *db, const char *key, const char *value, char *err, size_t errlen)
 {
+    return zx_db_set_metadata_bytes(db, key, value, std::strlen(value), err, errlen);
+}
+
+int zx_db_set_metadata_bytes(zx_db *db, const char *key, const void *value, size_t len, char *err, size_t errlen)
+{
     int rc = need_writer(db, err, errlen);
     if (rc)
         return rc;
     try {
-        db->write->set_metadata(key, value);
+        db->write->set_metadata(key, std::string(static_cast<const char *>(value), len));
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, db->path);
@@ -1027,10 +1034,15 @@ int zx_db_set_metadata(zx_db *db, const char *key, const char *value, char *err,
 
 int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size_t errlen)
 {
+    return zx_db_get_metadata_bytes(db, key, value, nullptr, err, errlen);
+}
+
+int zx_db_get_metadata_bytes(zx_db *db, const char *key, char **value, size_t *len, char *err, size_t errlen)
+{
     *value = nullptr;
     try {
         if (db->shards.empty())
-            return copy_out(shard_meta(db, 0, key), value, nullptr);
+            return copy_out(shard_meta(db, 0, key), value, len);
         // Xapian reads only the first of several databases' metadata: the
         // first shard that has the key answers
         for (auto &sh : db->shards) {
@@ -1038,9 +1050,9 @@ int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size
                 continue;
             std::string v = shard_meta(db, static_cast<size_t>(&sh - db->shards.data()), key);
             if (!v.empty())
-                return copy_out(v, value, nullptr);
+                return copy_out(v, value, len);
         }
-        return copy_out(std::string(), value, nullptr);
+        return copy_out(std::string(), value, len);
     } catch (...) {
         return handle_exception(err, errlen, db->path);
     }
@@ -1679,7 +1691,7 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         return ZX_ERR_ARG;
     }
     try {
-        std::unique_ptr<zx_mset> m(new zx_mset(*db->read));
+        std::unique_ptr<zx_mset> m(new zx_mset(db, *db->read));
         m->enquire.set_query(q->query);
         m->enquire.set_time_limit(ZX_MATCH_TIME_LIMIT_S);
         if (opts->sort_slot >= 0)
@@ -1819,6 +1831,11 @@ int zx_mset_percent(const zx_mset *m, unsigned i)
 double zx_mset_weight(const zx_mset *m, unsigned i)
 {
     return m->item(i).get_weight();
+}
+
+zx_db *zx_mset_db(const zx_mset *m)
+{
+    return m->db;
 }
 
 int zx_mset_data(const zx_mset *m, unsigned i, char **data, size_t *len, char *err,

@@ -147,6 +147,11 @@ int zx_db_synonyms(zx_db *db, const char *term, zx_term_fn fn, void *ud, char *e
 int zx_db_set_metadata(zx_db *db, const char *key, const char *value, char *err, size_t errlen);
 int zx_db_get_metadata(zx_db *db, const char *key, char **value, char *err, size_t errlen);
 
+/* The same for a value of any bytes (NULs too): len bytes at value; get
+ * gives *len and a malloc()ed *value (NUL after its end). */
+int zx_db_set_metadata_bytes(zx_db *db, const char *key, const void *value, size_t len, char *err, size_t errlen);
+int zx_db_get_metadata_bytes(zx_db *db, const char *key, char **value, size_t *len, char *err, size_t errlen);
+
 /* Value `slot` of the document with unique term id_term: *value malloc()ed
  * ("" when unset), free it.  ZX_ERR_ARG when there is no such document. */
 int zx_db_get_value(zx_db *db, const char *id_term, unsigned slot, char **value, size_t *len, char *err,
@@ -298,6 +303,9 @@ double zx_mset_weight(const zx_mset *m, unsigned i);
 
 /* Document data of hit i: *data malloc()ed, free it. */
 int zx_mset_data(const zx_mset *m, unsigned i, char **data, size_t *len, char *err, size_t errlen);
+
+/* The database m was searched in. */
+zx_db *zx_mset_db(const zx_mset *m);
 
 /* Value `slot` of hit i: *data malloc()ed ("" when unset), free it. */
 int zx_mset_value(const zx_mset *m, unsigned i, unsigned slot, char **data, size_t *len,

@@ -85,4 +85,27 @@ for ask in "smlouva|" "smlouva|&strana=3" "smlouva|&razeni=-datum&strana=2" "ná
 done
 [ "$same" = 6 ] && ok "... and FastCGI's grouped pages are the CLI's, hits, counts and totals (6 of 6)" ||
   not_ok "FastCGI groups as the CLI does" "differ:$differ"
+
+# A year of resolutions is packed with a dictionary trained from its first
+# 1,000 records (lib/record_dict.h): the index holds it under its id.  A
+# later run packs the files it adds with the same one, and their hits and
+# snippets read as any others do, on the CLI and through FastCGI.
+dict=$(xapian-metadata get "$tmp/db" zapisy.zstd)
+size=$(xapian-metadata get "$tmp/db" "zapisy.zstd.$dict" | wc -c)
+[[ $dict =~ ^[0-9a-f]{8}$ ]] && [ "$size" -gt 10000 ] && ok "the index holds the dictionary its records were packed with ($dict, $size bytes)" ||
+  not_ok "a big archive's records are packed with a dictionary the index holds" "id '$dict', $size bytes"
+tar -xJf "$src" -C "$tmp" --wildcards 'praha7/text/rada/2014/10*.txt'
+run "$bin/zapisy-index" --quiet --db "$tmp/db" "$year" "$tmp/praha7/text/rada/2014"
+again=$(xapian-metadata get "$tmp/db" zapisy.zstd)
+[ "$rc" = 0 ] && [ "$again" = "$dict" ] && ok "... a later run, adding files, keeps it" ||
+  not_ok "a later run keeps the index's dictionary" "rc $rc, '$dict' then '$again'" "$errout"
+run "$bin/zapisy-search" --db "$tmp/db" --json --limit 100 'rok:2014'
+added=$(jq '[.hits[] | select((.path | contains("/rada/2014/")) and (.snippet | length > 40))] | length' <<< "$out")
+page_json=$(REQUEST_METHOD=GET QUERY_STRING="q=rok%3A2014&format=json" cgi-fcgi -bind -connect "$tmp/fcgi.sock" | sed '1,/^\r$/d')
+cli_json=$("$bin/zapisy-search" --db "$tmp/db" --json --facets --timeline --group 'rok:2014')
+fcgi_snippets=$(jq '[.hits[] | select(.snippet | length > 40)] | length' <<< "$page_json")
+[ "$added" = 11 ] && [ "$(jq -S -c . <<< "$page_json")" = "$(jq -S -c . <<< "$cli_json")" ] && [ "$fcgi_snippets" -gt 0 ] &&
+  ok "... and the 11 files it added are found with their snippets, by the CLI and by FastCGI alike" ||
+  not_ok "the files a later run added are found with snippets" "CLI: $added of 11 with a snippet; FastCGI: $fcgi_snippets hits with one" \
+    "$(diff <(jq -S . <<< "$page_json") <(jq -S . <<< "$cli_json") | head -10)"
 echo "1..$n"

@@ -1,5 +1,6 @@
 /* Document data records: any bytes survive a round trip. */
 #include <setjmp.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +12,7 @@
 #include "docdata.h"
 #include "document.h"
 #include "meta_words.h"
+#include "record_dict.h"
 
 static void fields_round_trip_with_newlines_and_separators(void **state)
 {
@@ -200,6 +202,193 @@ static void a_packed_record_unpacks_to_itself(void **state)
     zp_buf_free(&packed);
 }
 
+/* Record i of the seed minutes: a header like a resolution's, then 30
+ * lines of one of the two minutes from line i on (so records overlap as an
+ * archive's do: the same bodies, phrases and names, in other words). */
+static void seed_record(int i, zp_buf *rec)
+{
+    static const char *const files[2] = { "corpus/seed/ostrava-deti-a-rodina.txt",
+                                          "corpus/seed/prostejov-mensiny-a-cizinci.txt" };
+    FILE *f = fopen(files[i % 2], "r");
+    assert_non_null(f);
+    char line[4096], path[64];
+    zp_buf text = ZP_BUF_INIT;
+    for (int n = 0; fgets(line, sizeof line, f) && n < i / 2 + 30; n++)
+        if (n >= i / 2)
+            zp_buf_adds(&text, line);
+    fclose(f);
+    snprintf(path, sizeof path, "/archiv/%d/zapis-%03d.txt", 2010 + i % 9, i);
+    zp_buf_reset(rec);
+    zp_docdata_puts(rec, "path", path);
+    zp_docdata_puts(rec, "title", i % 2 ? "Zápis z jednání pracovní skupiny" : "Zápis ze setkání pracovní skupiny");
+    zp_docdata_puts(rec, "mime", "text/plain");
+    zp_docdata_put(rec, "text", text.data, text.len);
+    zp_buf_free(&text);
+}
+
+static char *copy_of(const zp_buf *b, size_t *len)
+{
+    char *p = malloc(b->len);
+    assert_non_null(p);
+    memcpy(p, b->data, b->len);
+    *len = b->len;
+    return p;
+}
+
+/* The packer trains a dictionary from the first records; the records after
+ * them are packed with it, smaller than alone, and unpack to themselves
+ * once the reader has it -- and before, are refused with its id named. */
+#define TRAINED_FROM 40
+#define RECORDS 120
+static void records_after_the_first_are_packed_with_a_dictionary(void **state)
+{
+    (void)state;
+    zp_packer *p = zp_packer_new(TRAINED_FROM);
+    assert_non_null(p);
+    zp_buf rec = ZP_BUF_INIT, packed = ZP_BUF_INIT, alone = ZP_BUF_INIT;
+    size_t with = 0, without = 0;
+    unsigned id = 0, first_id = 0;
+    char *stored[RECORDS] = { NULL };
+    size_t stored_len[RECORDS];
+    for (int i = 0; i < RECORDS; i++) {
+        seed_record(i, &rec);
+        assert_int_equal(zp_packer_pack(p, rec.data, rec.len, &packed, &id), 0);
+        if (i < TRAINED_FROM) {
+            assert_int_equal(id, 0);
+            continue;
+        }
+        if (i == TRAINED_FROM) {
+            size_t dlen;
+            assert_non_null(zp_packer_dict(p, &first_id, &dlen));
+            assert_true(dlen > 1000);
+        }
+        assert_int_not_equal(id, 0);
+        assert_int_equal(id, first_id);
+        assert_int_equal(zp_docdata_pack(rec.data, rec.len, &alone), 0);
+        with += packed.len;
+        without += alone.len;
+        stored[i] = copy_of(&packed, &stored_len[i]);
+    }
+    /* the seed's records are like each other: at least a fifth smaller */
+    assert_true(with * 5 < without * 4);
+    char err[256] = "", hex[16];
+    snprintf(hex, sizeof hex, "%08x", first_id);
+    /* a reader without the dictionary names it */
+    char *data = copy_of(&packed, &stored_len[0]);
+    size_t len = packed.len;
+    assert_int_equal(zp_docdata_unpack(&data, &len, err, sizeof err), -1);
+    assert_null(data);
+    assert_non_null(strstr(err, hex));
+    assert_non_null(strstr(err, "does not hold"));
+    /* given it, every record comes back as it was */
+    unsigned got;
+    size_t dlen;
+    const void *dict = zp_packer_dict(p, &got, &dlen);
+    assert_int_equal(zp_record_dict_register(dict, dlen), 0);
+    assert_non_null(zp_record_dict_find(first_id));
+    for (int i = TRAINED_FROM; i < RECORDS; i++) {
+        seed_record(i, &rec);
+        assert_int_equal(zp_docdata_unpack(&stored[i], &stored_len[i], err, sizeof err), 0);
+        assert_int_equal(stored_len[i], rec.len);
+        assert_memory_equal(stored[i], rec.data, rec.len);
+        free(stored[i]);
+    }
+    /* a packer handed the dictionary (a later run) packs the same frames */
+    zp_packer *again = zp_packer_new(TRAINED_FROM);
+    assert_int_equal(zp_packer_use(again, dict, dlen), 0);
+    zp_buf second = ZP_BUF_INIT;
+    assert_int_equal(zp_packer_pack(again, rec.data, rec.len, &second, &id), 0);
+    assert_int_equal(id, first_id);
+    assert_int_equal(second.len, packed.len);
+    assert_memory_equal(second.data, packed.data, packed.len);
+    /* what is not a dictionary is not taken, nor registered */
+    assert_int_equal(zp_packer_use(again, "Usnesení č. 12", 14), -1);
+    assert_int_equal(zp_record_dict_register("Usnesení č. 12", 14), -1);
+    zp_packer_free(again);
+    zp_packer_free(p);
+    zp_buf_free(&second);
+    zp_buf_free(&rec);
+    zp_buf_free(&packed);
+    zp_buf_free(&alone);
+}
+
+/* A packer told to train from no records never has a dictionary; one
+ * given too little to train from gives up and packs without. */
+static void a_packer_without_enough_records_packs_alone(void **state)
+{
+    (void)state;
+    zp_buf rec = ZP_BUF_INIT, packed = ZP_BUF_INIT;
+    for (size_t samples = 0; samples < 2; samples++) {
+        zp_packer *p = zp_packer_new(samples);
+        assert_non_null(p);
+        unsigned id = 7;
+        for (int i = 0; i < 10; i++) {
+            seed_record(i, &rec);
+            assert_int_equal(zp_packer_pack(p, rec.data, rec.len, &packed, &id), 0);
+            assert_int_equal(id, 0);
+        }
+        size_t dlen;
+        assert_null(zp_packer_dict(p, &id, &dlen));
+        zp_packer_free(p);
+    }
+    zp_buf_free(&rec);
+    zp_buf_free(&packed);
+}
+
+/* Two workers share one packer (the indexer's): whoever brings the last
+ * sample trains, the other waits for it, and every record either thread
+ * packed unpacks to itself. */
+typedef struct {
+    zp_packer *p;
+    int from;
+    int ok, with_dict;
+} packing;
+
+static void *pack_some(void *arg)
+{
+    packing *k = arg;
+    zp_buf rec = ZP_BUF_INIT, packed = ZP_BUF_INIT;
+    char err[256];
+    for (int i = k->from; i < RECORDS; i += 2) {
+        seed_record(i, &rec);
+        unsigned id;
+        size_t len;
+        if (zp_packer_pack(k->p, rec.data, rec.len, &packed, &id) != 0)
+            continue;
+        size_t dlen;
+        unsigned got;
+        const void *dict = id ? zp_packer_dict(k->p, &got, &dlen) : NULL;
+        if (dict && zp_record_dict_register(dict, dlen) != 0)
+            continue;
+        char *data = copy_of(&packed, &len);
+        if (zp_docdata_unpack(&data, &len, err, sizeof err) == 0 && len == rec.len &&
+            memcmp(data, rec.data, len) == 0)
+            k->ok++;
+        k->with_dict += id != 0;
+        free(data);
+    }
+    zp_buf_free(&rec);
+    zp_buf_free(&packed);
+    return NULL;
+}
+
+static void two_threads_share_a_packer(void **state)
+{
+    (void)state;
+    zp_packer *p = zp_packer_new(TRAINED_FROM);
+    packing k[2] = { { p, 0, 0, 0 }, { p, 1, 0, 0 } };
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, pack_some, &k[1]), 0);
+    pack_some(&k[0]);
+    pthread_join(t, NULL);
+    assert_int_equal(k[0].ok + k[1].ok, RECORDS);
+    /* the training took as long as it took: most records came after it */
+    /* the other thread waited while the training ran: every record
+     * after the samples has the dictionary */
+    assert_int_equal(k[0].with_dict + k[1].with_dict, RECORDS - TRAINED_FROM);
+    zp_packer_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +398,9 @@ int main(void)
         cmocka_unit_test(a_decision_comes_back_from_where_it_stands),
         cmocka_unit_test(a_long_text_squeezes_as_a_byte_at_a_time),
         cmocka_unit_test(a_packed_record_unpacks_to_itself),
+        cmocka_unit_test(records_after_the_first_are_packed_with_a_dictionary),
+        cmocka_unit_test(a_packer_without_enough_records_packs_alone),
+        cmocka_unit_test(two_threads_share_a_packer),
     };
     return cmocka_run_group_tests_name("docdata", tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include "docdata.h"
 #include "document.h"
 #include "lemma.h"
+#include "record_dict.h"
 #include "search.h"
 #include "zx.h"
 
@@ -23,9 +24,12 @@ static char db_path[300];
 
 /* Records 0 to N_RECORDS - 1, all holding the word "dotace"; the
  * damaged one (a zstd frame's magic, then noise), record 7, ranks last:
- * its words are there once, the others' two to four times. */
+ * its words are there once, the others' two to four times.  Records from
+ * TRAINED_FROM on are packed with a dictionary the first ones trained, as
+ * the indexer packs a big archive's (lib/record_dict.h). */
 #define N_RECORDS 72
 #define DAMAGED 7
+#define TRAINED_FROM 24
 
 /* How many decisions record i has: one to nine. */
 static int decisions_of(int i)
@@ -33,7 +37,9 @@ static int decisions_of(int i)
     return i % 9 + 1;
 }
 
-static void add_record(zx_db *db, int i, int damaged)
+/* Adds record i, packed by packer: the id of the dictionary it was
+ * packed with (0: none). */
+static unsigned add_record(zx_db *db, zp_packer *packer, int i, int damaged)
 {
     char path[64], id[ZP_ID_TERM_SIZE], err[256];
     snprintf(path, sizeof path, "/archiv/zapis-%02d.txt", i);
@@ -75,7 +81,8 @@ static void add_record(zx_db *db, int i, int damaged)
     /* a key again: the first one is the field */
     zp_docdata_puts(&rec, "title", "Jiný název");
     zp_docdata_puts(&rec, "town", "Brno");
-    assert_int_equal(zp_docdata_pack(rec.data, rec.len, &packed), 0);
+    unsigned dict_id;
+    assert_int_equal(zp_packer_pack(packer, rec.data, rec.len, &packed, &dict_id), 0);
     if (damaged)
         memset(packed.data + 6, 0x5A, packed.len - 6);
     assert_int_equal(zx_doc_set_data(doc, packed.data, packed.len), 0);
@@ -83,6 +90,7 @@ static void add_record(zx_db *db, int i, int damaged)
     zx_doc_free(doc);
     zp_buf_free(&rec);
     zp_buf_free(&packed);
+    return dict_id;
 }
 
 static int setup(void **state)
@@ -95,8 +103,16 @@ static int setup(void **state)
     zx_db *db = NULL;
     if (zx_db_open_write(db_path, &db, err, sizeof err) != ZX_OK)
         return -1;
+    zp_packer *packer = zp_packer_new(TRAINED_FROM);
     for (int i = 0; i < N_RECORDS; i++)
-        add_record(db, i, i == DAMAGED);
+        if ((add_record(db, packer, i, i == DAMAGED) != 0) != (i >= TRAINED_FROM))
+            return -1;
+    unsigned id;
+    size_t len;
+    const void *dict = zp_packer_dict(packer, &id, &len);
+    if (!dict || zp_record_dict_store(db, dict, len, id, err, sizeof err) != ZX_OK)
+        return -1;
+    zp_packer_free(packer);
     zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
     zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
     int rc = zx_db_commit(db, err, sizeof err);
@@ -216,11 +232,44 @@ static void a_damaged_record_on_the_page_is_named(void **state)
     zp_results_free(r);
 }
 
+/* A record packed with a dictionary the index does not hold (a shard
+ * copied without its metadata, say) is named, not shown. */
+static void a_record_whose_dictionary_is_missing_is_named(void **state)
+{
+    (void)state;
+    char other[320], err[512] = "";
+    snprintf(other, sizeof other, "%s/lost", dir);
+    zx_db *db = NULL;
+    assert_int_equal(zx_db_open_write(other, &db, err, sizeof err), ZX_OK);
+    zp_packer *packer = zp_packer_new(TRAINED_FROM);
+    unsigned id = 0;
+    for (int i = 0; i < TRAINED_FROM + 4; i++)
+        id = add_record(db, packer, 100 + i, 0);
+    assert_int_not_equal(id, 0);
+    zp_packer_free(packer);
+    zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
+    zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
+    assert_int_equal(zx_db_commit(db, err, sizeof err), ZX_OK);
+    zx_db_close(db);
+    zp_search_req req;
+    memset(&req, 0, sizeof req);
+    req.db_path = other;
+    req.query = "dotace";
+    req.query_len = strlen(req.query);
+    req.limit = 40;
+    zp_results *r = NULL;
+    assert_int_not_equal(zp_search_run(&req, &r, err, sizeof err), 0);
+    assert_null(r);
+    assert_non_null(strstr(err, "dictionary"));
+    assert_non_null(strstr(err, "does not hold"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_hit_of_a_page_has_its_record_and_snippet),
         cmocka_unit_test(a_damaged_record_on_the_page_is_named),
+        cmocka_unit_test(a_record_whose_dictionary_is_missing_is_named),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
