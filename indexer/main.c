@@ -445,6 +445,38 @@ static void free_list(file_list *l)
  * writer writes, few enough that memory stays bounded. */
 #define IN_FLIGHT_PER_WORKER 4
 
+/* Finished jobs wait for the ones submitted before them: documents go into
+ * the index in the order their files were listed, so that every run over
+ * the same files gives them the same ids -- and hits of equal weight, which
+ * Xapian orders by id, the same order.  (The workers finish in any order;
+ * the writer took them so, and two builds of Praha 7 ranked ties apart.)
+ * A job waits in slot seq % cap; no more than cap are out at once. */
+typedef struct {
+    job **slot;
+    unsigned cap;
+    unsigned long submitted, next;   /* jobs handed out; the next to finish */
+} in_order;
+
+/* Finishes the jobs that are next in order.  -1 when the run must stop. */
+static int finish_in_order(run_state *st, in_order *o, job *r)
+{
+    o->slot[r->seq % o->cap] = r;
+    int rc = 0;
+    while (rc == 0 && (r = o->slot[o->next % o->cap])) {
+        o->slot[o->next++ % o->cap] = NULL;
+        rc = finish(st, r);
+    }
+    return rc;
+}
+
+/* A job let go unfinished (the run is stopping). */
+static void drop(job *r)
+{
+    if (r->outcome == JOB_DOC)
+        zp_doc_free(&r->doc);
+    free(r);
+}
+
 /* Jobs for the workers, their documents into the index (this thread is the
  * only writer), then the prune, the roots and the commit. */
 static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
@@ -457,7 +489,12 @@ static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
         complain(err);
         return -1;
     }
-    unsigned max_in_flight = st->jobs * IN_FLIGHT_PER_WORKER;
+    in_order order = { NULL, st->jobs * IN_FLIGHT_PER_WORKER, 0, 0 };
+    if (!(order.slot = calloc(order.cap, sizeof *order.slot))) {
+        complain("out of memory");
+        pool_stop(p);
+        return -1;
+    }
     int current = zp_index_current(st->ix, err, sizeof err);
     if (current < 0) {
         complain(err);
@@ -480,25 +517,27 @@ static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
         job *j = NULL;
         rc = prepare(st, &files->v[i], &j);
         if (rc == 0 && j) {
-            while (rc == 0 && pool_in_flight(p) >= max_in_flight && (r = pool_result(p, 1)))
-                rc = finish(st, r);
+            while (rc == 0 && order.submitted - order.next >= order.cap && (r = pool_result(p, 1)))
+                rc = finish_in_order(st, &order, r);
+            j->seq = order.submitted++;
             pool_submit(p, j);
         }
         while (rc == 0 && (r = pool_result(p, 0)))
-            rc = finish(st, r);
+            rc = finish_in_order(st, &order, r);
         st->bytes_done += files->v[i].size;
         draw_progress(st, i + 1, files->n, files->bytes);
     }
     /* the jobs still out: their documents go in (or, interrupted, away) */
     while ((r = pool_result(p, 1))) {
-        if (rc == 0) {
-            rc = finish(st, r);
-        } else {
-            if (r->outcome == JOB_DOC)
-                zp_doc_free(&r->doc);
-            free(r);
-        }
+        if (rc == 0)
+            rc = finish_in_order(st, &order, r);
+        else
+            drop(r);
     }
+    for (unsigned k = 0; k < order.cap; k++)   /* after a failure: those it left */
+        if (order.slot[k])
+            drop(order.slot[k]);
+    free(order.slot);
     pool_stop(p);
     clear_progress(st);
     if (rc == 0 && !interrupted && st->prune) {

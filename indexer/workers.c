@@ -188,14 +188,6 @@ job *pool_result(pool *p, int wait)
     return j;
 }
 
-unsigned pool_in_flight(pool *p)
-{
-    pthread_mutex_lock(&p->lock);
-    unsigned n = p->in_flight;
-    pthread_mutex_unlock(&p->lock);
-    return n;
-}
-
 void pool_stop(pool *p)
 {
     if (!p)

@@ -1,9 +1,9 @@
 /* The indexer's workers: threads that read, detect, extract and build the
  * document of a file, each with its own libmagic handle and time budget,
  * while the main thread alone writes to the database (Xapian has one
- * writer).  Jobs go in, finished jobs come out, in any order; the main
- * thread bounds how many are in flight, so memory stays bounded whatever
- * the archive's size. */
+ * writer).  Jobs go in, finished jobs come out, in any order (the main
+ * thread puts them back in order: indexer/main.c, in_order); it bounds how
+ * many are in flight, so memory stays bounded whatever the archive's size. */
 #ifndef ZAPISY_WORKERS_H
 #define ZAPISY_WORKERS_H
 
@@ -25,6 +25,7 @@ typedef struct job {
     int known;                 /* the index has a document of it */
     char old_hash[ZP_HASH_SIZE];
     zp_packer *packer;         /* the index's (zp_index_packer) */
+    unsigned long seq;         /* its place among the jobs submitted (the caller's) */
     /* out */
     job_outcome outcome;
     zp_doc doc;                /* JOB_DOC: free with zp_doc_free */
@@ -45,9 +46,6 @@ void pool_submit(pool *p, job *j);
 /* A finished job (the caller frees it), waiting for one when wait, else
  * NULL when none is ready. */
 job *pool_result(pool *p, int wait);
-
-/* Jobs submitted and not yet taken back. */
-unsigned pool_in_flight(pool *p);
 
 /* Stops the workers (after their current jobs) and frees the pool. */
 void pool_stop(pool *p);
