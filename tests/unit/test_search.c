@@ -264,12 +264,58 @@ static void a_record_whose_dictionary_is_missing_is_named(void **state)
     assert_non_null(strstr(err, "does not hold"));
 }
 
+/* A dictionary damaged in the index (cut short: its tables unreadable; or
+ * a byte of its content changed: the frames' checksums tell) is named,
+ * never read past or shown wrong. */
+static void a_damaged_dictionary_is_named(void **state)
+{
+    (void)state;
+    for (int cut = 0; cut < 2; cut++) {
+        char other[320], err[512] = "";
+        snprintf(other, sizeof other, "%s/damaged-%d", dir, cut);
+        zx_db *db = NULL;
+        assert_int_equal(zx_db_open_write(other, &db, err, sizeof err), ZX_OK);
+        /* trained from other samples than the others: a dictionary no
+         * search has read yet */
+        zp_packer *packer = zp_packer_new(TRAINED_FROM + 1 + (size_t)cut);
+        for (int i = 0; i < TRAINED_FROM + 6; i++)
+            add_record(db, packer, 200 + 50 * cut + i, 0);
+        unsigned id;
+        size_t len;
+        const char *dict = zp_packer_dict(packer, &id, &len);
+        assert_non_null(dict);
+        assert_null(zp_record_dict_find(id));
+        char *bad = malloc(len);
+        memcpy(bad, dict, len);
+        for (size_t k = len / 2; k < len; k++)   /* its content's second half, past the tables */
+            bad[k] ^= 0x55;
+        assert_int_equal(zp_record_dict_store(db, bad, cut ? 8 : len, id, err, sizeof err), ZX_OK);
+        free(bad);
+        zp_packer_free(packer);
+        zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
+        zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
+        assert_int_equal(zx_db_commit(db, err, sizeof err), ZX_OK);
+        zx_db_close(db);
+        zp_search_req req;
+        memset(&req, 0, sizeof req);
+        req.db_path = other;
+        req.query = "dotace";
+        req.query_len = strlen(req.query);
+        req.limit = 40;
+        zp_results *r = NULL;
+        assert_int_not_equal(zp_search_run(&req, &r, err, sizeof err), 0);
+        assert_null(r);
+        assert_non_null(strstr(err, cut ? "holds damaged" : "corrupt"));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_hit_of_a_page_has_its_record_and_snippet),
         cmocka_unit_test(a_damaged_record_on_the_page_is_named),
         cmocka_unit_test(a_record_whose_dictionary_is_missing_is_named),
+        cmocka_unit_test(a_damaged_dictionary_is_named),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
