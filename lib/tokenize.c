@@ -223,11 +223,33 @@ static int gap_is(const tokzr *t, const raw_word *w, const char *s)
     return w->start - w->gap_start == n && memcmp(t->text + w->gap_start, s, n) == 0;
 }
 
+static int third_wanted(const zp_tok_only *o, unsigned char a, unsigned char b, unsigned char c, int whole);
+
+/* Whether only wants a token whose folded form is u[0, len), by its first
+ * three bytes as unwanted_from judges a word's letters (a byte beyond
+ * ASCII among them: wanted). */
+static int term_wanted(const zp_tok_only *o, const unsigned char *u, size_t len)
+{
+    unsigned char a = u[0], b = len > 1 ? u[1] : 0, c = len > 2 ? u[2] : 0;
+    if (a >= 0x80)
+        return 1;
+    if (!o->first[a])
+        return 0;
+    if (b >= 0x80)
+        return 1;
+    if (!o->second[a][b])
+        return 0;
+    return !b || c >= 0x80 || third_wanted(o, a, b, c, len == 3);
+}
+
 static int emit(tokzr *t, size_t start, size_t end, unsigned pos_inc, int glued)
 {
     if (t->fold.oom)
         return -1;
     if (t->fold.len == 0 || t->fold.len > ZP_TOK_MAX_TERM)
+        return 0;
+    /* a date's numbers, an abbreviation, a joined form: by their folded form */
+    if (t->only && !term_wanted(t->only, (const unsigned char *)t->fold.data, t->fold.len))
         return 0;
     zp_token tok = { start, end, t->fold.data, t->fold.len, pos_inc, glued };
     return t->fn(&tok, t->ud);
@@ -270,18 +292,20 @@ static int unwanted_first(const tokzr *t, size_t at)
 }
 
 /* Whether only wants a word folding to a, b and then c (0: to a and b
- * alone), second[a][b] being set. */
-static int third_wanted(const zp_tok_only *o, unsigned char a, unsigned char b, unsigned char c)
+ * alone; whole: to those three letters alone), second[a][b] being set. */
+static int third_wanted(const zp_tok_only *o, unsigned char a, unsigned char b, unsigned char c, int whole)
 {
     unsigned k = o->third_of[a][b];
     if (k == 0 || k == ZP_TOK_ANY_THIRD)
         return 1;
-    return (int)((o->third[k - 1][c >> 6] >> (c & 63)) & 1);
+    const uint64_t *set = whole ? o->whole3[k - 1] : o->third[k - 1];
+    return (int)((set[c >> 6] >> (c & 63)) & 1);
 }
 
 /* zp_tok_each_only's table does not want the word text[start, end) whose
  * first letter folds to a (n bytes long): by a, or by a and the letter
- * after it, or by those and the third. */
+ * after it, or by those and the third (and, when the word ends there, by
+ * all three). */
 static int unwanted_from(const tokzr *t, unsigned char a, int n, size_t start, size_t end)
 {
     unsigned char b = 0, c = 0;
@@ -297,7 +321,7 @@ static int unwanted_from(const tokzr *t, unsigned char a, int n, size_t start, s
     at += (size_t)n;
     if (at < end && !(c = folded_ascii_at(t, at, &n)))
         return 0;
-    return !third_wanted(t->only, a, b, c);
+    return !third_wanted(t->only, a, b, c, c && at + (size_t)n == end);
 }
 
 /* zp_tok_each_only's table does not want the word text[start, end): by
@@ -358,9 +382,12 @@ void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how)
         }
         k = o->third_of[a][b] = (unsigned short)++o->n_third;
         memset(o->third[k - 1], 0, sizeof o->third[k - 1]);
+        memset(o->whole3[k - 1], 0, sizeof o->whole3[k - 1]);
     }
     unsigned char c = len == 2 ? 0 : u[2];
     o->third[k - 1][c >> 6] |= (uint64_t)1 << (c & 63);
+    if (len == 3)   /* the word of these three letters, as it is or as a beginning */
+        o->whole3[k - 1][c >> 6] |= (uint64_t)1 << (c & 63);
 }
 
 static int emit_word(tokzr *t, const raw_word *w, unsigned pos_inc, int glued)

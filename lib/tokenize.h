@@ -50,6 +50,7 @@ typedef struct {
     unsigned char second[128][128];
     unsigned short third_of[128][128];
     uint64_t third[ZP_TOK_THIRDS][2];
+    uint64_t whole3[ZP_TOK_THIRDS][2];   /* of those thirds, the words of three letters wanted */
     unsigned n_third;
 } zp_tok_only;
 
@@ -61,18 +62,17 @@ enum { ZP_TOK_ONLY_WORD, ZP_TOK_ONLY_BEGINNING };
  * with s (ZP_TOK_ONLY_BEGINNING: "" wants every word), of len bytes. */
 void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how);
 
-/* zp_tok_each, but a plain word whose folded form begins with ASCII is
- * reported only when only wants its first three bytes (its first two, when
- * the third folds beyond ASCII or to more than one letter, or to nothing;
- * its first, when the second does): a search passes
- * over the words that cannot match without folding them, and over the
- * joined form of a hyphenated word whose first part's first letter it
- * does not want (the joined form begins with the same letter).  A word
- * right before a hyphen is passed over only for its first letter, since
- * the joined form's second letter may be another's.  Words beginning
- * beyond ASCII, dates, abbreviations and letter-spaced headings are always
- * reported.  A word passed over is not reported at all: not for a caller
- * that counts positions.  only NULL: every word. */
+/* zp_tok_each, but only the tokens whose folded form only wants by its
+ * first three bytes (its first two, when the third is beyond ASCII; its
+ * first, when the second is; a form of three letters only when only wants
+ * it whole: "pro" is not wanted for "pronájem"), a form with a byte beyond
+ * ASCII first always: a search passes over the tokens that cannot match.
+ * Plain words are passed over before they are folded (by their letters,
+ * folded one by one; a word right before a hyphen by its first letter
+ * alone, since the joined form's second letter may be another's), the
+ * tokens of dates, abbreviations and letter-spaced headings once their
+ * patterns are read and folded.  A word passed over is not reported at
+ * all: not for a caller that counts positions.  only NULL: every word. */
 int zp_tok_each_only(const char *text, size_t len, const zp_tok_only *only, zp_tok_fn fn, void *ud);
 
 /* Whether zp_tok_each_only's quick pass skims the text a block of 64 bytes
