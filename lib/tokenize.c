@@ -225,11 +225,9 @@ static int gap_is(const tokzr *t, const raw_word *w, const char *s)
 
 static int third_wanted(const zp_tok_only *o, unsigned char a, unsigned char b, unsigned char c, int whole);
 
-/* Whether only wants a token whose folded form is u[0, len), by its first
- * three bytes as unwanted_from judges a word's letters (a byte beyond
- * ASCII among them: wanted). */
-static int term_wanted(const zp_tok_only *o, const unsigned char *u, size_t len)
+int zp_tok_only_wants(const zp_tok_only *o, const char *term, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)term;
     unsigned char a = u[0], b = len > 1 ? u[1] : 0, c = len > 2 ? u[2] : 0;
     if (a >= 0x80)
         return 1;
@@ -249,7 +247,7 @@ static int emit(tokzr *t, size_t start, size_t end, unsigned pos_inc, int glued)
     if (t->fold.len == 0 || t->fold.len > ZP_TOK_MAX_TERM)
         return 0;
     /* a date's numbers, an abbreviation, a joined form: by their folded form */
-    if (t->only && !term_wanted(t->only, (const unsigned char *)t->fold.data, t->fold.len))
+    if (t->only && !zp_tok_only_wants(t->only, t->fold.data, t->fold.len))
         return 0;
     zp_token tok = { start, end, t->fold.data, t->fold.len, pos_inc, glued };
     return t->fn(&tok, t->ud);
@@ -344,6 +342,8 @@ static void any_third(zp_tok_only *o, unsigned char a, unsigned char b)
 void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how)
 {
     const unsigned char *u = (const unsigned char *)s;
+    if (len == 0 || (u[0] >= '0' && u[0] <= '9'))   /* ("": every word) */
+        o->any_number = 1;
     if (len == 0) {   /* every word */
         memset(o->first, 1, sizeof o->first);
         memset(o->second, 1, sizeof o->second);
@@ -527,22 +527,34 @@ static int emit_head(tokzr *t)
     return 0;
 }
 
+/* Whether the quick pass may go over a word that may begin a pattern (a
+ * letter or two before a dot, a lone capital) all the same: one of digits
+ * alone may begin only a date, all of whose words are numbers and all of
+ * whose tokens are, so when the table wants no number.  (Not a word of
+ * letters: an abbreviation or a heading gone over from its second part
+ * would be joined from there, "Á Z Á P I S" as "zapis", not "azapis".) */
+static int pattern_passable(const zp_tok_only *o, int digits)
+{
+    return digits && !o->any_number;
+}
+
 /* A word the quick pass may go over: its table does not want it (by its
- * first letter, or by two or three when no hyphen follows it), and it begins no
- * pattern that reads the words after it (a date's day or an abbreviation's
- * letter or two, before a dot; a letter-spaced heading's lone capital).
- * A hyphenated pair it begins is not wanted either. */
-static int passable(const tokzr *t, size_t start, size_t end, size_t nchars, int upper)
+ * first letter, or by two or three when no hyphen follows it), and it
+ * begins no pattern that reads the words after it (a date's day or an
+ * abbreviation's letter or two, before a dot; a letter-spaced heading's
+ * lone capital) whose tokens the table may want.  A hyphenated pair it
+ * begins is not wanted either. */
+static int passable(const tokzr *t, const raw_word *w)
 {
     int n;
     unsigned char a;
+    size_t start = w->start, end = w->end;
     if (!t->only || !(a = folded_ascii_at(t, start, &n)))
         return 0;
     if (t->only->first[a] && (hyphen_at(t, end) || !unwanted_from(t, a, n, start, end)))
         return 0;
-    if (nchars <= 2 && end < t->len && t->text[end] == '.')
-        return 0;
-    return !(nchars == 1 && upper);
+    int pattern = (w->nchars <= 2 && end < t->len && t->text[end] == '.') || (w->nchars == 1 && w->upper);
+    return !pattern || pattern_passable(t->only, w->digits);
 }
 
 static int skim_on = 1;
@@ -627,22 +639,33 @@ static int simple_passable(const tokzr *t, size_t start, size_t end)
         if (!(a = pair_folded(s, &cp)))
             return 0;
         n = 2;
-    } else if (bytes == 1 && (ascii_kind[a] & A_UPPER)) {
-        return 0;   /* a lone capital: a letter-spaced heading's */
+    }
+    int pattern = 0;
+    if (bytes == 1 && (ascii_kind[a] & A_UPPER)) {
+        pattern = 1;   /* a lone capital: a letter-spaced heading's */
+        a = (unsigned char)(a + ('a' - 'A'));
     } else if (a >= 'A' && a <= 'Z') {
         a = (unsigned char)(a + ('a' - 'A'));
     }
     if (cp && bytes == 2 && (short_cat[cp] == UTF8PROC_CATEGORY_LU || short_cat[cp] == UTF8PROC_CATEGORY_LT))
-        return 0;
+        pattern = 1;
     if (end < t->len && t->text[end] == '.' && bytes <= 4) {
         size_t nchars = 0;   /* a day, a month, an abbreviation's part, before its dot */
         for (size_t i = 0; i < bytes; i++)
             nchars += (s[i] & 0xC0) != 0x80;
-        if (nchars <= 2)
-            return 0;
+        pattern |= nchars <= 2;
     }
     /* by its letters, as passable judges them */
-    return !(t->only->first[a] && (hyphen_at(t, end) || !unwanted_from(t, a, (int)n, start, end)));
+    if (t->only->first[a] && (hyphen_at(t, end) || !unwanted_from(t, a, (int)n, start, end)))
+        return 0;
+    if (!pattern)
+        return 1;
+    /* its bytes are ASCII letters and digits and Latin letters: digits
+     * alone, as scan_raw would have said */
+    int digits = 1;
+    for (size_t i = 0; i < bytes; i++)
+        digits &= s[i] >= '0' && s[i] <= '9';
+    return pattern_passable(t->only, digits);
 }
 
 /* With no word queued, at t->pos (where a word ended, or the text's
@@ -728,7 +751,7 @@ static void pass_unwanted(tokzr *t)
             t->count = 1;
         }
         const raw_word *w = &t->q[t->head];
-        if (!passable(t, w->start, w->end, w->nchars, w->upper))
+        if (!passable(t, w))
             return;
         drop(t, 1);
     }

@@ -52,6 +52,7 @@ typedef struct {
     uint64_t third[ZP_TOK_THIRDS][2];
     uint64_t whole3[ZP_TOK_THIRDS][2];   /* of those thirds, the words of three letters wanted */
     unsigned n_third;
+    unsigned char any_number;   /* a token beginning with a digit may be wanted */
 } zp_tok_only;
 
 /* How zp_tok_only_add takes s: as a whole folded word, or as what the
@@ -62,17 +63,22 @@ enum { ZP_TOK_ONLY_WORD, ZP_TOK_ONLY_BEGINNING };
  * with s (ZP_TOK_ONLY_BEGINNING: "" wants every word), of len bytes. */
 void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how);
 
-/* zp_tok_each, but only the tokens whose folded form only wants by its
- * first three bytes (its first two, when the third is beyond ASCII; its
- * first, when the second is; a form of three letters only when only wants
- * it whole: "pro" is not wanted for "pronájem"), a form with a byte beyond
- * ASCII first always: a search passes over the tokens that cannot match.
- * Plain words are passed over before they are folded (by their letters,
- * folded one by one; a word right before a hyphen by its first letter
- * alone, since the joined form's second letter may be another's), the
- * tokens of dates, abbreviations and letter-spaced headings once their
- * patterns are read and folded.  A word passed over is not reported at
- * all: not for a caller that counts positions.  only NULL: every word. */
+/* Whether o wants a token whose folded form is term[0, len): by its first
+ * three bytes (its first two, when the third is beyond ASCII; its first,
+ * when the second is; a form of three letters only when o wants it whole:
+ * "pro" is not wanted for "pronájem"); a form beginning beyond ASCII
+ * always. */
+int zp_tok_only_wants(const zp_tok_only *o, const char *term, size_t len);
+
+/* zp_tok_each, but only the tokens only wants (zp_tok_only_wants): a
+ * search passes over the tokens that cannot match.  Plain words are passed
+ * over before they are folded (by their letters, folded one by one; a word
+ * right before a hyphen by its first letter alone, since the joined form's
+ * second letter may be another's), and so are dates when only wants no
+ * number; the words of abbreviations and letter-spaced headings are read
+ * as patterns, and their tokens judged by their folded forms.  A word
+ * passed over is not reported at all: not for a caller that counts
+ * positions.  only NULL: every word. */
 int zp_tok_each_only(const char *text, size_t len, const zp_tok_only *only, zp_tok_fn fn, void *ud);
 
 /* Whether zp_tok_each_only's quick pass skims the text a block of 64 bytes

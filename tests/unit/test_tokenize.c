@@ -314,7 +314,8 @@ static void the_skim_reports_what_reading_word_by_word_does(void **state)
     (void)state;
     static const char *const tables[] = { "s p", "sl pa", "=e", "c", "h", "pr", "z o", "x", "", "2 1", "=a =v ve 20",
                                           "em", "ta t", "d", "s", "so", "7", "n", "pra", "=nad", "soc sl", "naj =na",
-                                          "smlouv rozp =ta", "=pro =se 201" };
+                                          "smlouv rozp =ta", "=pro =se 201", "smlouv rozp pronaj", "zapis holes",
+                                          "naj sml =pro" };
     static const char *const seeds[] = { "corpus/seed/ostrava-deti-a-rodina.txt",
                                          "corpus/seed/prostejov-mensiny-a-cizinci.txt" };
     size_t compared = 0;
@@ -376,6 +377,104 @@ static void the_skim_reports_what_reading_word_by_word_does(void **state)
     }
 }
 
+/* The tokens the table wants (zp_tok_only_wants) of those zp_tok_each
+ * gives (or, quick, zp_tok_each_only), as describe_at writes them. */
+typedef struct {
+    const zp_tok_only *only;
+    zp_buf b;
+} wanted_ctx;
+
+static int keep_wanted(const zp_token *t, void *ud)
+{
+    wanted_ctx *w = ud;
+    if (zp_tok_only_wants(w->only, t->term, t->term_len))
+        describe_at(t, &w->b);
+    return 0;
+}
+
+static char *wanted_of(const char *text, size_t len, const zp_tok_only *only, int quick)
+{
+    wanted_ctx w = { only, ZP_BUF_INIT };
+    if (quick)
+        assert_int_equal(zp_tok_each_only(text, len, only, keep_wanted, &w), 0);
+    else
+        assert_int_equal(zp_tok_each(text, len, keep_wanted, &w), 0);
+    char *out = strdup(zp_buf_str(&w.b));
+    zp_buf_free(&w.b);
+    return out;
+}
+
+/* The quick pass reports the tokens zp_tok_each gives that the table wants
+ * (zp_tok_only_wants), each where it stands, and only those: it passes
+ * over the words that cannot match, and the dates when the table wants no
+ * number, and over nothing a pattern would have read otherwise (a heading
+ * gone over from its second letter would be joined from there).  On the
+ * seed minutes and on texts pieced from numbers, dates, abbreviations,
+ * headings and words, under tables that want numbers, short words, or
+ * neither. */
+static void the_quick_pass_reports_the_tokens_the_table_wants(void **state)
+{
+    (void)state;
+    static const char *const tables[] = { "s p", "pra", "=nad", "smlouv rozp pronaj", "zapis holes", "naj sml =pro",
+                                          "2 1", "=pro =se 201", "soc sl", "x", "", "7", "ku", "=ku", "ph", "cp" };
+    static const char *const seeds[] = { "corpus/seed/ostrava-deti-a-rodina.txt",
+                                         "corpus/seed/prostejov-mensiny-a-cizinci.txt" };
+    size_t reported = 0;
+    for (size_t f = 0; f < sizeof seeds / sizeof seeds[0]; f++) {
+        size_t len;
+        char *text = read_file(seeds[f], &len);
+        for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
+            zp_tok_only *only = table_of(tables[k]);
+            char *quick = wanted_of(text, len, only, 1), *all = wanted_of(text, len, only, 0);
+            assert_string_equal(quick, all);
+            char *every = tokens_of(text, len, only, 1);
+            assert_string_equal(every, quick);
+            free(every);
+            reported += strlen(all);
+            free(quick);
+            free(all);
+            free(only);
+        }
+        free(text);
+    }
+    assert_true(reported > 5000);   /* bytes of tokens described: 9,028 */
+    static const char *const pieces[] = {
+        "Schvaluje", "smlouvu", "pronájem", "pro", "Praha", "sociálních", "holešovice", "a", "v", "Z", "Á", "s", "ú",
+        "2019", "11", "1", "12", "31", "0054", "11. 1. 2019", "1.2.2019", "31. 12.", "o.p.s.", "k.ú.", "Ph.D.", "č.",
+        "č. p.", "čp.", "p.", "ku", "Z Á P I S", "Z Á", "H O L", "e-mail", "pro-rodinné", "1 000", "Ελλάδα", "α.",
+        "αβ", "č.α.", "ǅ", "k.ǅ.", "7", "odst.", "ad", "S.",
+    };
+    static const char *const gaps[] = { " ", ". ", ".", "\n", ", ", "-", "" };
+    const size_t np = sizeof pieces / sizeof pieces[0], ng = sizeof gaps / sizeof gaps[0];
+    uint32_t seed = 4242u;
+    size_t compared = 0;
+    for (int round = 0; round < 3000; round++) {
+        zp_buf text = ZP_BUF_INIT;
+        seed = seed * 1103515245u + 12345u;
+        size_t words = 1 + (seed >> 16) % 60;
+        for (size_t w = 0; w < words; w++) {
+            seed = seed * 1103515245u + 12345u;
+            zp_buf_adds(&text, pieces[(seed >> 16) % np]);
+            seed = seed * 1103515245u + 12345u;
+            zp_buf_adds(&text, (seed >> 16) % 2 ? " " : gaps[(seed >> 18) % ng]);
+        }
+        seed = seed * 1103515245u + 12345u;
+        zp_tok_only *only = table_of(tables[(seed >> 16) % (sizeof tables / sizeof tables[0])]);
+        char *quick = wanted_of(text.data, text.len, only, 1), *all = wanted_of(text.data, text.len, only, 0);
+        assert_string_equal(quick, all);
+        compared += strlen(all) > 0;
+        /* and nothing it does not want */
+        char *every = tokens_of(text.data, text.len, only, 1);
+        assert_string_equal(every, quick);
+        free(every);
+        free(quick);
+        free(all);
+        free(only);
+        zp_buf_free(&text);
+    }
+    assert_true(compared > 1000);
+}
+
 /* A table holds a set of third letters for 512 pairs of first two; a pair
  * beyond them wants any third: its words are reported, never lost. */
 static void a_full_table_of_thirds_wants_any_third(void **state)
@@ -408,6 +507,7 @@ int main(void)
         cmocka_unit_test(short_code_points_split_as_utf8proc_says),
         cmocka_unit_test(only_the_wanted_words_are_reported),
         cmocka_unit_test(the_skim_reports_what_reading_word_by_word_does),
+        cmocka_unit_test(the_quick_pass_reports_the_tokens_the_table_wants),
         cmocka_unit_test(a_full_table_of_thirds_wants_any_third),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
