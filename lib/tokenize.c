@@ -527,15 +527,25 @@ static int emit_head(tokzr *t)
     return 0;
 }
 
-/* Whether the quick pass may go over a word that may begin a pattern (a
- * letter or two before a dot, a lone capital) all the same: one of digits
- * alone may begin only a date, all of whose words are numbers and all of
- * whose tokens are, so when the table wants no number.  (Not a word of
- * letters: an abbreviation or a heading gone over from its second part
- * would be joined from there, "Á Z Á P I S" as "zapis", not "azapis".) */
-static int pattern_passable(const zp_tok_only *o, int digits)
+/* Whether a pattern whose tokens the table may want can begin at a word
+ * it does not want (ending at text[end]; of nchars characters, a lone
+ * capital when upper, digits alone when digits), so the quick pass must
+ * leave it to be read as zp_tok_each reads it: a date at a number of one
+ * or two digits before a dot, when the table wants a number (a date's words
+ * and tokens are all numbers); an abbreviation at a letter or two right
+ * before a dot and the next word ("k.ú."); a letter-spaced heading at a lone
+ * capital one space before the next word.  Neither begins before a space
+ * after the dot ("č. 12", "P. Novák").  (A word of letters that may begin one
+ * is never gone over: the pattern would be read from its second word,
+ * "Á Z Á P I S" as "zapis", not "azapis".) */
+static inline int pattern_may_begin(const tokzr *t, size_t end, size_t nchars, int upper, int digits)
 {
-    return digits && !o->any_number;
+    char after = end < t->len ? t->text[end] : '\0';
+    if (!(after == '.' && nchars <= 2) && !(after == ' ' && upper && nchars == 1))
+        return 0;   /* most words: neither */
+    unsigned char next = end + 1 < t->len ? (unsigned char)t->text[end + 1] : ' ';
+    int word_after = next >= 0x80 || (ascii_kind[next] & A_WORD);
+    return after == '.' ? (digits ? t->only->any_number : word_after) : word_after;
 }
 
 /* A word the quick pass may go over: its table does not want it (by its
@@ -553,8 +563,7 @@ static int passable(const tokzr *t, const raw_word *w)
         return 0;
     if (t->only->first[a] && (hyphen_at(t, end) || !unwanted_from(t, a, n, start, end)))
         return 0;
-    int pattern = (w->nchars <= 2 && end < t->len && t->text[end] == '.') || (w->nchars == 1 && w->upper);
-    return !pattern || pattern_passable(t->only, w->digits);
+    return !pattern_may_begin(t, end, w->nchars, w->upper, w->digits);
 }
 
 static int skim_on = 1;
@@ -635,37 +644,33 @@ static int simple_passable(const tokzr *t, size_t start, size_t end)
     int32_t cp = 0;
     unsigned char a = s[0];
     size_t n = 1;   /* the first character's bytes */
+    int upper;   /* a lone capital */
     if (a >= 0x80) {
         if (!(a = pair_folded(s, &cp)))
             return 0;
         n = 2;
-    }
-    int pattern = 0;
-    if (bytes == 1 && (ascii_kind[a] & A_UPPER)) {
-        pattern = 1;   /* a lone capital: a letter-spaced heading's */
-        a = (unsigned char)(a + ('a' - 'A'));
-    } else if (a >= 'A' && a <= 'Z') {
-        a = (unsigned char)(a + ('a' - 'A'));
-    }
-    if (cp && bytes == 2 && (short_cat[cp] == UTF8PROC_CATEGORY_LU || short_cat[cp] == UTF8PROC_CATEGORY_LT))
-        pattern = 1;
-    if (end < t->len && t->text[end] == '.' && bytes <= 4) {
-        size_t nchars = 0;   /* a day, a month, an abbreviation's part, before its dot */
-        for (size_t i = 0; i < bytes; i++)
-            nchars += (s[i] & 0xC0) != 0x80;
-        pattern |= nchars <= 2;
+        upper = bytes == 2 && (short_cat[cp] == UTF8PROC_CATEGORY_LU || short_cat[cp] == UTF8PROC_CATEGORY_LT);
+    } else {
+        upper = bytes == 1 && (ascii_kind[a] & A_UPPER);
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + ('a' - 'A'));
     }
     /* by its letters, as passable judges them */
     if (t->only->first[a] && (hyphen_at(t, end) || !unwanted_from(t, a, (int)n, start, end)))
         return 0;
-    if (!pattern)
-        return 1;
-    /* its bytes are ASCII letters and digits and Latin letters: digits
-     * alone, as scan_raw would have said */
-    int digits = 1;
-    for (size_t i = 0; i < bytes; i++)
-        digits &= s[i] >= '0' && s[i] <= '9';
-    return pattern_passable(t->only, digits);
+    /* its characters and whether they are digits alone (its bytes are ASCII
+     * letters and digits and Latin letters), where they matter: before a dot */
+    size_t nchars = upper ? 1 : 3;
+    int digits = 0;
+    if (end < t->len && t->text[end] == '.' && bytes <= 4) {
+        nchars = 0;
+        digits = 1;
+        for (size_t i = 0; i < bytes; i++) {
+            nchars += (s[i] & 0xC0) != 0x80;
+            digits &= s[i] >= '0' && s[i] <= '9';
+        }
+    }
+    return !pattern_may_begin(t, end, nchars, upper, digits);
 }
 
 /* With no word queued, at t->pos (where a word ended, or the text's

@@ -74,11 +74,13 @@ int zp_tok_only_wants(const zp_tok_only *o, const char *term, size_t len);
  * search passes over the tokens that cannot match.  Plain words are passed
  * over before they are folded (by their letters, folded one by one; a word
  * right before a hyphen by its first letter alone, since the joined form's
- * second letter may be another's), and so are dates when only wants no
- * number; the words of abbreviations and letter-spaced headings are read
- * as patterns, and their tokens judged by their folded forms.  A word
- * passed over is not reported at all: not for a caller that counts
- * positions.  only NULL: every word. */
+ * second letter may be another's), and so are the words that can begin no
+ * pattern whose tokens only may want: a date's when it wants no number, a
+ * letter or two before a dot and a space ("č. 12"), a lone capital before
+ * anything but a space and a word.  The others (an abbreviation, a
+ * letter-spaced heading) are read as patterns and their tokens judged by
+ * their folded forms.  A word passed over is not reported at all: not for
+ * a caller that counts positions.  only NULL: every word. */
 int zp_tok_each_only(const char *text, size_t len, const zp_tok_only *only, zp_tok_fn fn, void *ud);
 
 /* Whether zp_tok_each_only's quick pass skims the text a block of 64 bytes

@@ -442,7 +442,8 @@ static void the_quick_pass_reports_the_tokens_the_table_wants(void **state)
         "Schvaluje", "smlouvu", "pronájem", "pro", "Praha", "sociálních", "holešovice", "a", "v", "Z", "Á", "s", "ú",
         "2019", "11", "1", "12", "31", "0054", "11. 1. 2019", "1.2.2019", "31. 12.", "o.p.s.", "k.ú.", "Ph.D.", "č.",
         "č. p.", "čp.", "p.", "ku", "Z Á P I S", "Z Á", "H O L", "e-mail", "pro-rodinné", "1 000", "Ελλάδα", "α.",
-        "αβ", "č.α.", "ǅ", "k.ǅ.", "7", "odst.", "ad", "S.",
+        "αβ", "č.α.", "ǅ", "k.ǅ.", "7", "odst.", "ad", "S.", "P. Novák", "č. 1234/5", "J.", "č.\xC2\xA0" "12",
+        "A, B", "Z Á P I S", "Ž Á", "K Ú", "k.", "ú.", "P.S.", "s. r. o.",
     };
     static const char *const gaps[] = { " ", ". ", ".", "\n", ", ", "-", "" };
     const size_t np = sizeof pieces / sizeof pieces[0], ng = sizeof gaps / sizeof gaps[0];
