@@ -489,12 +489,6 @@ static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
         complain(err);
         return -1;
     }
-    in_order order = { NULL, st->jobs * IN_FLIGHT_PER_WORKER, 0, 0 };
-    if (!(order.slot = calloc(order.cap, sizeof *order.slot))) {
-        complain("out of memory");
-        pool_stop(p);
-        return -1;
-    }
     int current = zp_index_current(st->ix, err, sizeof err);
     if (current < 0) {
         complain(err);
@@ -512,6 +506,12 @@ static int run(run_state *st, file_list *files, char **roots, size_t n_roots)
     }
     if (st->reread && !st->quiet)
         fprintf(stderr, "zapisy-index: the index was built by an older version; every file is read again\n");
+    in_order order = { NULL, st->jobs * IN_FLIGHT_PER_WORKER, 0, 0 };
+    if (!(order.slot = calloc(order.cap, sizeof *order.slot))) {
+        complain("out of memory");
+        pool_stop(p);
+        return -1;
+    }
     job *r;
     for (size_t i = 0; i < files->n && rc == 0 && !interrupted; i++) {
         job *j = NULL;

@@ -2,7 +2,7 @@
  * with one trained from its first records, so that the headers, field
  * names and phrases every record repeats are not stored again in each.
  * On Praha 7's resolutions a record takes a third less room and unpacks
- * in 70 % of the time (docs/benchmarks.md, twelfth round).
+ * in two thirds of the time (docs/benchmarks.md, twelfth round).
  *
  * The dictionary lives in the index's metadata, in each shard holding a
  * record packed with it, under ZP_METADATA_DICT_PREFIX and its id (the id

@@ -223,23 +223,6 @@ static int gap_is(const tokzr *t, const raw_word *w, const char *s)
     return w->start - w->gap_start == n && memcmp(t->text + w->gap_start, s, n) == 0;
 }
 
-static int third_wanted(const zp_tok_only *o, unsigned char a, unsigned char b, unsigned char c, int whole);
-
-int zp_tok_only_wants(const zp_tok_only *o, const char *term, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)term;
-    unsigned char a = u[0], b = len > 1 ? u[1] : 0, c = len > 2 ? u[2] : 0;
-    if (a >= 0x80)
-        return 1;
-    if (!o->first[a])
-        return 0;
-    if (b >= 0x80)
-        return 1;
-    if (!o->second[a][b])
-        return 0;
-    return !b || c >= 0x80 || third_wanted(o, a, b, c, len == 3);
-}
-
 static int emit(tokzr *t, size_t start, size_t end, unsigned pos_inc, int glued)
 {
     if (t->fold.oom)
@@ -298,6 +281,21 @@ static int third_wanted(const zp_tok_only *o, unsigned char a, unsigned char b, 
         return 1;
     const uint64_t *set = whole ? o->whole3[k - 1] : o->third[k - 1];
     return (int)((set[c >> 6] >> (c & 63)) & 1);
+}
+
+int zp_tok_only_wants(const zp_tok_only *o, const char *term, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)term;
+    unsigned char a = u[0], b = len > 1 ? u[1] : 0, c = len > 2 ? u[2] : 0;
+    if (a >= 0x80)
+        return 1;
+    if (!o->first[a])
+        return 0;
+    if (b >= 0x80)
+        return 1;
+    if (!o->second[a][b])
+        return 0;
+    return !b || c >= 0x80 || third_wanted(o, a, b, c, len == 3);
 }
 
 /* zp_tok_each_only's table does not want the word text[start, end) whose
