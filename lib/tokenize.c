@@ -656,19 +656,20 @@ static int simple_passable(const tokzr *t, size_t start, size_t end)
     /* by its letters, as passable judges them */
     if (t->only->first[a] && (hyphen_at(t, end) || !unwanted_from(t, a, (int)n, start, end)))
         return 0;
-    /* its characters and whether they are digits alone (its bytes are ASCII
-     * letters and digits and Latin letters), where they matter: before a dot */
-    size_t nchars = upper ? 1 : 3;
-    int digits = 0;
-    if (end < t->len && t->text[end] == '.' && bytes <= 4) {
-        nchars = 0;
-        digits = 1;
+    /* a pattern may begin only before a dot or a space; before a dot, its
+     * characters and whether they are digits alone matter (its bytes are
+     * ASCII letters and digits and Latin letters) */
+    char after = end < t->len ? t->text[end] : '\0';
+    if (after == '.' && bytes <= 4) {
+        size_t nchars = 0;
+        int digits = 1;
         for (size_t i = 0; i < bytes; i++) {
             nchars += (s[i] & 0xC0) != 0x80;
             digits &= s[i] >= '0' && s[i] <= '9';
         }
+        return !pattern_may_begin(t, end, nchars, upper, digits);
     }
-    return !pattern_may_begin(t, end, nchars, upper, digits);
+    return !(after == ' ' && upper && pattern_may_begin(t, end, 1, 1, 0));
 }
 
 /* With no word queued, at t->pos (where a word ended, or the text's
