@@ -594,6 +594,27 @@ static __m128i in_range(__m128i x, unsigned char lo, unsigned char n)
                           _mm_set1_epi8((char)(unsigned char)(n + 0x80)));
 }
 
+/* Of the bytes beyond ASCII the block could not class, the gap characters
+ * minutes use -- a no-break space, §, °, ·, « », dashes, quotes, …, • --
+ * whole within the block: a gap's for certain (no word's category; not
+ * U+2010, the hyphen that joins a word).  A handful a block, when any. */
+static uint64_t known_gaps(const unsigned char *p, uint64_t uncertain)
+{
+    uint64_t gaps = 0;
+    while (uncertain) {
+        unsigned i = (unsigned)__builtin_ctzll(uncertain);
+        uint64_t seq = 0;
+        if (p[i] == 0xC2 && i < 63 && p[i + 1] && strchr("\xA0\xA7\xAB\xBB\xB0\xB7", p[i + 1]))
+            seq = (uint64_t)3 << i;
+        else if (p[i] == 0xE2 && i < 62 && p[i + 1] == 0x80 && p[i + 2] &&
+                 strchr("\x93\x94\x98\x99\x9A\x9C\x9D\x9E\xA2\xA6", p[i + 2]))
+            seq = (uint64_t)7 << i;
+        gaps |= seq;
+        uncertain &= seq ? ~seq : uncertain - 1;
+    }
+    return gaps;
+}
+
 /* Classes p[0, 64); p[64] is read to see a pair that ends there. */
 static block_class classify(const unsigned char *p)
 {
@@ -614,7 +635,10 @@ static block_class classify(const unsigned char *p)
     uint64_t sign_next = (sign >> 1) | ((uint64_t)((p[64] & 0xDF) == 0x97) << 63);
     uint64_t lead_ok = lead & cont_next & ~(c3 & sign_next);
     uint64_t cont_ok = cont & (lead_ok << 1);
-    block_class b = { alnum | lead_ok | cont_ok, high & ~(lead_ok | cont_ok) };
+    uint64_t uncertain = high & ~(lead_ok | cont_ok);
+    if (uncertain)
+        uncertain &= ~known_gaps(p, uncertain);
+    block_class b = { alnum | lead_ok | cont_ok, uncertain };
     return b;
 }
 
