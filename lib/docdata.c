@@ -9,11 +9,10 @@
 
 #include "record_dict.h"
 
-/* A stored record's frame: level 1 (Praha 7's records take 1.1 KB in the
- * B-tree against 1.0 KB deflated by Xapian, and read three times as fast);
- * the largest record unpacked (a text is bounded by the indexer's
- * --max-size long before). */
-#define PACK_LEVEL 1
+/* A stored record's frame: level 1, ZP_PACK_LEVEL (Praha 7's records take
+ * 1.1 KB in the B-tree against 1.0 KB deflated by Xapian, and read three
+ * times as fast); the largest record unpacked (a text is bounded by the
+ * indexer's --max-size long before). */
 #define UNPACK_MAX ((unsigned long long)1 << 31)
 
 int zp_docdata_put(zp_buf *out, const char *key, const char *value, size_t len)
@@ -143,7 +142,7 @@ static ZSTD_CCtx *cctx(void)
     ZSTD_CCtx *c = pthread_getspecific(cctx_key);
     if (!c && (c = ZSTD_createCCtx())) {
         /* a checksum of the record, so that a damaged one is told */
-        if (ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, PACK_LEVEL)) ||
+        if (ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, ZP_PACK_LEVEL)) ||
             ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1)) || pthread_setspecific(cctx_key, c) != 0) {
             ZSTD_freeCCtx(c);
             c = NULL;

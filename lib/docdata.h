@@ -49,6 +49,9 @@ char *zp_docdata_dup(const char *data, size_t len, const char *key);
 /* The same of a value found already (vlen bytes at value; "" for NULL). */
 char *zp_docdata_value_dup(const char *value, size_t vlen);
 
+/* The zstd level records are packed at, with a dictionary or without. */
+#define ZP_PACK_LEVEL 1
+
 /* Records are stored compressed: a zstd frame (which a record, beginning
  * with a key, never does).  Xapian would deflate them itself, but every
  * hit shown inflates its record, and zlib's inflate was a tenth of a

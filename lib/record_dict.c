@@ -17,8 +17,6 @@
  * unpacked them in 67 % of the time; half the size packed the same but
  * unpacked in 82 %, and 2,000 records trained it no better. */
 #define DICT_SIZE 65536
-/* As docdata.c packs. */
-#define PACK_LEVEL 1
 
 /* ---- packing ------------------------------------------------------------ */
 
@@ -71,7 +69,7 @@ void zp_packer_free(zp_packer *p)
 static int take_dict(zp_packer *p, void *dict, size_t len)
 {
     unsigned id = ZDICT_getDictID(dict, len);
-    ZSTD_CDict *cd = id ? ZSTD_createCDict(dict, len, PACK_LEVEL) : NULL;
+    ZSTD_CDict *cd = id ? ZSTD_createCDict(dict, len, ZP_PACK_LEVEL) : NULL;
     if (!cd) {
         free(dict);
         return -1;
@@ -110,15 +108,15 @@ static void train(zp_packer *p)
 {
     void *dict = malloc(DICT_SIZE);
     size_t n = dict ? ZDICT_trainFromBuffer(dict, DICT_SIZE, p->samples.data, p->sizes, (unsigned)p->n) : 0;
-    if (!dict || ZDICT_isError(n) || take_dict(p, dict, n) < 0) {
-        if (dict && ZDICT_isError(n))
-            free(dict);
-        pthread_mutex_lock(&p->lock);
-        p->state = OFF;
-        zp_buf_free(&p->samples);
-        pthread_cond_broadcast(&p->trained);
-        pthread_mutex_unlock(&p->lock);
-    }
+    if (dict && !ZDICT_isError(n) && take_dict(p, dict, n) == 0)
+        return;
+    if (dict && ZDICT_isError(n))
+        free(dict);   /* (take_dict frees what it refuses) */
+    pthread_mutex_lock(&p->lock);
+    p->state = OFF;
+    zp_buf_free(&p->samples);
+    pthread_cond_broadcast(&p->trained);
+    pthread_mutex_unlock(&p->lock);
 }
 
 int zp_packer_pack(zp_packer *p, const char *data, size_t len, zp_buf *out, unsigned *dict_id)
@@ -233,7 +231,7 @@ int zp_record_dict_current(zx_db *db, zp_buf *out, char *err, size_t errlen)
     int rc = zx_db_get_metadata(db, ZP_METADATA_DICT, &id, err, errlen);
     if (rc == ZX_OK && *id) {
         char key[32];
-        snprintf(key, sizeof key, "%s%.8s", ZP_METADATA_DICT_PREFIX, id);
+        dict_key((unsigned)strtoul(id, NULL, 16), key);
         rc = zx_db_get_metadata_bytes(db, key, &dict, &len, err, errlen);
         if (rc == ZX_OK && zp_buf_add(out, dict, len) < 0) {
             snprintf(err, errlen, "out of memory");
