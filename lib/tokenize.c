@@ -320,17 +320,6 @@ static int unwanted_from(const tokzr *t, unsigned char a, int n, size_t start, s
     return !third_wanted(t->only, a, b, c, c && at + (size_t)n == end);
 }
 
-/* zp_tok_each_only's table does not want the word text[start, end): by
- * its first letter, or by its first two or three. */
-static int unwanted(const tokzr *t, size_t start, size_t end)
-{
-    if (!t->only)
-        return 0;
-    int n;
-    unsigned char a = folded_ascii_at(t, start, &n);
-    return a && unwanted_from(t, a, n, start, end);
-}
-
 /* Any third byte for a word beginning with a then b. */
 static void any_third(zp_tok_only *o, unsigned char a, unsigned char b)
 {
@@ -390,8 +379,6 @@ void zp_tok_only_add(zp_tok_only *o, const char *s, size_t len, int how)
 
 static int emit_word(tokzr *t, const raw_word *w, unsigned pos_inc, int glued)
 {
-    if (unwanted(t, w->start, w->end))
-        return 0;
     zp_buf_reset(&t->fold);
     fold_append(t, w);
     return emit(t, w->start, w->end, pos_inc, glued);
