@@ -160,6 +160,17 @@ static void a_long_text_squeezes_as_a_byte_at_a_time(void **state)
     zp_buf_free(&slow);
 }
 
+/* A malloc()ed copy of b's bytes, as a record read from the index is;
+ * *len their count. */
+static char *copy_of(const zp_buf *b, size_t *len)
+{
+    char *p = malloc(b->len);
+    assert_non_null(p);
+    memcpy(p, b->data, b->len);
+    *len = b->len;
+    return p;
+}
+
 /* Records are stored as zstd frames; a record stored before (plain) reads
  * as it is; a damaged frame is refused with a message, never read past. */
 static void a_packed_record_unpacks_to_itself(void **state)
@@ -171,9 +182,8 @@ static void a_packed_record_unpacks_to_itself(void **state)
         zp_docdata_puts(&rec, "text", "Rada MČ Praha 7 schvaluje prodej bytu č. 12, Šimáčkova 12. ");
     assert_int_equal(zp_docdata_pack(rec.data, rec.len, &packed), 0);
     assert_true(packed.len < rec.len / 4);
-    char *data = malloc(packed.len);
-    memcpy(data, packed.data, packed.len);
-    size_t len = packed.len;
+    size_t len;
+    char *data = copy_of(&packed, &len);
     char err[256] = "";
     assert_int_equal(zp_docdata_unpack(&data, &len, err, sizeof err), 0);
     assert_int_equal(len, rec.len);
@@ -226,15 +236,6 @@ static void seed_record(int i, zp_buf *rec)
     zp_buf_free(&text);
 }
 
-static char *copy_of(const zp_buf *b, size_t *len)
-{
-    char *p = malloc(b->len);
-    assert_non_null(p);
-    memcpy(p, b->data, b->len);
-    *len = b->len;
-    return p;
-}
-
 /* The packer trains a dictionary from the first records; the records after
  * them are packed with it, smaller than alone, and unpack to themselves
  * once the reader has it -- and before, are refused with its id named. */
@@ -274,8 +275,8 @@ static void records_after_the_first_are_packed_with_a_dictionary(void **state)
     char err[256] = "", hex[16];
     snprintf(hex, sizeof hex, "%08x", first_id);
     /* a reader without the dictionary names it */
-    char *data = copy_of(&packed, &stored_len[0]);
-    size_t len = packed.len;
+    size_t len;
+    char *data = copy_of(&packed, &len);
     assert_int_equal(zp_docdata_unpack(&data, &len, err, sizeof err), -1);
     assert_null(data);
     assert_non_null(strstr(err, hex));

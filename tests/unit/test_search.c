@@ -93,6 +93,17 @@ static unsigned add_record(zx_db *db, zp_packer *packer, int i, int damaged)
     return dict_id;
 }
 
+/* Marks db as an index of this version and lexicon, commits and closes it. */
+static int close_index(zx_db *db)
+{
+    char err[256];
+    zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
+    zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
+    int rc = zx_db_commit(db, err, sizeof err);
+    zx_db_close(db);
+    return rc == ZX_OK ? 0 : -1;
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -113,11 +124,7 @@ static int setup(void **state)
     if (!dict || zp_record_dict_store(db, dict, len, id, err, sizeof err) != ZX_OK)
         return -1;
     zp_packer_free(packer);
-    zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
-    zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
-    int rc = zx_db_commit(db, err, sizeof err);
-    zx_db_close(db);
-    return rc == ZX_OK ? 0 : -1;
+    return close_index(db);
 }
 
 static int teardown(void **state)
@@ -128,16 +135,23 @@ static int teardown(void **state)
     return system(cmd);
 }
 
-static int search(const char *query, unsigned offset, unsigned limit, zp_results **r, char *err, size_t errlen)
+/* A page of query in the index at path. */
+static int search_in(const char *path, const char *query, unsigned offset, unsigned limit, zp_results **r,
+                     char *err, size_t errlen)
 {
     zp_search_req req;
     memset(&req, 0, sizeof req);
-    req.db_path = db_path;
+    req.db_path = path;
     req.query = query;
     req.query_len = strlen(query);
     req.offset = offset;
     req.limit = limit;
     return zp_search_run(&req, r, err, errlen);
+}
+
+static int search(const char *query, unsigned offset, unsigned limit, zp_results **r, char *err, size_t errlen)
+{
+    return search_in(db_path, query, offset, limit, r, err, errlen);
 }
 
 /* Pages of 10 (marked on this thread), 23 (on both cores) and 71 (three
@@ -247,18 +261,9 @@ static void a_record_whose_dictionary_is_missing_is_named(void **state)
         id = add_record(db, packer, 100 + i, 0);
     assert_int_not_equal(id, 0);
     zp_packer_free(packer);
-    zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
-    zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
-    assert_int_equal(zx_db_commit(db, err, sizeof err), ZX_OK);
-    zx_db_close(db);
-    zp_search_req req;
-    memset(&req, 0, sizeof req);
-    req.db_path = other;
-    req.query = "dotace";
-    req.query_len = strlen(req.query);
-    req.limit = 40;
+    assert_int_equal(close_index(db), 0);
     zp_results *r = NULL;
-    assert_int_not_equal(zp_search_run(&req, &r, err, sizeof err), 0);
+    assert_int_not_equal(search_in(other, "dotace", 0, 40, &r, err, sizeof err), 0);
     assert_null(r);
     assert_non_null(strstr(err, "dictionary"));
     assert_non_null(strstr(err, "does not hold"));
@@ -292,18 +297,9 @@ static void a_damaged_dictionary_is_named(void **state)
         assert_int_equal(zp_record_dict_store(db, bad, cut ? 8 : len, id, err, sizeof err), ZX_OK);
         free(bad);
         zp_packer_free(packer);
-        zx_db_set_metadata(db, ZP_METADATA_VERSION, ZP_INDEX_VERSION, err, sizeof err);
-        zx_db_set_metadata(db, ZP_METADATA_LEXICON, zp_lemma_identity(), err, sizeof err);
-        assert_int_equal(zx_db_commit(db, err, sizeof err), ZX_OK);
-        zx_db_close(db);
-        zp_search_req req;
-        memset(&req, 0, sizeof req);
-        req.db_path = other;
-        req.query = "dotace";
-        req.query_len = strlen(req.query);
-        req.limit = 40;
+        assert_int_equal(close_index(db), 0);
         zp_results *r = NULL;
-        assert_int_not_equal(zp_search_run(&req, &r, err, sizeof err), 0);
+        assert_int_not_equal(search_in(other, "dotace", 0, 40, &r, err, sizeof err), 0);
         assert_null(r);
         assert_non_null(strstr(err, cut ? "holds damaged" : "corrupt"));
     }

@@ -298,6 +298,26 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* The seed minutes, on which the quick pass is compared whole. */
+static const char *const seed_files[] = { "corpus/seed/ostrava-deti-a-rodina.txt",
+                                          "corpus/seed/prostejov-mensiny-a-cizinci.txt" };
+
+/* A text pieced from 1 to max_words pieces, each followed by a space, or
+ * (one time in space_odds) by one of the gaps; *seed steps on. */
+static void pieced_text(uint32_t *seed, const char *const *pieces, size_t np, const char *const *gaps, size_t ng,
+                        size_t max_words, unsigned space_odds, zp_buf *text)
+{
+    zp_buf_reset(text);
+    *seed = *seed * 1103515245u + 12345u;
+    size_t words = 1 + (*seed >> 16) % max_words;
+    for (size_t w = 0; w < words; w++) {
+        *seed = *seed * 1103515245u + 12345u;
+        zp_buf_adds(text, pieces[(*seed >> 16) % np]);
+        *seed = *seed * 1103515245u + 12345u;
+        zp_buf_adds(text, (*seed >> 16) % space_odds ? " " : gaps[(*seed >> 18) % ng]);
+    }
+}
+
 /* The quick pass skims a text 64 bytes at a time where it can class every
  * byte (ASCII, and the letters of U+00C0-U+017F), and reads a word at a
  * time where it cannot: the tokens, their places and their order are the
@@ -316,12 +336,10 @@ static void the_skim_reports_what_reading_word_by_word_does(void **state)
                                           "em", "ta t", "d", "s", "so", "7", "n", "pra", "=nad", "soc sl", "naj =na",
                                           "smlouv rozp =ta", "=pro =se 201", "smlouv rozp pronaj", "zapis holes",
                                           "naj sml =pro" };
-    static const char *const seeds[] = { "corpus/seed/ostrava-deti-a-rodina.txt",
-                                         "corpus/seed/prostejov-mensiny-a-cizinci.txt" };
     size_t compared = 0;
-    for (size_t f = 0; f < sizeof seeds / sizeof seeds[0]; f++) {
+    for (size_t f = 0; f < sizeof seed_files / sizeof seed_files[0]; f++) {
         size_t len;
-        char *text = read_file(seeds[f], &len);
+        char *text = read_file(seed_files[f], &len);
         for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
             zp_tok_only *only = table_of(tables[k]);
             for (size_t from = 0; from < 70 && from < len; from += 7) {   /* every alignment of the blocks */
@@ -354,17 +372,9 @@ static void the_skim_reports_what_reading_word_by_word_does(void **state)
     static const char *const gaps[] = { " ", "  ", "\n", ", ", ".", ". ", "-", "", "\t", "/", "(", ")", ":", " – " };
     const size_t np = sizeof pieces / sizeof pieces[0], ng = sizeof gaps / sizeof gaps[0];
     uint32_t seed = 12345u;
+    zp_buf text = ZP_BUF_INIT;
     for (int round = 0; round < 3000; round++) {
-        zp_buf text = ZP_BUF_INIT;
-        seed = seed * 1103515245u + 12345u;
-        size_t words = 1 + (seed >> 16) % 120;
-        for (size_t w = 0; w < words; w++) {
-            seed = seed * 1103515245u + 12345u;
-            zp_buf_adds(&text, pieces[(seed >> 16) % np]);
-            seed = seed * 1103515245u + 12345u;
-            /* mostly a space, as in text */
-            zp_buf_adds(&text, (seed >> 16) % 3 ? " " : gaps[(seed >> 18) % ng]);
-        }
+        pieced_text(&seed, pieces, np, gaps, ng, 120, 3, &text);   /* mostly a space, as in text */
         seed = seed * 1103515245u + 12345u;
         zp_tok_only *only = table_of(tables[(seed >> 16) % (sizeof tables / sizeof tables[0])]);
         char *skimmed = tokens_of(text.data, text.len, only, 1);
@@ -404,6 +414,21 @@ static char *wanted_of(const char *text, size_t len, const zp_tok_only *only, in
     return out;
 }
 
+/* text under only: the quick pass reports the tokens of zp_tok_each it
+ * wants, and nothing else.  How many bytes they take, described. */
+static size_t reports_what_it_wants(const char *text, size_t len, const zp_tok_only *only)
+{
+    char *quick = wanted_of(text, len, only, 1), *all = wanted_of(text, len, only, 0);
+    assert_string_equal(quick, all);
+    char *every = tokens_of(text, len, only, 1);
+    assert_string_equal(every, quick);
+    size_t n = strlen(all);
+    free(every);
+    free(quick);
+    free(all);
+    return n;
+}
+
 /* The quick pass reports the tokens zp_tok_each gives that the table wants
  * (zp_tok_only_wants), each where it stands, and only those: it passes
  * over the words that cannot match, and the dates when the table wants no
@@ -417,22 +442,13 @@ static void the_quick_pass_reports_the_tokens_the_table_wants(void **state)
     (void)state;
     static const char *const tables[] = { "s p", "pra", "=nad", "smlouv rozp pronaj", "zapis holes", "naj sml =pro",
                                           "2 1", "=pro =se 201", "soc sl", "x", "", "7", "ku", "=ku", "ph", "cp" };
-    static const char *const seeds[] = { "corpus/seed/ostrava-deti-a-rodina.txt",
-                                         "corpus/seed/prostejov-mensiny-a-cizinci.txt" };
     size_t reported = 0;
-    for (size_t f = 0; f < sizeof seeds / sizeof seeds[0]; f++) {
+    for (size_t f = 0; f < sizeof seed_files / sizeof seed_files[0]; f++) {
         size_t len;
-        char *text = read_file(seeds[f], &len);
+        char *text = read_file(seed_files[f], &len);
         for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
             zp_tok_only *only = table_of(tables[k]);
-            char *quick = wanted_of(text, len, only, 1), *all = wanted_of(text, len, only, 0);
-            assert_string_equal(quick, all);
-            char *every = tokens_of(text, len, only, 1);
-            assert_string_equal(every, quick);
-            free(every);
-            reported += strlen(all);
-            free(quick);
-            free(all);
+            reported += reports_what_it_wants(text, len, only);
             free(only);
         }
         free(text);
@@ -449,27 +465,12 @@ static void the_quick_pass_reports_the_tokens_the_table_wants(void **state)
     const size_t np = sizeof pieces / sizeof pieces[0], ng = sizeof gaps / sizeof gaps[0];
     uint32_t seed = 4242u;
     size_t compared = 0;
+    zp_buf text = ZP_BUF_INIT;
     for (int round = 0; round < 3000; round++) {
-        zp_buf text = ZP_BUF_INIT;
-        seed = seed * 1103515245u + 12345u;
-        size_t words = 1 + (seed >> 16) % 60;
-        for (size_t w = 0; w < words; w++) {
-            seed = seed * 1103515245u + 12345u;
-            zp_buf_adds(&text, pieces[(seed >> 16) % np]);
-            seed = seed * 1103515245u + 12345u;
-            zp_buf_adds(&text, (seed >> 16) % 2 ? " " : gaps[(seed >> 18) % ng]);
-        }
+        pieced_text(&seed, pieces, np, gaps, ng, 60, 2, &text);
         seed = seed * 1103515245u + 12345u;
         zp_tok_only *only = table_of(tables[(seed >> 16) % (sizeof tables / sizeof tables[0])]);
-        char *quick = wanted_of(text.data, text.len, only, 1), *all = wanted_of(text.data, text.len, only, 0);
-        assert_string_equal(quick, all);
-        compared += strlen(all) > 0;
-        /* and nothing it does not want */
-        char *every = tokens_of(text.data, text.len, only, 1);
-        assert_string_equal(every, quick);
-        free(every);
-        free(quick);
-        free(all);
+        compared += reports_what_it_wants(text.data, text.len, only) > 0;
         free(only);
         zp_buf_free(&text);
     }
