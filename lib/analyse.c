@@ -324,16 +324,17 @@ typedef struct {
     const char *text;
     zp_buf term;
     int rc;
-    char stem_prefix[16];   /* "Z" + st->prefix */
 } add_ctx;
 
 /* Adds prefix + s: with a position for the text's stems, which phrases
  * match, without one for plain words (wildcards), exact lemmas (ranking)
- * and a field's stems (decisions: a phrase there is matched in the text,
- * see zx_parse_opts.unpositioned -- positions again for every decision
- * word cost a seventh of indexing). */
+ * and a field's terms, which are collected (st->into; decisions: a phrase
+ * there is matched in the text, see zx_parse_opts.unpositioned --
+ * positions again for every decision word cost a seventh of indexing). */
 static int add_term(add_ctx *c, const char *prefix, const char *s, size_t len, unsigned pos)
 {
+    if (c->st->into)
+        return zp_term_set_add(c->st->into, prefix, s, len, c->st->wdf_inc);
     zp_buf_reset(&c->term);
     zp_buf_adds(&c->term, prefix);
     zp_buf_add(&c->term, s, len);
@@ -350,19 +351,18 @@ static int add_token(const zp_token *tok, void *ud)
     if (tok->pos_inc || c->st->pos == 0)
         c->st->pos++;
     unsigned pos = c->st->pos;
-    const char *prefix = c->st->prefix ? c->st->prefix : "";
     /* the form as written tells readings apart (daně, dané); an
      * alternative form (email from e-mail) has none of its own */
     zp_word_terms w;
     zp_analyse_word(tok->pos_inc ? c->text + tok->start : NULL, tok->end - tok->start, tok->term,
                     tok->term_len, &w);
-    int rc = add_term(c, prefix, tok->term, tok->term_len, 0);
+    int rc = add_term(c, "", tok->term, tok->term_len, 0);
     for (size_t i = 0; rc == 0 && i < w.n; i++) {
-        rc = add_term(c, c->stem_prefix, w.term[i], w.len[i], c->st->prefix ? 0 : pos);
+        rc = add_term(c, ZP_PREFIX_STEM, w.term[i], w.len[i], pos);
         if (rc == 0 && c->st->title)
             rc = add_term(c, ZP_PREFIX_STEM ZP_PREFIX_TITLE, w.term[i], w.len[i], pos);
     }
-    for (size_t i = 0; rc == 0 && i < w.n_exact && !c->st->prefix; i++)
+    for (size_t i = 0; rc == 0 && i < w.n_exact && !c->st->into; i++)
         rc = add_term(c, ZP_PREFIX_EXACT, w.exact[i], w.exact_len[i], 0);
     if (rc == 0 && c->st->title)
         rc = add_term(c, ZP_PREFIX_TITLE, tok->term, tok->term_len, 0);
@@ -372,8 +372,7 @@ static int add_token(const zp_token *tok, void *ud)
 
 int zp_analyse_text(zx_doc *doc, const char *text, size_t len, zp_analyse_state *st)
 {
-    add_ctx c = { doc, st, text, ZP_BUF_INIT, 0, "" };
-    snprintf(c.stem_prefix, sizeof c.stem_prefix, ZP_PREFIX_STEM "%s", st->prefix ? st->prefix : "");
+    add_ctx c = { doc, st, text, ZP_BUF_INIT, 0 };
     /* Leave a gap between separately added texts so a phrase never spans them. */
     if (st->pos > 0)
         st->pos += 10;

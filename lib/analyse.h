@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "decision_terms.h"
 #include "zx.h"
 
 #define ZP_PREFIX_STEM "Z"
@@ -77,9 +78,10 @@ typedef struct {
     unsigned pos;        /* position of the last word added; 0 at first */
     unsigned wdf_inc;    /* weight of each occurrence (title lines count more) */
     int title;           /* also add S-prefixed words */
-    const char *prefix;  /* NULL: the text's terms; else only prefix+word
-                            and Z+prefix+stem, without positions
-                            (decisions: "XDEC") */
+    zp_term_set *into;   /* NULL: the text's terms, into the document; else
+                            a field's (decisions'): its words and "Z" +
+                            stems, without positions, collected here for
+                            lib/decision_terms.c to write */
 } zp_analyse_state;
 
 /* Adds the terms of text (valid UTF-8) to doc, continuing after st->pos.

@@ -179,12 +179,15 @@ int zp_doc_decision_text(const char *text, size_t len, const char *range, size_t
     return out->oom ? -1 : 0;
 }
 
+/* The decisions: their terms (lib/decision_terms.c, once every word of the
+ * text is in), and a record of each. */
 static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st, const char *text, size_t tlen)
 {
-    int rc = 0;
+    zp_term_set *terms = d->meta.decisions.n ? zp_term_set_new() : NULL;
+    int rc = d->meta.decisions.n && !terms ? -1 : 0;
     for (size_t i = 0; i < d->meta.decisions.n && rc == 0; i++) {
         const zp_decision *dec = &d->meta.decisions.v[i];
-        zp_analyse_state ds = { st->pos, 1, 0, ZP_PREFIX_DECISION };
+        zp_analyse_state ds = { st->pos, 1, 0, terms };
         rc = zp_analyse_text(d->doc, dec->text, strlen(dec->text), &ds);
         st->pos = ds.pos;
         char dl[11] = "";
@@ -212,6 +215,9 @@ static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st, const 
         if (rc == 0 && dec->number)
             rc = add_resolution_number(d->doc, dec->number);
     }
+    if (rc == 0 && terms)
+        rc = zp_decision_terms_write(d->doc, terms, ZP_PREFIX_DECISION, ZP_PREFIX_OUTSIDE);
+    zp_term_set_free(terms);
     return rc;
 }
 

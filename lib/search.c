@@ -621,7 +621,8 @@ static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx
      * the text (zx_parse_opts.unpositioned) */
     zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
                          sizeof text_fields / sizeof text_fields[0],
-                         req->decisions && !req->like ? ZP_PREFIX_DECISION : NULL, ZP_PREFIX_DECISION };
+                         req->decisions && !req->like ? ZP_PREFIX_DECISION : NULL, ZP_PREFIX_DECISION,
+                         ZP_PREFIX_OUTSIDE };
     if (req->like) {
         /* the documents most like one; words typed narrow them */
         int rc = zx_query_like(db, req->like, LIKE_TERMS, ZP_PREFIX_STEM, out, err, errlen);

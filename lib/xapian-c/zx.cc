@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <memory>
 #include <new>
@@ -55,6 +56,11 @@ struct zx_db {
     std::unordered_map<std::string, std::string> meta_cache;
     // facet columns (zx_search_opts.memory_facets), until a commit is read
     std::map<Xapian::valueno, zx_column> columns;
+    // terms that mark documents (zx_parse_opts.rest), and the documents
+    // each marks, a bit a docid, until a commit is read: a search in
+    // decisions counts its matches with the mark once a word
+    std::set<std::string> mark_terms;
+    std::map<std::string, std::vector<uint64_t>> marks;
     std::string stub;                          // the stub file the shards came from
     struct timespec stub_mtime = {0, 0};       // ... as it was when read
     ~zx_db()
@@ -73,6 +79,12 @@ struct zx_doc {
 
 struct zx_query {
     Xapian::Query query;
+    // what was asked, when the query matched says it otherwise
+    // (zx_parse_opts.rest): its terms are the ones a hit shows
+    Xapian::Query shown;
+    bool shows_other = false;
+    explicit zx_query(const Xapian::Query &q) : query(q) {}
+    const Xapian::Query &asked() const { return shows_other ? shown : query; }
 };
 
 // Facets count, over the matching documents, the values in a slot.  By
@@ -145,6 +157,8 @@ struct zx_mset {
     bool counted_apart = false;
     // the database searched (its metadata holds what records need)
     zx_db *db;
+    // the query as asked (zx_query::asked): its terms are the hits' marks
+    Xapian::Query asked;
     zx_mset(zx_db *searched, const Xapian::Database &db) : enquire(db), db(searched) {}
     Xapian::MSetIterator item(unsigned i) const { return mset[by_column ? shown[i] : i]; }
 };
@@ -449,6 +463,7 @@ void forget_read(zx_db *db)
 {
     db->meta_cache.clear();
     db->columns.clear();
+    db->marks.clear();
 }
 
 // The search database over all shards, down ones stood in for.
@@ -591,6 +606,97 @@ Xapian::Query positionless(const Xapian::Query &q, const std::string &from, cons
     std::vector<Xapian::Query> v = subqueries(q);
     for (auto &s : v)
         s = positionless(s, from, to);
+    return Xapian::Query(op, v.begin(), v.end());
+}
+
+// Whether a term's letters begin at t[at]: a lower-case letter, a digit or
+// a byte beyond ASCII, not another prefix's capital.
+bool letters_at(const std::string &t, size_t at)
+{
+    if (t.size() <= at)
+        return false;
+    unsigned char c = static_cast<unsigned char>(t[at]);
+    return !(c >= 'A' && c <= 'Z');
+}
+
+// The prefixes of a field and of the rest a document may list instead
+// (zx_parse_opts.rest), and their stems'.
+struct rest_names {
+    std::string field, zfield, rest, zrest;
+};
+
+// For a term under the field ("XDECx", "ZXDECx"): the text's term it
+// stands for ("x", "Zx") and the rest's ("XOUTx", "ZXOUTx").
+bool text_term(const std::string &t, const rest_names &n, std::string &text, std::string &listed)
+{
+    if (t.compare(0, n.zfield.size(), n.zfield) == 0 && letters_at(t, n.zfield.size())) {
+        text = "Z" + t.substr(n.zfield.size());
+        listed = n.zrest + t.substr(n.zfield.size());
+        return true;
+    }
+    if (t.compare(0, n.field.size(), n.field) == 0 && letters_at(t, n.field.size())) {
+        text = t.substr(n.field.size());
+        listed = n.rest + t.substr(n.field.size());
+        return true;
+    }
+    return false;
+}
+
+// A word* wildcard's pattern: Xapian 1.4 tells it only in its description,
+// "Query(WILDCARD SYNONYM XDECporad)".
+std::string wildcard_pattern(const Xapian::Query &q)
+{
+    const std::string d = q.get_description(), head = "Query(WILDCARD ";
+    size_t space = d.find(' ', head.size());
+    if (d.compare(0, head.size(), head) != 0 || space == std::string::npos || d.back() != ')')
+        throw Xapian::UnimplementedError("a word* wildcard whose pattern cannot be read: " + d);
+    return d.substr(space + 1, d.size() - space - 2);
+}
+
+// Whether a leaf of q is under the field: a term, or a wildcard.
+bool under_field(const Xapian::Query &q, const rest_names &n)
+{
+    std::string text, listed;
+    if (q.get_type() == Xapian::Query::LEAF_TERM)
+        return text_term(*q.get_terms_begin(), n, text, listed);
+    if (q.get_type() == Xapian::Query::OP_WILDCARD)
+        return text_term(wildcard_pattern(q), n, text, listed);
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (under_field(q.get_subquery(i), n))
+            return true;
+    return false;
+}
+
+// q, each of whose leaves under the field also matches a document that
+// lists the rest, where its text has the term and does not list it: the
+// two as one term (a synonym), weighed by the text's wdf there.  A
+// wildcard is so for each word it stands for in the text.
+Xapian::Query by_rest(const Xapian::Database &db, const Xapian::Query &q, const rest_names &n)
+{
+    const Xapian::Query mark(n.rest);
+    std::string text, listed;
+    const Xapian::Query::op op = q.get_type();
+    if (op == Xapian::Query::LEAF_TERM || op == Xapian::Query::OP_WILDCARD) {
+        const bool wildcard = op == Xapian::Query::OP_WILDCARD;
+        if (!text_term(wildcard ? wildcard_pattern(q) : *q.get_terms_begin(), n, text, listed))
+            return q;
+        std::vector<Xapian::Query> each;
+        for (Xapian::TermIterator t = db.allterms_begin(text); wildcard && t != db.allterms_end(text); ++t) {
+            if (each.size() == ZX_MAX_WILDCARD_TERMS)
+                throw Xapian::WildcardError("the wildcard in the text stands for too many words");
+            each.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(*t),
+                                         Xapian::Query(listed + (*t).substr(text.size()))));
+        }
+        if (!wildcard)
+            each.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(text), Xapian::Query(listed)));
+        Xapian::Query in_text(Xapian::Query::OP_SYNONYM, each.begin(), each.end());
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, q, Xapian::Query(Xapian::Query::OP_FILTER, in_text, mark));
+    }
+    if (!under_field(q, n))
+        return q;
+    std::vector<Xapian::Query> v = subqueries(q);
+    for (auto &s : v)
+        s = by_rest(db, s, n);
     return Xapian::Query(op, v.begin(), v.end());
 }
 } // namespace
@@ -1180,6 +1286,20 @@ int zx_doc_set_value(zx_doc *doc, unsigned slot, const char *data, size_t len)
     }
 }
 
+int zx_doc_each_term(const zx_doc *doc, zx_doc_term_fn fn, void *ud)
+{
+    try {
+        for (Xapian::TermIterator t = doc->doc.termlist_begin(); t != doc->doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (fn(term.data(), term.size(), t.get_wdf(), ud))
+                break;
+        }
+        return ZX_OK;
+    } catch (...) {
+        return handle_exception(nullptr, 0, "document");
+    }
+}
+
 int zx_doc_set_data(zx_doc *doc, const char *data, size_t len)
 {
     try {
@@ -1189,6 +1309,7 @@ int zx_doc_set_data(zx_doc *doc, const char *data, size_t len)
         return handle_exception(nullptr, 0, "document");
     }
 }
+
 
 int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_query **out,
                    char *err, size_t errlen)
@@ -1232,7 +1353,16 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
         }
         if (opts && opts->unpositioned && opts->stem)
             q = positionless(q, std::string("Z") + opts->unpositioned, "Z");
-        *out = new zx_query{q};
+        std::unique_ptr<zx_query> parsed(new zx_query{q});
+        if (opts && opts->unpositioned && opts->rest && db && db->read->term_exists(opts->rest)) {
+            const rest_names n{opts->unpositioned, std::string("Z") + opts->unpositioned, opts->rest,
+                               std::string("Z") + opts->rest};
+            parsed->query = by_rest(*db->read, q, n);
+            db->mark_terms.insert(opts->rest);
+            parsed->shown = q;
+            parsed->shows_other = true;
+        }
+        *out = parsed.release();
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, "query");
@@ -1327,6 +1457,15 @@ int zx_query_value_range(unsigned slot, const char *lo, const char *hi, zx_query
     }
 }
 
+static Xapian::Query combined(const Xapian::Query &q, const Xapian::Query &other, Xapian::Query::op op)
+{
+    if (q.empty() && op != Xapian::Query::OP_FILTER)
+        return other;
+    if (q.empty())
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, other, 0.0);
+    return Xapian::Query(op, q, other);
+}
+
 static int combine(zx_query *q, const zx_query *other, Xapian::Query::op op, char *err,
                    size_t errlen)
 {
@@ -1335,12 +1474,11 @@ static int combine(zx_query *q, const zx_query *other, Xapian::Query::op op, cha
         return ZX_ERR_ARG;
     }
     try {
-        if (q->query.empty() && op != Xapian::Query::OP_FILTER)
-            q->query = other->query;
-        else if (q->query.empty())
-            q->query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, other->query, 0.0);
-        else
-            q->query = Xapian::Query(op, q->query, other->query);
+        if (q->shows_other || other->shows_other) {
+            q->shown = combined(q->asked(), other->asked(), op);
+            q->shows_other = true;
+        }
+        q->query = combined(q->query, other->query, op);
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, "query");
@@ -1620,8 +1758,17 @@ static bool postings_can_count(const Xapian::Query &q)
     }
 }
 
-// q is one postings_can_count accepts.
-static void matching_bits(const Xapian::Database &db, const Xapian::Query &q, doc_bits &bits)
+static void term_bits(const Xapian::Database &db, const std::string &term, doc_bits &bits)
+{
+    for (Xapian::PostingIterator p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        const Xapian::docid did = *p;
+        if (did / 64 < bits.size())
+            bits[did / 64] |= uint64_t(1) << (did % 64);
+    }
+}
+
+// q is one postings_can_count accepts; zdb keeps the marks' bits.
+static void matching_bits(const Xapian::Database &db, const Xapian::Query &q, doc_bits &bits, zx_db *zdb)
 {
     std::fill(bits.begin(), bits.end(), 0);
     const size_t n = q.get_num_subqueries();
@@ -1629,25 +1776,32 @@ static void matching_bits(const Xapian::Database &db, const Xapian::Query &q, do
     case Xapian::Query::LEAF_TERM:
     case Xapian::Query::LEAF_MATCH_ALL: {
         const std::string term = q.get_type() == Xapian::Query::LEAF_TERM ? *q.get_terms_begin() : std::string();
-        for (Xapian::PostingIterator p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-            const Xapian::docid did = *p;
-            if (did / 64 < bits.size())
-                bits[did / 64] |= uint64_t(1) << (did % 64);
+        if (zdb && zdb->mark_terms.count(term)) {
+            auto kept = zdb->marks.find(term);
+            if (kept == zdb->marks.end()) {
+                kept = zdb->marks.emplace(term, doc_bits(bits.size())).first;
+                term_bits(db, term, kept->second);
+            }
+            if (kept->second.size() == bits.size()) {
+                bits = kept->second;
+                return;
+            }
         }
+        term_bits(db, term, bits);
         return;
     }
     case Xapian::Query::OP_SCALE_WEIGHT:
     case Xapian::Query::OP_AND_MAYBE:
-        matching_bits(db, q.get_subquery(0), bits);
+        matching_bits(db, q.get_subquery(0), bits, zdb);
         return;
     default: {   // AND, FILTER, OR, SYNONYM, MAX, AND NOT; MatchNothing has no sides
         if (n == 0)
             return;
-        matching_bits(db, q.get_subquery(0), bits);
+        matching_bits(db, q.get_subquery(0), bits, zdb);
         const Xapian::Query::op op = q.get_type();
         doc_bits other(bits.size());
         for (size_t k = 1; k < n; k++) {
-            matching_bits(db, q.get_subquery(k), other);
+            matching_bits(db, q.get_subquery(k), other, zdb);
             for (size_t w = 0; w < bits.size(); w++)
                 bits[w] = op == Xapian::Query::OP_AND_NOT                            ? bits[w] & ~other[w]
                           : op == Xapian::Query::OP_AND || op == Xapian::Query::OP_FILTER ? bits[w] & other[w]
@@ -1661,11 +1815,11 @@ static void matching_bits(const Xapian::Database &db, const Xapian::Query &q, do
 // lists, each into the facets' columns when spy is given, and returns how
 // many: a match of Xapian's costs its matcher's round for every matching
 // document, this a bit.
-static Xapian::doccount postings_total(const Xapian::Database &db, const Xapian::Query &query,
-                                       ColumnCountSpy *spy)
+static Xapian::doccount postings_total(zx_db *zdb, const Xapian::Query &query, ColumnCountSpy *spy)
 {
+    const Xapian::Database &db = *zdb->read;
     doc_bits bits(db.get_lastdocid() / 64 + 1);
-    matching_bits(db, query, bits);
+    matching_bits(db, query, bits, zdb);
     Xapian::doccount total = 0;
     for (size_t w = 0; w < bits.size(); w++) {
         total += static_cast<Xapian::doccount>(__builtin_popcountll(bits[w]));
@@ -1675,8 +1829,7 @@ static Xapian::doccount postings_total(const Xapian::Database &db, const Xapian:
     return total;
 }
 
-static void count_by_postings(zx_mset *m, const Xapian::Database &db, const Xapian::Query &query,
-                              ColumnCountSpy *spy)
+static void count_by_postings(zx_mset *m, zx_db *db, const Xapian::Query &query, ColumnCountSpy *spy)
 {
     m->total = postings_total(db, query, spy);
     m->counted_apart = true;
@@ -1692,6 +1845,7 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
     }
     try {
         std::unique_ptr<zx_mset> m(new zx_mset(db, *db->read));
+        m->asked = q->asked();
         m->enquire.set_query(q->query);
         m->enquire.set_time_limit(ZX_MATCH_TIME_LIMIT_S);
         if (opts->sort_slot >= 0)
@@ -1720,7 +1874,7 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         const bool plain = !exhaustive && opts->n_facet_slots == 0 && !opts->collapse && !zx_db_has_remote(db) &&
                            !db->write && postings_can_count(q->query);
         if (plain)
-            count_by_postings(m.get(), *db->read, q->query, nullptr);
+            count_by_postings(m.get(), db, q->query, nullptr);
         Xapian::Enquire counter(*db->read);
         Xapian::Enquire &spied = apart ? counter : m->enquire;
         // the facets' spies: one counting every column, or Xapian's, a slot each
@@ -1743,7 +1897,7 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         // counted apart, the meetings' keys are counted with the facets
         const size_t keys_at = apart && by_column ? by_columns->count(column_of(db, opts->collapse_slot)) : 0;
         if (apart && by_columns && by_postings)
-            count_by_postings(m.get(), *db->read, q->query, by_columns);
+            count_by_postings(m.get(), db, q->query, by_columns);
         else if (apart)
             count_matches(m.get(), counter, q->query, opts);
         if (!(by_column && collapse_by_column(m.get(), db, opts, apart ? &by_columns->counts[keys_at] : nullptr))) {
@@ -1875,8 +2029,7 @@ int zx_mset_matching_terms(const zx_mset *m, unsigned i, zx_term_fn fn, void *ud
 int zx_mset_query_terms(const zx_mset *m, zx_term_fn fn, void *ud, char *err, size_t errlen)
 {
     try {
-        const Xapian::Query q = m->enquire.get_query();
-        each_term(q.get_unique_terms_begin(), q.get_unique_terms_end(), fn, ud);
+        each_term(m->asked.get_unique_terms_begin(), m->asked.get_unique_terms_end(), fn, ud);
         return ZX_OK;
     } catch (...) {
         return handle_exception(err, errlen, "query terms");

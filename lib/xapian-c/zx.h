@@ -186,6 +186,10 @@ int zx_doc_add_term(zx_doc *doc, const char *term, size_t len, unsigned wdf_inc)
 int zx_doc_add_boolean_term(zx_doc *doc, const char *term, size_t len);
 int zx_doc_set_value(zx_doc *doc, unsigned slot, const char *data, size_t len);
 int zx_doc_set_data(zx_doc *doc, const char *data, size_t len);
+/* Calls fn with each term of doc, in term order, and its wdf, until fn
+ * returns non-zero. */
+typedef int (*zx_doc_term_fn)(const char *term, size_t len, unsigned wdf, void *ud);
+int zx_doc_each_term(const zx_doc *doc, zx_doc_term_fn fn, void *ud);
 
 /* ---- queries ------------------------------------------------------------ */
 
@@ -213,6 +217,15 @@ typedef struct {
                                    NEAR of them matches where all its words are
                                    under the prefix and the phrase is in the
                                    text ("Z" + stem).  NULL: none */
+    const char *rest;           /* with unpositioned: the prefix under which a
+                                   document may list the words (rest + word)
+                                   and stems ("Z" + rest + stem) of its text
+                                   outside that field instead of the field's,
+                                   marked by the term rest alone; each of the
+                                   field's words, stems and word* wildcards
+                                   then also matches such a document where its
+                                   text has the term and does not list it, as
+                                   one term with it.  NULL: none */
 } zx_parse_opts;
 
 /* A word* may stand for at most this many words of the index; a broader

@@ -82,7 +82,7 @@ static void an_empty_query_is_a_query_error(void **state)
     (void)state;
     char err[512];
     zx_query *q = (zx_query *)1;
-    zx_parse_opts o = { NULL, NULL, 0, 0, NULL, 0, NULL, NULL };
+    zx_parse_opts o = { NULL, NULL, 0, 0, NULL, 0, NULL, NULL, NULL };
     assert_int_equal(zx_query_parse(NULL, "", &o, &q, err, sizeof err), ZX_ERR_QUERY);
     assert_null(q);
     assert_non_null(strstr(err, "empty query"));
@@ -148,7 +148,7 @@ static void a_document_is_replaced_found_and_read_back(void **state)
 
     zx_db *r = NULL;
     assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
-    zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0, NULL, NULL };
+    zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0, NULL, NULL, NULL };
     zx_query *q = NULL;
     assert_int_equal(zx_query_parse(r, "zebrik cizinci", &o, &q, err, sizeof err), ZX_OK);
     zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0, 0 };
@@ -190,7 +190,7 @@ static void a_document_is_replaced_found_and_read_back(void **state)
 static unsigned phrase_hits(zx_db *r, const char *qs, const char *unpositioned, char *err, size_t errlen)
 {
     static const zx_prefix fields[] = { { "rozhodnuti", "XDEC", 0 } };
-    zx_parse_opts o = { upper_stem, NULL, 0, 0, fields, 1, NULL, unpositioned };
+    zx_parse_opts o = { upper_stem, NULL, 0, 0, fields, 1, NULL, unpositioned, NULL };
     zx_query *q = NULL;
     zx_mset *m = NULL;
     zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0, 0 };
