@@ -218,9 +218,10 @@ static int teardown(void **state)
     return system(cmd);
 }
 
-/* The hits of query (decisions: in decisions) in the index at path, as
- * ids in rank order, one a line; their number in *total. */
-static void hits_of(const char *path, const char *query, int decisions, zp_buf *out, unsigned *total)
+/* The hits of query (decisions: in decisions; facets: with them, every
+ * match counted) in the index at path, as ids in rank order, one a line;
+ * their number in *total. */
+static void hits_of(const char *path, const char *query, int decisions, int facets, zp_buf *out, unsigned *total)
 {
     zp_search_req req;
     memset(&req, 0, sizeof req);
@@ -229,6 +230,7 @@ static void hits_of(const char *path, const char *query, int decisions, zp_buf *
     req.query_len = strlen(query);
     req.limit = ZP_SEARCH_MAX_LIMIT;
     req.decisions = decisions;
+    req.facets = facets;
     zp_results *r = NULL;
     char err[512];
     int rc = zp_search_run(&req, &r, err, sizeof err);
@@ -311,8 +313,8 @@ static void decisions_find_the_same_documents_either_way(void **state)
                 continue;   /* the field is for a word */
             zp_buf a = ZP_BUF_INIT, b = ZP_BUF_INIT;
             unsigned ta, tb;
-            hits_of(db_rest, query, way == 0, &a, &ta);
-            hits_of(db_field, query, way == 0, &b, &tb);
+            hits_of(db_rest, query, way == 0, 0, &a, &ta);
+            hits_of(db_field, query, way == 0, 0, &b, &tb);
             if (way < 2) {   /* in decisions: the same documents */
                 sorted(&a);
                 sorted(&b);
@@ -327,6 +329,62 @@ static void decisions_find_the_same_documents_either_way(void **state)
     assert_int_equal(found, sizeof queries / sizeof queries[0]);
 }
 
+/* A copy of a resolution from the archive whose decisions have "dotace"
+ * and which lists what lies outside them, built under another path. */
+static int copy_of_a_resolution(zp_doc *d)
+{
+    DIR *dir_ = opendir(archive);
+    assert_non_null(dir_);
+    struct dirent *e;
+    char file[600], err[512];
+    int found = 0;
+    while (!found && (e = readdir(dir_))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+            continue;
+        snprintf(file, sizeof file, "%s/%s", archive, e->d_name);
+        zp_buf text = ZP_BUF_INIT;
+        assert_int_equal(zp_buf_read_file(&text, file, err, sizeof err), 0);
+        zp_doc_input in = { "/archiv/kopie.txt", "text/plain", zp_buf_str(&text), text.len, 1, (long long)text.len,
+                            NULL, NULL };
+        assert_int_equal(zp_doc_build(&in, d, err, sizeof err), 0);
+        found = wdf_of(d->doc, "XOUT", NULL) == 0 && wdf_of(d->doc, "Zdotace", NULL) > 0 &&
+                wdf_of(d->doc, "ZXOUTdotace", NULL) < 0;
+        if (!found)
+            zp_doc_free(d);
+        zp_buf_free(&text);
+    }
+    closedir(dir_);
+    return found;
+}
+
+/* A database kept open (FastCGI), its matches counted for the facets from
+ * the posting lists, keeps which documents are marked until it reads a
+ * commit: a marked resolution added then is counted. */
+static void a_kept_database_reads_the_marks_of_its_latest_commit(void **state)
+{
+    (void)state;
+    if (!have_archive)
+        skip();
+    zp_search_keep_open(1);
+    zp_buf ids = ZP_BUF_INIT;
+    unsigned before, after;
+    hits_of(db_rest, "dotace", 1, 1, &ids, &before);
+    zp_doc d;
+    assert_true(copy_of_a_resolution(&d));
+    zx_db *db;
+    char err[256];
+    assert_int_equal(zx_db_open_write(db_rest, &db, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_db_replace(db, d.id_term, d.doc, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_db_commit(db, err, sizeof err), ZX_OK);
+    zx_db_close(db);
+    hits_of(db_rest, "dotace", 1, 1, &ids, &after);
+    assert_int_equal(after, before + 1);
+    zp_search_keep_open(0);
+    zp_doc_free(&d);
+    zp_buf_free(&ids);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +392,7 @@ int main(void)
         cmocka_unit_test(minutes_keep_their_decisions_terms),
         cmocka_unit_test(the_archive_holds_its_decisions_both_ways),
         cmocka_unit_test(decisions_find_the_same_documents_either_way),
+        cmocka_unit_test(a_kept_database_reads_the_marks_of_its_latest_commit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
