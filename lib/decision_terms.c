@@ -162,8 +162,8 @@ void zp_decision_terms_rest(int on)
 
 int zp_decision_terms_write(zx_doc *doc, zp_term_set *set, const char *field, const char *rest)
 {
-    if (set->n == 0)
-        return 0;
+    if (!set || set->n == 0)   /* no decisions: kept under the field, none */
+        return zx_doc_add_boolean_term(doc, field, strlen(field));
     walk w = { set, ZP_BUF_INIT, 0, 0 };
     for (size_t i = 0; i < set->cap; i++)
         set->slot[i].in_text = 0;
@@ -186,10 +186,12 @@ int zp_decision_terms_write(zx_doc *doc, zp_term_set *set, const char *field, co
         rc = add_under(doc, rest, w.outside.data + at, len, 0, &term);
         at += len + 1;
     }
-    /* the mark, no weight (a search filters by it), and "Z" + the mark
-     * alone with the dropped terms' wdf: the document's length as before */
-    if (as_rest && rc == 0)
-        rc = zx_doc_add_boolean_term(doc, rest, strlen(rest));
+    /* the mark of how it keeps them, no weight (a search filters by it);
+     * and as the rest, "Z" + its mark alone with the dropped terms' wdf:
+     * the document's length as before */
+    const char *mark = as_rest ? rest : field;
+    if (rc == 0)
+        rc = zx_doc_add_boolean_term(doc, mark, strlen(mark));
     if (as_rest && rc == 0)
         rc = add_under(doc, rest, "Z", 1, dropped, &term);
     zp_buf_free(&term);

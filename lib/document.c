@@ -215,7 +215,7 @@ static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st, const 
         if (rc == 0 && dec->number)
             rc = add_resolution_number(d->doc, dec->number);
     }
-    if (rc == 0 && terms)
+    if (rc == 0)
         rc = zp_decision_terms_write(d->doc, terms, ZP_PREFIX_DECISION, ZP_PREFIX_OUTSIDE);
     zp_term_set_free(terms);
     return rc;

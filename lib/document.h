@@ -37,7 +37,7 @@ enum {
 #define ZP_PREFIX_ORG "XORG"       /* + canonical organisation: facet */
 #define ZP_PREFIX_ORG_WORD "XOW"   /* + stem of a word of an organisation: filter */
 #define ZP_PREFIX_PERSON "XPERSON" /* + stem of a word of a person's name: filter */
-#define ZP_PREFIX_DECISION "XDEC"  /* decision text: XDEC+word, ZXDEC+stem */
+#define ZP_PREFIX_DECISION "XDEC"  /* decision text: XDEC+word, ZXDEC+stem (XDEC alone the mark) */
 #define ZP_PREFIX_OUTSIDE "XOUT"   /* or, where fewer, what lies outside the decisions:
                                       XOUT+word, ZXOUT+stem, XOUT alone the mark */
 #define ZP_PREFIX_RESOLUTION "XRES" /* + a resolution's number, folded, no spaces */

@@ -623,6 +623,9 @@ bool letters_at(const std::string &t, size_t at)
 // (zx_parse_opts.rest), and their stems'.
 struct rest_names {
     std::string field, zfield, rest, zrest;
+    // every document is marked, by rest alone or by field alone, and
+    // fewer by field: a marked document is told by not having that mark
+    bool by_field_mark;
 };
 
 // For a term under the field ("XDECx", "ZXDECx"): the text's term it
@@ -670,8 +673,10 @@ bool under_field(const Xapian::Query &q, const rest_names &n)
 // q, each of whose leaves under the field also matches a document that
 // lists the rest, where its text has the term and does not list it: the
 // two as one term (a synonym), weighed by the text's wdf there.  A
-// wildcard is so for each word it stands for in the text.
-Xapian::Query by_rest(const Xapian::Database &db, const Xapian::Query &q, const rest_names &n)
+// wildcard is so for each word it stands for in the text.  A document
+// lists the rest when it has that mark, or (by_field_mark: a shorter list
+// to skip through, as in an archive of resolutions) has not the other.
+Xapian::Query by_rest_query(const Xapian::Database &db, const Xapian::Query &q, const rest_names &n)
 {
     const Xapian::Query mark(n.rest);
     std::string text, listed;
@@ -690,13 +695,15 @@ Xapian::Query by_rest(const Xapian::Database &db, const Xapian::Query &q, const 
         if (!wildcard)
             each.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(text), Xapian::Query(listed)));
         Xapian::Query in_text(Xapian::Query::OP_SYNONYM, each.begin(), each.end());
-        return Xapian::Query(Xapian::Query::OP_SYNONYM, q, Xapian::Query(Xapian::Query::OP_FILTER, in_text, mark));
+        in_text = n.by_field_mark ? Xapian::Query(Xapian::Query::OP_AND_NOT, in_text, Xapian::Query(n.field))
+                                  : Xapian::Query(Xapian::Query::OP_FILTER, in_text, mark);
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, q, in_text);
     }
     if (!under_field(q, n))
         return q;
     std::vector<Xapian::Query> v = subqueries(q);
     for (auto &s : v)
-        s = by_rest(db, s, n);
+        s = by_rest_query(db, s, n);
     return Xapian::Query(op, v.begin(), v.end());
 }
 } // namespace
@@ -1355,10 +1362,14 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
             q = positionless(q, std::string("Z") + opts->unpositioned, "Z");
         std::unique_ptr<zx_query> parsed(new zx_query{q});
         if (opts && opts->unpositioned && opts->rest && db && db->read->term_exists(opts->rest)) {
+            const Xapian::Database &r = *db->read;
+            const Xapian::doccount by_field = r.get_termfreq(opts->unpositioned), by_rest = r.get_termfreq(opts->rest);
             const rest_names n{opts->unpositioned, std::string("Z") + opts->unpositioned, opts->rest,
-                               std::string("Z") + opts->rest};
-            parsed->query = by_rest(*db->read, q, n);
+                               std::string("Z") + opts->rest,
+                               by_field + by_rest == r.get_doccount() && by_field < by_rest};
+            parsed->query = by_rest_query(r, q, n);
             db->mark_terms.insert(opts->rest);
+            db->mark_terms.insert(opts->unpositioned);
             parsed->shown = q;
             parsed->shows_other = true;
         }

@@ -221,11 +221,13 @@ typedef struct {
                                    document may list the words (rest + word)
                                    and stems ("Z" + rest + stem) of its text
                                    outside that field instead of the field's,
-                                   marked by the term rest alone; each of the
-                                   field's words, stems and word* wildcards
-                                   then also matches such a document where its
-                                   text has the term and does not list it, as
-                                   one term with it.  NULL: none */
+                                   marked by the term rest alone (every other
+                                   document may be marked by the field's
+                                   prefix alone); each of the field's words,
+                                   stems and word* wildcards then also matches
+                                   such a document where its text has the term
+                                   and does not list it, as one term with it.
+                                   NULL: none */
 } zx_parse_opts;
 
 /* A word* may stand for at most this many words of the index; a broader

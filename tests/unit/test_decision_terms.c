@@ -89,6 +89,7 @@ static void a_resolution_lists_what_lies_outside_its_decisions(void **state)
     assert_int_equal(wdf_of(doc, "ZXOUTrada", NULL), 0);
     assert_int_equal(wdf_of(doc, "XOUTprodej", NULL), -1);
     assert_int_equal(wdf_of(doc, "XOUT", NULL), 0);
+    assert_int_equal(wdf_of(doc, "XDEC", NULL), -1);
     /* its length as if the decisions' twenty-four terms were there */
     assert_int_equal(wdf_of(doc, "ZXOUT", NULL), 20);
     assert_int_equal(length, before + 24);
@@ -96,7 +97,8 @@ static void a_resolution_lists_what_lies_outside_its_decisions(void **state)
     zx_doc_free(doc);
 }
 
-/* Minutes with one decision among many words keep its terms. */
+/* Minutes with one decision among many words keep its terms, and a text
+ * without decisions is marked so too. */
 static void minutes_keep_their_decisions_terms(void **state)
 {
     (void)state;
@@ -110,6 +112,13 @@ static void minutes_keep_their_decisions_terms(void **state)
     assert_int_equal(wdf_of(doc, "ZXDECdotace", NULL), 2);
     assert_int_equal(wdf_of(doc, "XOUT", NULL), -1);
     assert_int_equal(wdf_of(doc, "XOUTzapis", NULL), -1);
+    assert_int_equal(wdf_of(doc, "XDEC", NULL), 0);   /* the mark of how */
+    zp_term_set_free(set);
+    zx_doc_free(doc);
+    doc = doc_of(text, 11, dec, 0, &set);
+    assert_int_equal(zp_decision_terms_write(doc, NULL, "XDEC", "XOUT"), 0);
+    assert_int_equal(wdf_of(doc, "XDEC", NULL), 0);
+    assert_int_equal(wdf_of(doc, "XOUT", NULL), -1);
     zp_term_set_free(set);
     zx_doc_free(doc);
 }
@@ -126,6 +135,17 @@ typedef struct {
     unsigned docs, marked, with_field;   /* documents; listing the rest; with decision terms */
 } indexing;
 
+/* The document of the archive's file, as the indexer builds it. */
+static void build(const char *path, zp_doc *d)
+{
+    zp_buf text = ZP_BUF_INIT;
+    char err[512];
+    assert_int_equal(zp_buf_read_file(&text, path, err, sizeof err), 0);
+    zp_doc_input in = { path, "text/plain", zp_buf_str(&text), text.len, 1, (long long)text.len, NULL, NULL };
+    assert_int_equal(zp_doc_build(&in, d, err, sizeof err), 0);
+    zp_buf_free(&text);
+}
+
 static int count_kinds(const char *term, size_t len, unsigned wdf, void *ud)
 {
     (void)wdf;
@@ -137,20 +157,23 @@ static int count_kinds(const char *term, size_t len, unsigned wdf, void *ud)
     return 0;
 }
 
+/* Whether the file's document lists what lies outside its decisions. */
+static int lists_rest(const char *path)
+{
+    zp_doc d;
+    zp_decision_terms_rest(1);
+    build(path, &d);
+    int kinds[2] = { 0, 0 };
+    zx_doc_each_term(d.doc, count_kinds, kinds);
+    zp_doc_free(&d);
+    return kinds[0];
+}
+
 static void index_file(indexing *ix, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    zp_buf text = ZP_BUF_INIT;
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        zp_buf_add(&text, chunk, n);
-    fclose(f);
-    zp_doc_input in = { path, "text/plain", zp_buf_str(&text), text.len, 1, (long long)text.len, NULL, NULL };
     zp_doc d;
     char err[512];
-    assert_int_equal(zp_doc_build(&in, &d, err, sizeof err), 0);
+    build(path, &d);
     int kinds[2] = { 0, 0 };
     zx_doc_each_term(d.doc, count_kinds, kinds);
     ix->docs++;
@@ -158,12 +181,12 @@ static void index_file(indexing *ix, const char *path)
     ix->with_field += (unsigned)kinds[1];
     assert_int_equal(zx_db_replace(ix->db, d.id_term, d.doc, err, sizeof err), ZX_OK);
     zp_doc_free(&d);
-    zp_buf_free(&text);
 }
 
 /* The archive's texts into path, the decisions kept as the rest where
- * fewer (rest) or always under their prefix. */
-static void index_archive(const char *path, int rest, indexing *ix)
+ * fewer (rest) or always under their prefix; resolutions: only those that
+ * list the rest, and every eighth of the others. */
+static void index_archive(const char *path, int rest, int resolutions, indexing *ix)
 {
     char err[256];
     memset(ix, 0, sizeof *ix);
@@ -173,11 +196,15 @@ static void index_archive(const char *path, int rest, indexing *ix)
     assert_non_null(d);
     struct dirent *e;
     char file[600];
+    unsigned others = 0;
     while ((e = readdir(d))) {
         size_t len = strlen(e->d_name);
         if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
             continue;
         snprintf(file, sizeof file, "%s/%s", archive, e->d_name);
+        if (resolutions && !lists_rest(file) && others++ % 8 != 0)
+            continue;
+        zp_decision_terms_rest(rest);
         index_file(ix, file);
     }
     closedir(d);
@@ -188,7 +215,8 @@ static void index_archive(const char *path, int rest, indexing *ix)
     zx_db_close(ix->db);
 }
 
-static indexing by_rest, by_field;
+static indexing by_rest, by_field, res_rest, res_field;
+static char db_res_rest[300], db_res_field[300];
 
 static int setup(void **state)
 {
@@ -203,8 +231,12 @@ static int setup(void **state)
         return -1;
     snprintf(db_rest, sizeof db_rest, "%s/rest", dir);
     snprintf(db_field, sizeof db_field, "%s/field", dir);
-    index_archive(db_rest, 1, &by_rest);
-    index_archive(db_field, 0, &by_field);
+    snprintf(db_res_rest, sizeof db_res_rest, "%s/res-rest", dir);
+    snprintf(db_res_field, sizeof db_res_field, "%s/res-field", dir);
+    index_archive(db_rest, 1, 0, &by_rest);
+    index_archive(db_field, 0, 0, &by_field);
+    index_archive(db_res_rest, 1, 1, &res_rest);
+    index_archive(db_res_field, 0, 1, &res_field);
     return 0;
 }
 
@@ -293,16 +325,19 @@ static void the_archive_holds_its_decisions_both_ways(void **state)
     assert_true(by_rest.with_field > 0);
     assert_int_equal(by_field.marked, 0);
     assert_true(by_field.with_field > by_rest.with_field);
+    /* most of the resolutions' documents list the rest: a search tells
+     * them by not having the other mark */
+    assert_int_equal(res_rest.docs, res_field.docs);
+    assert_true(res_rest.marked * 2 > res_rest.docs);
+    assert_true(res_rest.marked < res_rest.docs);
+    assert_int_equal(res_field.marked, 0);
 }
 
 /* In decisions (--decisions, and rozhodnuti: before a word), the same
  * documents, and every query finds some there; without, the same hits in
  * the same order. */
-static void decisions_find_the_same_documents_either_way(void **state)
+static void same_either_way(const char *rest_path, const char *field_path)
 {
-    (void)state;
-    if (!have_archive)
-        skip();
     unsigned found = 0;
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
         char field[256];
@@ -313,8 +348,8 @@ static void decisions_find_the_same_documents_either_way(void **state)
                 continue;   /* the field is for a word */
             zp_buf a = ZP_BUF_INIT, b = ZP_BUF_INIT;
             unsigned ta, tb;
-            hits_of(db_rest, query, way == 0, 0, &a, &ta);
-            hits_of(db_field, query, way == 0, 0, &b, &tb);
+            hits_of(rest_path, query, way == 0, 0, &a, &ta);
+            hits_of(field_path, query, way == 0, 0, &b, &tb);
             if (way < 2) {   /* in decisions: the same documents */
                 sorted(&a);
                 sorted(&b);
@@ -327,6 +362,54 @@ static void decisions_find_the_same_documents_either_way(void **state)
         }
     }
     assert_int_equal(found, sizeof queries / sizeof queries[0]);
+}
+
+static void decisions_find_the_same_documents_either_way(void **state)
+{
+    (void)state;
+    if (!have_archive)
+        skip();
+    same_either_way(db_rest, db_field);
+}
+
+/* The same in an archive of mostly resolutions. */
+static void resolutions_find_the_same_documents_either_way(void **state)
+{
+    (void)state;
+    if (!have_archive)
+        skip();
+    same_either_way(db_res_rest, db_res_field);
+}
+
+/* A document of an older index, marked neither way, never matches in
+ * decisions (the marks then do not tell every document's way). */
+static void an_unmarked_document_is_not_in_decisions(void **state)
+{
+    (void)state;
+    if (!have_archive)
+        skip();
+    zp_buf ids = ZP_BUF_INIT;
+    unsigned before, after, plain_before, plain_after;
+    hits_of(db_res_rest, "dotace", 1, 0, &ids, &before);
+    hits_of(db_res_rest, "dotace", 0, 0, &ids, &plain_before);
+    zx_db *db;
+    char err[256], id[ZP_ID_TERM_SIZE];
+    zp_doc_id_term("/archiv/stary.txt", id);
+    zx_doc *doc = zx_doc_new();
+    assert_non_null(doc);
+    assert_int_equal(zx_doc_add_boolean_term(doc, id, strlen(id)), ZX_OK);
+    assert_int_equal(zx_doc_add_term(doc, "dotace", 6, 1), ZX_OK);
+    assert_int_equal(zx_doc_add_posting(doc, "Zdotace", 7, 1, 1), ZX_OK);
+    assert_int_equal(zx_db_open_write(db_res_rest, &db, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_db_replace(db, id, doc, err, sizeof err), ZX_OK);
+    assert_int_equal(zx_db_commit(db, err, sizeof err), ZX_OK);
+    zx_db_close(db);
+    zx_doc_free(doc);
+    hits_of(db_res_rest, "dotace", 1, 0, &ids, &after);
+    hits_of(db_res_rest, "dotace", 0, 0, &ids, &plain_after);
+    assert_int_equal(plain_after, plain_before + 1);
+    assert_int_equal(after, before);
+    zp_buf_free(&ids);
 }
 
 /* A copy of a resolution from the archive whose decisions have "dotace"
@@ -392,7 +475,9 @@ int main(void)
         cmocka_unit_test(minutes_keep_their_decisions_terms),
         cmocka_unit_test(the_archive_holds_its_decisions_both_ways),
         cmocka_unit_test(decisions_find_the_same_documents_either_way),
+        cmocka_unit_test(resolutions_find_the_same_documents_either_way),
         cmocka_unit_test(a_kept_database_reads_the_marks_of_its_latest_commit),
+        cmocka_unit_test(an_unmarked_document_is_not_in_decisions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
