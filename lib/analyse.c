@@ -334,7 +334,7 @@ typedef struct {
 static int add_term(add_ctx *c, const char *prefix, const char *s, size_t len, unsigned pos)
 {
     if (c->st->into)
-        return zp_term_set_add(c->st->into, prefix, s, len, c->st->wdf_inc);
+        return zp_term_set_add(c->st->into, prefix, s, len, c->st->wdf_inc) < 0 ? -1 : 0;
     zp_buf_reset(&c->term);
     zp_buf_adds(&c->term, prefix);
     zp_buf_add(&c->term, s, len);

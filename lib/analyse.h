@@ -18,7 +18,7 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "decision_terms.h"
+#include "term_set.h"
 #include "zx.h"
 
 #define ZP_PREFIX_STEM "Z"

@@ -2,108 +2,9 @@
  * outside them (decision_terms.h). */
 #include "decision_terms.h"
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "hash.h"
-
-typedef struct {
-    uint32_t hash;
-    size_t at, len;   /* the term: keys[at, at + len) */
-    unsigned wdf;
-    int in_text;      /* the text has it too (zp_decision_terms_write) */
-} entry;
-
-struct zp_term_set {
-    entry *slot;      /* open addressing; len 0: empty */
-    size_t cap, n;    /* cap a power of two, n at most half of it */
-    zp_buf keys;
-};
-
-zp_term_set *zp_term_set_new(void)
-{
-    zp_term_set *set = calloc(1, sizeof *set);
-    if (set && !(set->slot = calloc(set->cap = 256, sizeof *set->slot))) {
-        free(set);
-        return NULL;
-    }
-    return set;
-}
-
-void zp_term_set_free(zp_term_set *set)
-{
-    if (!set)
-        return;
-    free(set->slot);
-    zp_buf_free(&set->keys);
-    free(set);
-}
-
-size_t zp_term_set_count(const zp_term_set *set)
-{
-    return set->n;
-}
-
-/* The slot of term, or the empty one where it would go. */
-static entry *slot_of(const zp_term_set *set, const char *term, size_t len, uint32_t h)
-{
-    size_t mask = set->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        entry *e = &set->slot[i];
-        if (e->len == 0 || (e->hash == h && e->len == len && memcmp(set->keys.data + e->at, term, len) == 0))
-            return e;
-    }
-}
-
-static int grow(zp_term_set *set)
-{
-    entry *old = set->slot;
-    size_t old_cap = set->cap;
-    entry *slot = calloc(old_cap * 2, sizeof *slot);
-    if (!slot)
-        return -1;
-    set->slot = slot;
-    set->cap = old_cap * 2;
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i].len) {
-            size_t k = old[i].hash & (set->cap - 1);
-            while (slot[k].len)
-                k = (k + 1) & (set->cap - 1);
-            slot[k] = old[i];
-        }
-    free(old);
-    return 0;
-}
-
-int zp_term_set_add(zp_term_set *set, const char *prefix, const char *s, size_t len, unsigned wdf)
-{
-    size_t plen = strlen(prefix);
-    char term[256];
-    if (len == 0 || plen + len > sizeof term)
-        return 0;   /* longer than any term the index takes */
-    memcpy(term, prefix, plen);
-    memcpy(term + plen, s, len);
-    len += plen;
-    uint32_t h = zp_hash(term, len);
-    entry *e = slot_of(set, term, len, h);
-    if (e->len) {
-        e->wdf += wdf;
-        return 0;
-    }
-    if ((set->n + 1) * 2 > set->cap) {
-        if (grow(set) < 0)
-            return -1;
-        e = slot_of(set, term, len, h);
-    }
-    size_t at = set->keys.len;
-    if (zp_buf_add(&set->keys, term, len) < 0)
-        return -1;
-    *e = (entry){ h, at, len, wdf, 0 };
-    set->n++;
-    return 0;
-}
 
 /* Whether a term is one of the text's: a word (no prefix: a lower-case
  * letter, a digit or a byte beyond ASCII first) or "Z" + a word. */
@@ -114,20 +15,20 @@ static int text_term(const char *t, size_t len)
 }
 
 typedef struct {
-    const zp_term_set *set;
+    zp_term_set *set;
     zp_buf outside;   /* the text's terms the decisions lack, each ended by a 0 */
     size_t n_outside, both;
 } walk;
 
+/* A term of the document: one of the decisions' is marked (the text has
+ * it too); one of the text's the decisions lack is kept in outside. */
 static int on_doc_term(const char *t, size_t len, unsigned wdf, void *ud)
 {
     walk *w = ud;
     (void)wdf;
     if (!text_term(t, len))
         return 0;
-    entry *e = slot_of(w->set, t, len, zp_hash(t, len));
-    if (e->len) {
-        e->in_text = 1;
+    if (zp_term_set_mark(w->set, t, len)) {
         w->both++;
         return 0;
     }
@@ -160,41 +61,53 @@ void zp_decision_terms_rest(int on)
     rest_on = on;
 }
 
+typedef struct {
+    zx_doc *doc;
+    const char *field;
+    int as_rest;
+    unsigned dropped;   /* as the rest: the wdf of the decisions' terms left out */
+    zp_buf term;
+} writing;
+
+/* A decisions' term: under the field, unless it is left out (as the rest,
+ * the text having it). */
+static int write_term(const char *t, size_t len, unsigned wdf, int in_text, void *ud)
+{
+    writing *w = ud;
+    if (w->as_rest && in_text) {
+        w->dropped += wdf;
+        return 0;
+    }
+    return add_under(w->doc, w->field, t, len, wdf, &w->term);
+}
+
 int zp_decision_terms_write(zx_doc *doc, zp_term_set *set, const char *field, const char *rest)
 {
-    if (!set || set->n == 0)   /* no decisions: kept under the field, none */
+    size_t n = set ? zp_term_set_size(set) : 0;
+    if (n == 0)   /* no decisions: kept under the field, none */
         return zx_doc_add_boolean_term(doc, field, strlen(field));
     walk w = { set, ZP_BUF_INIT, 0, 0 };
-    for (size_t i = 0; i < set->cap; i++)
-        set->slot[i].in_text = 0;
     int rc = zx_doc_each_term(doc, on_doc_term, &w);
     if (rc == 0 && w.outside.oom)
         rc = -1;
     /* as the rest: the text's terms outside, the decisions' the text lacks, the mark */
-    int as_rest = rest_on && w.n_outside + (set->n - w.both) + 1 < set->n;
-    unsigned dropped = 0;
-    zp_buf term = ZP_BUF_INIT;
-    for (size_t i = 0; i < set->cap && rc == 0; i++) {
-        const entry *e = &set->slot[i];
-        if (e->len && as_rest && e->in_text)
-            dropped += e->wdf;
-        else if (e->len)
-            rc = add_under(doc, field, set->keys.data + e->at, e->len, e->wdf, &term);
-    }
-    for (size_t at = 0; as_rest && rc == 0 && at < w.outside.len;) {
+    writing out = { doc, field, rest_on && w.n_outside + (n - w.both) + 1 < n, 0, ZP_BUF_INIT };
+    if (rc == 0)
+        rc = zp_term_set_each(set, write_term, &out);
+    for (size_t at = 0; out.as_rest && rc == 0 && at < w.outside.len;) {
         size_t len = strlen(w.outside.data + at);
-        rc = add_under(doc, rest, w.outside.data + at, len, 0, &term);
+        rc = add_under(doc, rest, w.outside.data + at, len, 0, &out.term);
         at += len + 1;
     }
     /* the mark of how it keeps them, no weight (a search filters by it);
      * and as the rest, "Z" + its mark alone with the dropped terms' wdf:
      * the document's length as before */
-    const char *mark = as_rest ? rest : field;
+    const char *mark = out.as_rest ? rest : field;
     if (rc == 0)
         rc = zx_doc_add_boolean_term(doc, mark, strlen(mark));
-    if (as_rest && rc == 0)
-        rc = add_under(doc, rest, "Z", 1, dropped, &term);
-    zp_buf_free(&term);
+    if (out.as_rest && rc == 0)
+        rc = add_under(doc, rest, "Z", 1, out.dropped, &out.term);
+    zp_buf_free(&out.term);
     zp_buf_free(&w.outside);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include "analyse.h"
 #include "budget.h"
 #include "buf.h"
+#include "decision_terms.h"
 #include "docdata.h"
 #include "fold.h"
 #include "meta_words.h"

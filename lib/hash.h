@@ -7,12 +7,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
-static inline uint32_t zp_hash(const char *s, size_t len)
+/* The hash of what was hashed into h, then s: of a string in pieces. */
+static inline uint32_t zp_hash_on(uint32_t h, const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
+}
+
+static inline uint32_t zp_hash(const char *s, size_t len)
+{
+    return zp_hash_on(2166136261u, s, len);
 }
 
 #endif

@@ -11,9 +11,9 @@
 #include "analyse.h"
 #include "fold.h"
 #include "format.h"
-#include "hash.h"
 #include "lemma.h"
 #include "meta_words.h"
+#include "term_set.h"
 #include "tokenize.h"
 
 /* Longest gap between the numbers of one date: ". " */
@@ -35,17 +35,8 @@ typedef struct {
     int oom;
 } scan_ctx;
 
-/* A set of folded forms, pointing into the mapped lexicon (open
- * addressing on their hash). */
-typedef struct {
-    const char *s;
-    size_t len;
-    uint32_t hash;
-} form_slot;
-
 struct zp_snip_forms {
-    form_slot *slot;     /* s NULL: empty */
-    size_t cap, n;
+    zp_term_set *forms;   /* the stems' folded forms */
     int oom;
     /* the folded first three bytes (ASCII) a matching word may begin with:
      * the forms', the words', the beginnings the stems keep (a light stem
@@ -55,61 +46,23 @@ struct zp_snip_forms {
     zp_tok_only only;
 };
 
-static int forms_grow(zp_snip_forms *f)
-{
-    size_t cap = f->cap ? f->cap * 2 : 256;
-    form_slot *slot = calloc(cap, sizeof *slot);
-    if (!slot)
-        return -1;
-    for (size_t i = 0; i < f->cap; i++)
-        if (f->slot[i].s) {
-            size_t k = f->slot[i].hash & (cap - 1);
-            while (slot[k].s)
-                k = (k + 1) & (cap - 1);
-            slot[k] = f->slot[i];
-        }
-    free(f->slot);
-    f->slot = slot;
-    f->cap = cap;
-    return 0;
-}
-
-/* The slot of s: its own, or the empty one it would take. */
-static form_slot *forms_slot(const zp_snip_forms *f, const char *s, size_t len, uint32_t h)
-{
-    size_t k = h & (f->cap - 1);
-    for (; f->slot[k].s; k = (k + 1) & (f->cap - 1))
-        if (f->slot[k].hash == h && f->slot[k].len == len && memcmp(f->slot[k].s, s, len) == 0)
-            break;
-    return &f->slot[k];
-}
-
-static int forms_has(const zp_snip_forms *f, const char *s, size_t len)
-{
-    return forms_slot(f, s, len, zp_hash(s, len))->s != NULL;
-}
-
 static int add_form(const char *s, size_t len, void *ud)
 {
     zp_snip_forms *f = ud;
-    if ((f->n + 1) * 2 > f->cap && forms_grow(f) < 0) {
+    int added = zp_term_set_add(f->forms, "", s, len, 1);
+    if (added < 0) {
         f->oom = 1;
         return 1;
     }
-    uint32_t h = zp_hash(s, len);
-    form_slot *e = forms_slot(f, s, len, h);
-    if (!e->s) {
-        *e = (form_slot){ s, len, h };
-        f->n++;
+    if (added)
         zp_tok_only_add(&f->only, s, len, ZP_TOK_ONLY_WORD);
-    }
     return 0;
 }
 
 zp_snip_forms *zp_snip_forms_new(const zp_snip_terms *terms)
 {
     zp_snip_forms *f = calloc(1, sizeof *f);
-    if (!f || forms_grow(f) < 0) {
+    if (!f || !(f->forms = zp_term_set_new())) {
         free(f);
         return NULL;
     }
@@ -138,7 +91,7 @@ void zp_snip_forms_free(zp_snip_forms *f)
 {
     if (!f)
         return;
-    free(f->slot);
+    zp_term_set_free(f->forms);
     free(f);
 }
 
@@ -186,7 +139,7 @@ static int match(scan_ctx *c, const zp_token *t)
         return -1;
     /* a word none of whose forms' lemmas is a stem, and whose light stem
      * is none either, cannot match: no need to analyse it */
-    if (tm->forms && !forms_has(tm->forms, t->term, t->term_len) && !light_stem_may_be(tm, t->term, t->term_len))
+    if (tm->forms && !zp_term_set_has(tm->forms->forms, t->term, t->term_len) && !light_stem_may_be(tm, t->term, t->term_len))
         return -1;
     /* the word's terms as the index has them (lemmas, or its stem): the
      * analysis remembers recent words, so a long text costs a lookup a

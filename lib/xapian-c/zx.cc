@@ -632,17 +632,14 @@ struct rest_names {
 // stands for ("x", "Zx") and the rest's ("XOUTx", "ZXOUTx").
 bool text_term(const std::string &t, const rest_names &n, std::string &text, std::string &listed)
 {
-    if (t.compare(0, n.zfield.size(), n.zfield) == 0 && letters_at(t, n.zfield.size())) {
-        text = "Z" + t.substr(n.zfield.size());
-        listed = n.zrest + t.substr(n.zfield.size());
-        return true;
-    }
-    if (t.compare(0, n.field.size(), n.field) == 0 && letters_at(t, n.field.size())) {
-        text = t.substr(n.field.size());
-        listed = n.rest + t.substr(n.field.size());
-        return true;
-    }
-    return false;
+    const bool stem = t.compare(0, n.zfield.size(), n.zfield) == 0;
+    const std::string &field = stem ? n.zfield : n.field;
+    if (t.compare(0, field.size(), field) != 0 || !letters_at(t, field.size()))
+        return false;
+    const std::string word = t.substr(field.size());
+    text = (stem ? "Z" : "") + word;
+    listed = (stem ? n.zrest : n.rest) + word;
+    return true;
 }
 
 // A word* wildcard's pattern: Xapian 1.4 tells it only in its description,
@@ -678,7 +675,6 @@ bool under_field(const Xapian::Query &q, const rest_names &n)
 // to skip through, as in an archive of resolutions) has not the other.
 Xapian::Query by_rest_query(const Xapian::Database &db, const Xapian::Query &q, const rest_names &n)
 {
-    const Xapian::Query mark(n.rest);
     std::string text, listed;
     const Xapian::Query::op op = q.get_type();
     if (op == Xapian::Query::LEAF_TERM || op == Xapian::Query::OP_WILDCARD) {
@@ -696,7 +692,7 @@ Xapian::Query by_rest_query(const Xapian::Database &db, const Xapian::Query &q, 
             each.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(text), Xapian::Query(listed)));
         Xapian::Query in_text(Xapian::Query::OP_SYNONYM, each.begin(), each.end());
         in_text = n.by_field_mark ? Xapian::Query(Xapian::Query::OP_AND_NOT, in_text, Xapian::Query(n.field))
-                                  : Xapian::Query(Xapian::Query::OP_FILTER, in_text, mark);
+                                  : Xapian::Query(Xapian::Query::OP_FILTER, in_text, Xapian::Query(n.rest));
         return Xapian::Query(Xapian::Query::OP_SYNONYM, q, in_text);
     }
     if (!under_field(q, n))
@@ -1317,7 +1313,6 @@ int zx_doc_set_data(zx_doc *doc, const char *data, size_t len)
     }
 }
 
-
 int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_query **out,
                    char *err, size_t errlen)
 {
@@ -1390,10 +1385,7 @@ class PrefixDecider : public Xapian::ExpandDecider {
     explicit PrefixDecider(const char *p) : prefix(p) {}
     bool operator()(const std::string &term) const override
     {
-        if (term.size() <= prefix.size() || term.compare(0, prefix.size(), prefix) != 0)
-            return false;
-        unsigned char c = static_cast<unsigned char>(term[prefix.size()]);
-        return !(c >= 'A' && c <= 'Z');
+        return term.compare(0, prefix.size(), prefix) == 0 && letters_at(term, prefix.size());
     }
 };
 }  // namespace

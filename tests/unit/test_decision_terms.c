@@ -60,8 +60,8 @@ static zx_doc *doc_of(const char *const *words, size_t n, const char *const *dec
     assert_non_null(*set);
     for (size_t i = 0; i < nd; i++)
         for (int twice = 0; twice < 2; twice++) {
-            assert_int_equal(zp_term_set_add(*set, "", dec[i], strlen(dec[i]), 1), 0);
-            assert_int_equal(zp_term_set_add(*set, "Z", dec[i], strlen(dec[i]), 1), 0);
+            assert_int_equal(zp_term_set_add(*set, "", dec[i], strlen(dec[i]), 1), !twice);
+            assert_int_equal(zp_term_set_add(*set, "Z", dec[i], strlen(dec[i]), 1), !twice);
         }
     return doc;
 }
@@ -135,15 +135,31 @@ typedef struct {
     unsigned docs, marked, with_field;   /* documents; listing the rest; with decision terms */
 } indexing;
 
-/* The document of the archive's file, as the indexer builds it. */
-static void build(const char *path, zp_doc *d)
+/* The document of an archive's file, as the indexer builds it, stored as
+ * the file at path (NULL: the file). */
+static void build(const char *file, const char *path, zp_doc *d)
 {
     zp_buf text = ZP_BUF_INIT;
     char err[512];
-    assert_int_equal(zp_buf_read_file(&text, path, err, sizeof err), 0);
-    zp_doc_input in = { path, "text/plain", zp_buf_str(&text), text.len, 1, (long long)text.len, NULL, NULL };
+    assert_int_equal(zp_buf_read_file(&text, file, err, sizeof err), 0);
+    zp_doc_input in = { path ? path : file, "text/plain", zp_buf_str(&text), text.len, 1, (long long)text.len,
+                        NULL, NULL };
     assert_int_equal(zp_doc_build(&in, d, err, sizeof err), 0);
     zp_buf_free(&text);
+}
+
+/* The path of the archive's next text file into file: 0 when none is left. */
+static int next_text(DIR *d, char *file, size_t size)
+{
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len >= 5 && strcmp(e->d_name + len - 4, ".txt") == 0) {
+            snprintf(file, size, "%s/%s", archive, e->d_name);
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static int count_kinds(const char *term, size_t len, unsigned wdf, void *ud)
@@ -162,7 +178,7 @@ static int lists_rest(const char *path)
 {
     zp_doc d;
     zp_decision_terms_rest(1);
-    build(path, &d);
+    build(path, NULL, &d);
     int kinds[2] = { 0, 0 };
     zx_doc_each_term(d.doc, count_kinds, kinds);
     zp_doc_free(&d);
@@ -173,7 +189,7 @@ static void index_file(indexing *ix, const char *path)
 {
     zp_doc d;
     char err[512];
-    build(path, &d);
+    build(path, NULL, &d);
     int kinds[2] = { 0, 0 };
     zx_doc_each_term(d.doc, count_kinds, kinds);
     ix->docs++;
@@ -194,14 +210,9 @@ static void index_archive(const char *path, int rest, int resolutions, indexing 
     zp_decision_terms_rest(rest);
     DIR *d = opendir(archive);
     assert_non_null(d);
-    struct dirent *e;
     char file[600];
     unsigned others = 0;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
-            continue;
-        snprintf(file, sizeof file, "%s/%s", archive, e->d_name);
+    while (next_text(d, file, sizeof file)) {
         if (resolutions && !lists_rest(file) && others++ % 8 != 0)
             continue;
         zp_decision_terms_rest(rest);
@@ -418,24 +429,14 @@ static int copy_of_a_resolution(zp_doc *d)
 {
     DIR *dir_ = opendir(archive);
     assert_non_null(dir_);
-    struct dirent *e;
-    char file[600], err[512];
+    char file[600];
     int found = 0;
-    while (!found && (e = readdir(dir_))) {
-        size_t len = strlen(e->d_name);
-        if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
-            continue;
-        snprintf(file, sizeof file, "%s/%s", archive, e->d_name);
-        zp_buf text = ZP_BUF_INIT;
-        assert_int_equal(zp_buf_read_file(&text, file, err, sizeof err), 0);
-        zp_doc_input in = { "/archiv/kopie.txt", "text/plain", zp_buf_str(&text), text.len, 1, (long long)text.len,
-                            NULL, NULL };
-        assert_int_equal(zp_doc_build(&in, d, err, sizeof err), 0);
+    while (!found && next_text(dir_, file, sizeof file)) {
+        build(file, "/archiv/kopie.txt", d);
         found = wdf_of(d->doc, "XOUT", NULL) == 0 && wdf_of(d->doc, "Zdotace", NULL) > 0 &&
                 wdf_of(d->doc, "ZXOUTdotace", NULL) < 0;
         if (!found)
             zp_doc_free(d);
-        zp_buf_free(&text);
     }
     closedir(dir_);
     return found;
