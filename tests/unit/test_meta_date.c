@@ -49,6 +49,24 @@ static const struct {
     { "# **Stenozáznam zasedání RV**\n### -- Sobota 9. února 2013\n## 1. Kampaně\n", "2013-02-09" },
     { "# Zápisy ze schůzí: Období 2022-2025\n\n## 2025-05-07: předání moci\n\ntext\n"
       "## 2025-03-23: elektronické hlasování\n\ntext\n## 2025-03-18: schůze výboru\n", "" },
+    /* a label inside the subject's sentence (an event "konané dne", a
+     * quoted resolution named in a heading, a sentence wrapped onto "dne")
+     * gives way to the header's own label */
+    { "Usnesení rady MČ Praha 7\n\nNávrh na schválení realizace akce \"Doping a sport\" konané 20. 02. 2006  od 9 "
+      "do  11:15 hodin v Kulturním domě Vltavská\n\n\t\tč. 0290/06\n\n\t\tZe dne 14.02.2006\n\nRada MČ P7\n",
+      "2006-02-14" },
+    { "Návrh na schválení stanoviska MČ Praha 7 k akci ADRA běh konané dne 23.09.2018 na Letenské pláni\n"
+      "č. usnesení: 0485/18-R\ndatum: 2018-06-19\norgán: rada\n", "2018-06-19" },
+    { "Usnesení rady MČ Praha 7\n\nUsnesení ZHMP č. 08/04 ze dne 29.05.2003, kterým se schvaluje obecně závazná "
+      "vyhláška\n\n\t\tč. 0669/03\n\n\t\tZe dne 10.06.2003\n", "2003-06-10" },
+    { "Usnesení rady MČ Praha 7\n\nPodaná výpověď společností CENTRA a.s. z nájemní smlouvy uzavřené\n"
+      "dne 20.3.2003 na rekreační zařízení Velký Semerink\n\n\t\tč. 0041/05\n\n\t\tZe dne 18.01.2005\n",
+      "2005-01-18" },
+    { "Usnesení rady MČ Praha 7\n\nSouhlas s realizací Romského plesu Městské části Praha 7\nkonaného dne "
+      "25.03.2005\n\n\t\tč. 0167/05\n\n\t\tZe dne 22.02.2005\n", "2005-02-22" },
+    /* ... and stands when the header has no other */
+    { "Zápis z jednání pracovní skupiny Senioři\nkonaného dne 25. 2. 2016 v zasedací místnosti\n\nPřítomni: 12",
+      "2016-02-25" },
     /* only the signature says it */
     { "Zápis z jednání\n\nProjednáno vše.\n\nV Prostějově dne 11. 1. 2019\nZapsala: P. Kolářiková", "2019-01-11" },
 };
