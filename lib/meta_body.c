@@ -272,16 +272,22 @@ static int labelled_body(const char *text, zp_buf *out)
     return out->oom ? -1 : council ? ZP_BODY_COUNCIL : 1;
 }
 
-int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *out)
+/* The first words of two bodies' names are one word, folded. */
+static int same_head(const char *a, const char *b)
 {
-    /* a front matter says what the record is before anything else */
-    int front = zp_meta_front_matter_end(text, strlen(text)) > 0;
-    if (front) {
-        int rc = labelled_body(text, out);
-        if (rc)
-            return rc;
-    }
-    size_t limit = zp_words_at(ws, agenda_start(text));
+    zp_buf fa = ZP_BUF_INIT, fb = ZP_BUF_INIT;
+    zp_fold_word(a, strcspn(a, " "), &fa);
+    zp_fold_word(b, strcspn(b, " "), &fb);
+    int same = !fa.oom && !fb.oom && strcmp(zp_buf_str(&fa), zp_buf_str(&fb)) == 0;
+    zp_buf_free(&fa);
+    zp_buf_free(&fb);
+    return same;
+}
+
+/* A body its header names by its head noun ("pracovní skupiny X",
+ * "Komise pro ...", "Zastupitelstva obce"). */
+static int header_body(const char *text, const zp_words *ws, size_t limit, zp_buf *out)
+{
     for (size_t i = 0; i < limit; i++) {
         const zp_word *w = &ws->w[i];
         const zp_word *next = i + 1 < ws->n ? &ws->w[i + 1] : NULL;
@@ -301,9 +307,41 @@ int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *out)
             return out->oom ? -1 : ZP_BODY_COUNCIL;
         }
     }
-    int rc = front ? 0 : labelled_body(text, out);
-    if (rc == 0)
-        rc = sitting_of(text, ws, limit, out);
+    return 0;
+}
+
+int zp_meta_body_in(const char *text, const zp_words *ws, zp_buf *out)
+{
+    /* a front matter says what the record is before anything else */
+    int front = zp_meta_front_matter_end(text, strlen(text)) > 0;
+    if (front) {
+        int rc = labelled_body(text, out);
+        if (rc)
+            return rc;
+    }
+    size_t limit = zp_words_at(ws, agenda_start(text));
+    size_t mark = out->len;
+    int rc = header_body(text, ws, limit, out);
+    if (rc < 0 || (front && rc))
+        return rc;
+    /* What an "orgán: rada" line says the record is, over a body of
+     * another kind its header's sentences name ("Návrh ... usnesením
+     * Zastupitelstva MČ Praha 7" above "orgán: rada"); a body of its kind
+     * named in full stays ("Komise pro sociální oblast" over "Orgán:
+     * Komise"). */
+    zp_buf label = ZP_BUF_INIT;
+    int lrc = front ? 0 : labelled_body(text, &label);
+    if (lrc > 0 && (rc == 0 || !same_head(out->data + mark, zp_buf_str(&label)))) {
+        out->len = mark;
+        zp_buf_add(out, label.data, label.len);
+        rc = out->oom ? -1 : lrc;
+    } else if (lrc < 0) {
+        rc = -1;
+    }
+    zp_buf_free(&label);
+    if (rc)
+        return rc;
+    rc = sitting_of(text, ws, limit, out);
     if (rc == 0)
         rc = subject_of_resolution(text, ws, limit, out);
     return rc;

@@ -113,7 +113,8 @@ static size_t after_urad(const zp_words *ws, size_t i, const char **kind)
 static size_t after_cast(const zp_words *ws, size_t i, const char **kind)
 {
     *kind = "městské části";
-    if (strcmp(ws->w[i].term, "mc") == 0 && ws->w[i].caps)
+    /* "MČ Praha 7", and its office "ÚMČ Praha 7" */
+    if ((strcmp(ws->w[i].term, "mc") == 0 || strcmp(ws->w[i].term, "umc") == 0) && ws->w[i].caps)
         return i + 1;
     if (i + 1 < ws->n && is_term(&ws->w[i], cast_adj) && is_term(&ws->w[i + 1], cast))
         return i + 2;

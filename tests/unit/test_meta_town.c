@@ -114,6 +114,15 @@ static const struct {
       "Republikový výbor" },
     { "Zahájení schůze Poslanecké sněmovny\n10. září 2014\nPřítomno: 164 poslanců\n", "Poslanecká sněmovna" },
     { "Zápis ze schůze Spolku přátel severské zvěře\nDatum: 18. 4. 2015\n", "Schůze Spolku přátel severské zvěře" },
+    /* Praha 7's resolutions since 2016: the record's "orgán:" line, not
+     * the council its subject's sentence names; its town from the office
+     * ("ÚMČ Praha 7") the heading names */
+    { "Návrh na stanovení programu 2. řádného zasedání Zastupitelstva MČ Praha 7 dne 20.02.2017\n"
+      "č. usnesení: 0100/17-R\ndatum: 2017-01-31\norgán: rada\n\nbere na vědomí\n",
+      "Rada městské části Praha 7" },
+    { "Návrh na zvýšení platu vedoucí Odboru školství ÚMČ Praha 7 s účinností od 1.9.2016\n"
+      "č. usnesení: 0810/16-R\ndatum: 2016-08-23\norgán: rada\n\nbere na vědomí\n",
+      "Rada městské části Praha 7" },
     { "# Zápisy ze schůzí: Období 2022-2025\n\n2025-05-07: předání moci\n\nproběhla schůze výboru 2025\n",
       "Výbor" },
 };
