@@ -189,9 +189,10 @@ int zp_meta_title(const char *text, size_t len, zp_buf *out)
         zp_buf_adds(out, " \xE2\x80\x93");
     }
     add_line(out, text, &lines[h]);
-    /* Continuations: "ZÁPIS / z jednání pracovní skupiny / DĚTI A RODINA". */
+    /* Continuations: "ZÁPIS / z jednání pracovní skupiny / DĚTI A RODINA";
+     * a field ("č. usnesení: 0100/17-R") ends the heading. */
     size_t k = h + 1;
-    while (k < n && k <= h + 3 && line_chars(text, &lines[k]) <= TITLE_LINE_MAX_CHARS &&
+    while (k < n && k <= h + 3 && line_chars(text, &lines[k]) <= TITLE_LINE_MAX_CHARS && !label_line(text, &lines[k]) &&
            (starts_lower(text, &lines[k]) || (k > h + 1 && is_all_caps(text, &lines[k]))))
         add_line(out, text, &lines[k++]);
     cut(out);

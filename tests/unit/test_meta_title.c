@@ -24,6 +24,10 @@ static const struct {
       "Z Á P I S č. 4 / 2011 ze zasedání Zastupitelstva obce Koclířov konaného dne" },
     { "Zápis ze dne 10.9.2010\n\nDne: 10.9.2010, kancelář", "Zápis ze dne 10.9.2010" },
     { "Seznam kontaktů\nJan Novák\n", "Seznam kontaktů" },
+    /* Praha 7's resolutions since 2016: the record's fields end the heading */
+    { "Návrh na stanovení programu 2. řádného zasedání Zastupitelstva MČ Praha 7 dne 20.02.2017\n"
+      "č. usnesení: 0100/17-R\ndatum: 2017-01-31\norgán: rada\n\nbere na vědomí\n",
+      "Návrh na stanovení programu 2. řádného zasedání Zastupitelstva MČ Praha 7 dne 20.02.2017" },
     { "   \n\t\n", "" },
 };
 
