@@ -69,8 +69,19 @@ static const char *const not_orgs[] = {
     "zk", "rk", "ps", "nn", "vn", "vvn", "vb", "rd", "bd", "pc", "it", "wc", "pdf", "sms", "cd", "dvd",
     "tv", "gps", "usb", "wifi", "www", "url", "ok", "ano", "ne", "bod", "odst", "sb", "cs", "tis", "mil",
     "mld", "dc", "qr", "ict", "vzt", "cov", "faq", "gui", "irc", "api", "sw", "hw", "vr", "zs", "ms", "sos",
-    "sou", "zus", "ss", "osvc", "fo", "po", NULL,
+    "sou", "zus", "ss", "osvc", "fo", "po",
+    /* the budget's classification (rozpočtová skladba) every town's
+     * budget tables use: ORJ 421, OdPa 3419, ÚZ 98, ORG 433016, UR, pol. */
+    "orj", "odpa", "uz", "org", "ur", "pol",
+    /* property and procurement: (ne)bytový prostor, nájemní smlouva,
+     * dodatek, projektová dokumentace, společenství vlastníků, veřejná
+     * zakázka, zadávací dokumentace, katastr, list vlastnictví */
+    "nbp", "np", "ns", "dod", "pd", "svj", "vz", "zd", "kn", "lv", NULL,
 };
+/* Words before an office's department in its acronym ("VED OFI", "vedoucí
+ * OŠK", "odboru OKS"): a department of the office, no organisation. */
+static const char *const department_heads[] = { "ved", "vedouci", "vedouciho", "vedoucimu", "vedoucim", "odbor",
+                                                 "odboru", "odborem", NULL };
 
 static int roman(const char *t)
 {
@@ -341,6 +352,29 @@ static int common_word(const char *text, const zp_word *w)
     return zp_dict_each_lemma(text + w->start, w->end - w->start, 0, lower_lemma, NULL) == 1;
 }
 
+/* Prepositions inside a name ("MŠ Na Výšinách", "Domov na Výsluní", "MŠ
+ * Nad Štolou", "MŠ U Studánky"). */
+static int preposition(const zp_word *w)
+{
+    static const char *const preps[] = { "na", "nad", "pod", "u", "v", "ve", "pri", NULL };
+    return zp_words_in(w->term, preps);
+}
+
+/* A given name's initial: a capital or up to three letters and a dot
+ * ("Fr. Plamínkové", "T. G. Masaryka"). */
+static int initial(const char *text, const zp_word *w)
+{
+    return w->upper && strlen(w->term) <= 3 && text[w->end] == '.';
+}
+
+static int spaces_only(const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (text[i] != ' ' && text[i] != '\t')
+            return 0;
+    return from <= to;
+}
+
 /* The capitalised name after an institution's kind: "Šternberk", "Na
  * Výsluní", after a school's acronym also a street's adjective ("ZŠ
  * Korunovační"); a word the dictionary knows in lower case is a heading's
@@ -349,25 +383,29 @@ static int common_word(const char *text, const zp_word *w)
 static size_t institution_name(const char *text, const zp_words *ws, size_t i, int school)
 {
     size_t n = 0;
+    int bound = 0;   /* after a preposition or an initial: a word of the name whatever it is */
     while (i + n < ws->n && n < 4) {
         const zp_word *w = &ws->w[i + n];
-        if (!zp_words_adjacent(text, &ws->w[i + n - 1], w))
+        /* "Fr. Plamínkové": an initial's dot between two words of the name */
+        const zp_word *p = &ws->w[i + n - 1];
+        if (!zp_words_adjacent(text, p, w) && !(bound && initial(text, p) && spaces_only(text, p->end + 1, w->start)))
             break;
-        if (w->upper && !w->caps && !w->digits && ((n == 0 && school) || !common_word(text, w))) {
+        int prep = preposition(w);
+        if (w->upper && !w->caps && !w->digits && ((n == 0 && school) || bound || !common_word(text, w))) {
             n++;
+            bound = prep || initial(text, w);
             continue;
         }
         /* "Domov na Výsluní", "ZŠ nám. Svobody" */
-        if ((strcmp(w->term, "na") == 0 || strcmp(w->term, "u") == 0 || strcmp(w->term, "pod") == 0 ||
-             strcmp(w->term, "nad") == 0) &&
-            i + n + 1 < ws->n && ws->w[i + n + 1].upper && n > 0) {
+        if (prep && i + n + 1 < ws->n && ws->w[i + n + 1].upper && n > 0) {
             n++;
+            bound = 1;
             continue;
         }
         break;
     }
-    /* a preposition cannot end the name */
-    while (n > 0 && !ws->w[i + n - 1].upper)
+    /* a preposition or an initial cannot end the name */
+    while (n > 0 && (!ws->w[i + n - 1].upper || preposition(&ws->w[i + n - 1]) || initial(text, &ws->w[i + n - 1])))
         n--;
     return n;
 }
@@ -510,6 +548,10 @@ int zp_meta_orgs_in(const char *text, size_t len, const zp_words *wl, zp_meta *m
     line_cache lc = { 0, 0, 0 };
     caps_counts caps = { NULL, NULL, NULL, 0 };
     int rc = count_caps(&ws, &caps);
+    /* the office's departments, wherever the text names one as such */
+    for (size_t i = 1; i < ws.n && rc >= 0; i++)
+        if (is_acronym(&ws.w[i]) && zp_words_in(ws.w[i - 1].term, department_heads))
+            caps.judged[slot_of(&caps, ws.w[i].term)] = 1;
     for (size_t i = 0; i < ws.n && rc >= 0; i++) {
         size_t n;
         const zp_word *w = &ws.w[i];
@@ -518,7 +560,13 @@ int zp_meta_orgs_in(const char *text, size_t len, const zp_words *wl, zp_meta *m
             break;
         }
         if (legal_form_at(text, &ws, i, &n)) {
-            rc = name_before(text, &ws, i, m);
+            /* "ředitelce p.o. Pečovatelské centrum": a příspěvková
+             * organizace's form before its name, which the name's own
+             * rules read; the words before it are no name */
+            const zp_word *after = i + n < ws.n ? &ws.w[i + n] : NULL;
+            if (!(strcmp(w->term, "po") == 0 && after && after->upper && !separates(text, w->end, after->start) &&
+                  !memchr(text + w->end, '\n', after->start - w->end)))
+                rc = name_before(text, &ws, i, m);
             i += n - 1;
             continue;
         }

@@ -283,9 +283,15 @@ int zp_words_noun_phrase(const char *text, const zp_words *ws, size_t first, siz
     const zp_word *h = &ws->w[head];
     if (zp_dict_lemma(text + h->start, h->end - h->start, &noun) != 1)
         zp_buf_add(&noun, text + h->start, h->end - h->start);
-    /* gender by the lemma's ending: -a, -e feminine; -o, -í neuter */
-    char g = noun.len ? noun.data[noun.len - 1] : 'x';
-    const char *ending = g == 'a' || g == 'e' ? "\xC3\xA1" : g == 'o' ? "\xC3\xA9" : "\xC3\xBD"; /* á é ý */
+    /* gender by the lemma's ending: -a, -e, -ost feminine; -o, -um, -í
+     * neuter ("Pečovatelské centrum", "Komunitní zařízení") */
+    const char *nd = zp_buf_str(&noun);
+    size_t nl = noun.len;
+    char g = nl ? nd[nl - 1] : 'x';
+    int feminine = g == 'a' || g == 'e' || (nl >= 3 && memcmp(nd + nl - 3, "ost", 3) == 0);
+    int neuter = g == 'o' || (nl >= 2 && memcmp(nd + nl - 2, "um", 2) == 0) ||
+                 (nl >= 2 && memcmp(nd + nl - 2, "\xC3\xAD", 2) == 0);
+    const char *ending = feminine ? "\xC3\xA1" : neuter ? "\xC3\xA9" : "\xC3\xBD"; /* á é ý */
     for (size_t k = first; k < head; k++) {
         zp_buf l = ZP_BUF_INIT;
         zp_dict_lemma(text + ws->w[k].start, ws->w[k].end - ws->w[k].start, &l);

@@ -156,6 +156,36 @@ static void finds_organisations_not_tax_ids_or_votes(void **state)
     zp_meta_free(&m);
 }
 
+/* Praha 7's resolutions: schools named with a preposition or an initial,
+ * a příspěvková organizace's form before its name, and what only looks
+ * like an organisation -- the budget's codes, property words, the office's
+ * departments. */
+static const char praha7[] =
+    "Návrh na přidělení odměny ředitelce p.o. Pečovatelské centrum Praha 7\n"
+    "Rada MČ Praha 7 schvaluje příspěvek MŠ Na Výšinách, MŠ Nad Štolou a ZŠ Fr. Plamínkové.\n"
+    "hrazeno z rozpočtu OKS ORJ 421, OdPa 3419, UZ 98, ORG 433016; ORJ 421 OKS; ORJ 421 OKS\n"
+    "nájemní smlouva (NS) na NBP Čechova 17; NS na NBP Dukelských hrdinů; dodatek k NS na NBP\n"
+    "Určen: VED OFI Ing. Kateřina Lusková; VED OKS; zaslat VED OFI; vedoucí OFI\n"
+    "dar pro MOTUS na festival; MOTUS pořádá; smlouva s MOTUS\n";
+
+static void tells_organisations_from_codes_and_departments(void **state)
+{
+    (void)state;
+    zp_meta m;
+    assert_int_equal(zp_meta_extract(praha7, strlen(praha7), &m), 0);
+    assert_has(&m.orgs, "Pečovatelské centrum Praha");
+    assert_has(&m.orgs, "MŠ Na Výšinách");
+    assert_has(&m.orgs, "MŠ Nad Štolou");
+    assert_has(&m.orgs, "ZŠ Fr. Plamínkové");
+    assert_has(&m.orgs, "MOTUS");
+    const char *never[] = { "Pečovatelský centrum Praha", "Návrh na přidělení odměny ředitelce", "MŠ Na", "MŠ Nad",
+                            "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED" };
+    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+        if (has(&m.orgs, never[i]))
+            fail_msg("'%s' taken for an organisation", never[i]);
+    zp_meta_free(&m);
+}
+
 static const struct {
     const char *text;
     int decision;
@@ -188,6 +218,7 @@ int main(void)
         cmocka_unit_test(reads_attendance_lines_across_lines),
         cmocka_unit_test(finds_organisations_of_a_report),
         cmocka_unit_test(finds_organisations_not_tax_ids_or_votes),
+        cmocka_unit_test(tells_organisations_from_codes_and_departments),
         cmocka_unit_test(finds_agreements_and_tasks_with_owner_and_deadline),
         cmocka_unit_test(pairs_a_name_with_its_acronym),
         cmocka_unit_test(tells_decisions_from_other_sentences),
