@@ -425,6 +425,76 @@ static int expand_phrases(const char *in, zp_buf *out)
     return out->oom ? -1 : 0;
 }
 
+/* The text field whose "name:(" opens at s[at] (the name's first byte):
+ * its length up to the colon, or 0.  The name as typed ("Rozhodnutí")
+ * folds to the field's. */
+static size_t field_bracket_at(const char *s, size_t len, size_t at, const zp_field *fields, size_t n_fields)
+{
+    size_t e = at;
+    while (e < len && !is_space(s[e]) && !strchr(":()\"+-", s[e]))
+        e++;
+    if (e == at || e + 1 >= len || s[e] != ':' || s[e + 1] != '(')
+        return 0;
+    zp_buf f = ZP_BUF_INIT;
+    zp_fold_word(s + at, e - at, &f);
+    int text_field = 0;
+    for (size_t i = 0; i < n_fields && !f.oom; i++)
+        text_field |= fields[i].filter < 0 && strcmp(fields[i].name, zp_buf_str(&f)) == 0;
+    zp_buf_free(&f);
+    return text_field ? e - at : 0;
+}
+
+/* "rozhodnuti:(smlouva pozemek)" -> "(rozhodnuti:smlouva rozhodnuti:pozemek)":
+ * Xapian's parser carries no field into brackets (it would search the
+ * first word in the field and the rest everywhere), so the field is put
+ * before each word and phrase of its bracket, operators and brackets
+ * kept.  A word that names a field of its own keeps it. */
+static int spread_fields(const char *s, size_t len, const zp_field *fields, size_t n_fields, zp_buf *out)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t n = (i == 0 || is_space(s[i - 1]) || strchr("(+-", s[i - 1])) ? field_bracket_at(s, len, i, fields, n_fields) : 0;
+        if (!n) {
+            zp_buf_addc(out, s[i++]);
+            continue;
+        }
+        const char *name = s + i;
+        zp_buf_addc(out, '(');
+        i += n + 2;
+        for (int depth = 1; i < len && depth > 0;) {
+            char c = s[i];
+            if (c == '(' || c == ')') {
+                depth += c == '(' ? 1 : -1;
+                zp_buf_addc(out, c);
+                i++;
+                continue;
+            }
+            if (is_space(c) || c == '+' || c == '-') {
+                zp_buf_addc(out, c);
+                i++;
+                continue;
+            }
+            /* a word, a glued run ("16.1.2025", "porad*") or a phrase */
+            size_t e = i;
+            if (c == '"') {
+                const char *q = memchr(s + i + 1, '"', len - i - 1);
+                e = q ? (size_t)(q - s) + 1 : len;
+            } else {
+                while (e < len && !is_space(s[e]) && s[e] != '(' && s[e] != ')' && s[e] != '"')
+                    e++;
+            }
+            int own_field = memchr(s + i, ':', e - i) != NULL && c != '"';
+            if (!zp_query_is_operator(s + i, e - i) && !own_field) {
+                zp_buf_add(out, name, n);
+                zp_buf_addc(out, ':');
+            }
+            zp_buf_add(out, s + i, e - i);
+            i = e;
+        }
+    }
+    return out->oom ? -1 : 0;
+}
+
 int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t n_fields,
                        zp_synonym_fn synonyms, void *syn_ud, int may_be_empty, zp_query *out,
                        char *err, size_t errlen)
@@ -434,8 +504,13 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
         snprintf(err, errlen, "query too long: %zu bytes (at most %d)", len, ZP_MAX_QUERY_BYTES);
         return -1;
     }
-    zp_buf clean = ZP_BUF_INIT, xq = ZP_BUF_INIT;
+    zp_buf clean = ZP_BUF_INIT, xq = ZP_BUF_INIT, spread = ZP_BUF_INIT;
     long bad = zp_fold_clean_text(q, len, &clean);
+    if (bad == 0 && memchr(zp_buf_str(&clean), '(', clean.len)) {
+        bad = spread_fields(zp_buf_str(&clean), clean.len, fields, n_fields, &spread) < 0 ? -1 : 0;
+        zp_buf_free(&clean);
+        clean = spread;
+    }
     if (bad != 0) {
         snprintf(err, errlen, bad < 0 ? "out of memory" : "query is not valid UTF-8 text");
         zp_buf_free(&clean);

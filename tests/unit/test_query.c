@@ -47,6 +47,11 @@ static const struct {
     { "\"dane z rozpoctu\"", "(\"zpr_dan z rozpoctu\" OR \"zpr_dany z rozpoctu\")" },
     /* a field's phrase keeps its quotes (and each word's first reading) */
     { "title:\"Zápis z jednání\"", "title:\"zápis z jednání\"" },
+    /* a field before a bracket: each word and phrase in it, not only the
+     * first (Xapian's parser carries no field into brackets) */
+    { "title:(Zápis jednání)", "(title:zápis title:jednání)" },
+    { "Title:(zápis OR \"z jednání\") Ostrava", "(title:zápis OR title:\"z jednání\") ostrava" },
+    { "title:(zápis -(komise OR porad*))", "(title:zápis -(title:komise OR title:porad*))" },
 };
 
 static void rewrites_queries_into_folded_parser_syntax(void **state)
