@@ -18,6 +18,9 @@
 #define TITLE_SCAN_LINES 40
 /* A title longer than this is cut at a word. */
 #define TITLE_MAX_CHARS 160
+/* A heading of at most this many words names only a record's kind and
+ * body ("Usnesení rady MČ Praha 7"). */
+#define GENERIC_WORDS 6
 /* A continuation line longer than this is body text, not heading. */
 #define TITLE_LINE_MAX_CHARS 120
 
@@ -65,9 +68,14 @@ static int label_line(const char *t, const line *l)
     return spaces <= 2;
 }
 
+static int starts_lower(const char *t, const line *l);
+
+/* A line naming the record: a heading word in it, and not a sentence's
+ * piece ("návrh usnesení Zastupitelstva ...", "projednání ...") nor a
+ * field. */
 static int is_heading(const char *t, const line *l)
 {
-    if (label_line(t, l))
+    if (label_line(t, l) || starts_lower(t, l))
         return 0;
     zp_buf f = ZP_BUF_INIT;
     zp_fold_word(t + l->start, l->end - l->start, &f);
@@ -156,6 +164,52 @@ static void cut(zp_buf *b)
     zp_buf_adds(b, " \xE2\x80\xA6");
 }
 
+/* "č. 0277/00": the record's number on its own line. */
+static int number_line(const char *t, const line *l)
+{
+    size_t i = l->start;
+    if (l->end - i >= 4 && memcmp(t + i, "\xC4\x8D.", 3) == 0)   /* č. */
+        i += 3;
+    else if (l->end - i >= 3 && (t[i] == 'c' || t[i] == 'C') && t[i + 1] == '.')
+        i += 2;
+    else
+        return 0;
+    while (i < l->end && is_blank(t[i]))
+        i++;
+    return i < l->end && t[i] >= '0' && t[i] <= '9';
+}
+
+/* A heading of a few words and no date: the record's kind and body only. */
+static int generic(const zp_buf *b)
+{
+    size_t words = 0;
+    int in = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        int sp = is_blank(b->data[i]);
+        words += !sp && !in;
+        in = !sp;
+    }
+    zp_date d;
+    size_t s, e;
+    return words > 0 && words <= GENERIC_WORDS && !zp_meta_find_date(b->data, b->len, &d, &s, &e);
+}
+
+/* The subject right under a heading's last line, from lines[k]: the next
+ * line with text when it opens in upper case with a few words and is no
+ * field, nor a heading in capitals, nor a list's opening ("Přítomni:");
+ * n when there is none. */
+static size_t subject_line(const char *t, const line *lines, size_t n, size_t k)
+{
+    if (k >= n)
+        return n;
+    const line *l = &lines[k];
+    size_t last = l->end > l->start ? l->end - 1 : l->start;
+    if (first_category(t, l) != UTF8PROC_CATEGORY_LU || label_line(t, l) || is_all_caps(t, l) ||
+        count_words(t, l) < 3 || t[last] == ':')
+        return n;
+    return k;
+}
+
 int zp_meta_title(const char *text, size_t len, zp_buf *out)
 {
     static const char *const title_fields[] = { "nazev", "title", "titulek", "predmet", NULL };
@@ -195,6 +249,18 @@ int zp_meta_title(const char *text, size_t len, zp_buf *out)
     while (k < n && k <= h + 3 && line_chars(text, &lines[k]) <= TITLE_LINE_MAX_CHARS && !label_line(text, &lines[k]) &&
            (starts_lower(text, &lines[k]) || (k > h + 1 && is_all_caps(text, &lines[k]))))
         add_line(out, text, &lines[k++]);
+    /* "Usnesení rady MČ Praha 7" / "Uzavření nájemní smlouvy na NBP":
+     * a heading that names only the record's kind and body is every
+     * record's; the subject under it tells them apart */
+    if (generic(out) && (k = subject_line(text, lines, n, k)) < n) {
+        zp_buf_addc(out, ':');
+        add_line(out, text, &lines[k]);
+        for (size_t c = k + 1; c < n && c <= k + 2 && starts_lower(text, &lines[c]) &&
+                               line_chars(text, &lines[c]) <= TITLE_LINE_MAX_CHARS && !label_line(text, &lines[c]) &&
+                               !number_line(text, &lines[c]);
+             c++)
+            add_line(out, text, &lines[c]);
+    }
     cut(out);
     return out->oom ? -1 : 0;
 }

@@ -24,6 +24,21 @@ static const struct {
       "Z Á P I S č. 4 / 2011 ze zasedání Zastupitelstva obce Koclířov konaného dne" },
     { "Zápis ze dne 10.9.2010\n\nDne: 10.9.2010, kancelář", "Zápis ze dne 10.9.2010" },
     { "Seznam kontaktů\nJan Novák\n", "Seznam kontaktů" },
+    /* a heading that names only the record's kind and body takes the
+     * subject under it (Praha 7's resolutions, 1999-2015) -- not its
+     * number, and not a field */
+    { "Usnesení rady MČ Praha 7\n\nUzavření nájemní smlouvy na NBP - Čechova 17, Praha 7\n\n\t\tč. 0393/99\n\n"
+      "\t\tZe dne 08.06.1999\n",
+      "Usnesení rady MČ Praha 7: Uzavření nájemní smlouvy na NBP - Čechova 17, Praha 7" },
+    { "Usnesení rady MČ Praha 7\n\nPodaná výpověď společností CENTRA a.s. z nájemní smlouvy uzavřené\n"
+      "dne 20.3.2003 na rekreační zařízení Velký Semerink\n\t\tč. 0041/05\n",
+      "Usnesení rady MČ Praha 7: Podaná výpověď společností CENTRA a.s. z nájemní smlouvy uzavřené dne 20.3.2003 "
+      "na rekreační zařízení Velký Semerink" },
+    { "Zápis z jednání Rady města Vsetín\n\nPřítomni: Jan Novák, Eva Malá\n", "Zápis z jednání Rady města Vsetín" },
+    /* a sentence's piece naming a resolution is no heading */
+    { "Návrh na prodej pozemku parc. č. 2063/2 v k.ú. Holešovice\nč. usnesení: 0101/17-R\ndatum: 2017-01-31\n"
+      "orgán: rada\n\nsouhlasí\n\ns návrhem usnesení Zastupitelstva MČ Praha 7 o prodeji\n",
+      "Návrh na prodej pozemku parc. č. 2063/2 v k.ú. Holešovice" },
     /* Praha 7's resolutions since 2016: the record's fields end the heading */
     { "Návrh na stanovení programu 2. řádného zasedání Zastupitelstva MČ Praha 7 dne 20.02.2017\n"
       "č. usnesení: 0100/17-R\ndatum: 2017-01-31\norgán: rada\n\nbere na vědomí\n",
