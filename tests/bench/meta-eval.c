@@ -3,7 +3,8 @@
  *                                  over all files and per source
  *   meta-eval --dump FILE...       everything extracted, for reading
  * MANIFEST.tsv: file, source, town, meeting_date, body[, kind,
- * organisation] (a header line first); an empty cell means the text gives
+ * organisation] (a header line first), and a column named "title" where
+ * the manifest has one; an empty cell means the text gives
  * none.  Files are read as the indexer reads them (libmagic, then the
  * format's extractor).  Dates must match exactly; towns by their canonical
  * word stems as a set ("Ostravy" = "Ostrava"); a body is right when it
@@ -197,6 +198,7 @@ typedef struct {
     char source[64];
     int files, dated, date_right, date_wrong, date_empty, undated_ok, undated_wrong;
     int towns, town_right, town_wrong, untowned_wrong, body_right, townless, townless_org;
+    int titles, title_right;
 } tally;
 
 #define MAX_SOURCES 64
@@ -204,11 +206,15 @@ typedef struct {
 static tally *tally_for(tally *t, int *n, const char *file)
 {
     /* the source: the file name without its leading number and its last
-     * (numbering) parts -- "092-praha7-rm-usneseni-1999-556.txt" -> "praha7" */
+     * (numbering) parts -- "092-praha7-rm-usneseni-1999-556.txt" -> "praha7";
+     * of a path, its first folder but "text" ("text/rada/1999/392.txt" ->
+     * "rada") */
     char src[64];
     const char *p = file + strspn(file, "0123456789");
     p = p > file && *p == '-' ? p + 1 : file;
-    size_t k = strcspn(p, "-._");
+    if (strncmp(p, "text/", 5) == 0)
+        p += 5;
+    size_t k = strchr(p, '/') ? strcspn(p, "/") : strcspn(p, "-._");
     snprintf(src, sizeof src, "%.*s", (int)k, p);
     for (int i = 0; i < *n; i++)
         if (strcmp(t[i].source, src) == 0)
@@ -236,6 +242,8 @@ static void add_tally(tally *all, const tally *x)
     all->body_right += x->body_right;
     all->townless += x->townless;
     all->townless_org += x->townless_org;
+    all->titles += x->titles;
+    all->title_right += x->title_right;
 }
 
 static double pct(int a, int b)
@@ -250,6 +258,40 @@ static void print_tally(const tally *t)
            pct(t->date_wrong, t->dated), t->date_empty, t->undated_ok, t->undated_ok + t->undated_wrong,
            t->town_right, t->towns, pct(t->town_right, t->towns), t->town_wrong + t->untowned_wrong,
            t->body_right, t->files, pct(t->body_right, t->files));
+}
+
+/* Folded, its blanks squeezed: titles are compared so. */
+static char *title_key(const char *s)
+{
+    zp_buf f = ZP_BUF_INIT, out = ZP_BUF_INIT;
+    zp_fold_word(s, strlen(s), &f);
+    const char *p = zp_buf_str(&f);
+    for (int space = 1; *p; p++) {
+        int sp = *p == ' ' || *p == '\t';
+        if (!sp || !space)
+            zp_buf_addc(&out, sp ? ' ' : *p);
+        space = sp;
+    }
+    zp_buf_free(&f);
+    char *r = zp_buf_steal(&out);
+    return r ? r : calloc(1, 1);
+}
+
+/* A title is right when it holds the labelled subject (its first
+ * TITLE_KEY_BYTES, as a long one is cut). */
+#define TITLE_KEY_BYTES 60
+static void judge_title(tally *t, const char *file, const char *want, const zp_meta *m)
+{
+    t->titles++;
+    char *w = title_key(want), *e = title_key(m->title ? m->title : "");
+    if (strlen(w) > TITLE_KEY_BYTES)
+        w[TITLE_KEY_BYTES] = '\0';
+    if (strstr(e, w))
+        t->title_right++;
+    else
+        printf("  title  %-44s wanted \"%s\", extracted \"%s\"\n", file, want, m->title ? m->title : "");
+    free(w);
+    free(e);
 }
 
 static void judge_file(tally *t, const char *file, char **cols, const zp_meta *m)
@@ -299,6 +341,7 @@ static void judge_file(tally *t, const char *file, char **cols, const zp_meta *m
         printf("  body   %-44s wanted \"%s\", extracted \"%s\"\n", file, want_body, m->body ? m->body : "(none)");
 }
 
+#define MAX_COLS 16
 static int evaluate(const char *manifest, const char *dir)
 {
     FILE *f = fopen(manifest, "r");
@@ -309,16 +352,22 @@ static int evaluate(const char *manifest, const char *dir)
     tally sources[MAX_SOURCES];
     int n_sources = 0;
     char line[8192];
-    int header = 1;
+    int header = 1, title_col = -1;
     while (fgets(line, sizeof line, f)) {
         if (header) {
+            /* an optional "title" column: the subject a title must hold */
+            line[strcspn(line, "\r\n")] = '\0';
+            char *sv, *name = strtok_r(line, "\t", &sv);
+            for (int c = 0; name; c++, name = strtok_r(NULL, "\t", &sv))
+                if (strcmp(name, "title") == 0 && c < MAX_COLS)
+                    title_col = c;
             header = 0;
             continue;
         }
         line[strcspn(line, "\r\n")] = '\0';
-        char *cols[7] = { 0 };
+        char *cols[MAX_COLS] = { 0 };
         char *p = line;
-        for (int c = 0; c < 7 && p; c++) {
+        for (int c = 0; c < MAX_COLS && p; c++) {
             cols[c] = p;
             p = strchr(p, '\t');
             if (p)
@@ -331,7 +380,10 @@ static int evaluate(const char *manifest, const char *dir)
         zp_meta m;
         if (extract_file(path, &m) < 0)
             continue;
-        judge_file(tally_for(sources, &n_sources, cols[0]), cols[0], cols, &m);
+        tally *t = tally_for(sources, &n_sources, cols[0]);
+        judge_file(t, cols[0], cols, &m);
+        if (title_col >= 0 && cols[title_col] && *cols[title_col])
+            judge_title(t, cols[0], cols[title_col], &m);
         zp_meta_free(&m);
     }
     fclose(f);
@@ -350,6 +402,9 @@ static int evaluate(const char *manifest, const char *dir)
            "body right %.1f%% of %d (of %d bodies of no town, %d name their organisation)\n",
            pct(all.date_right, all.dated), pct(all.date_wrong, all.dated), all.dated, pct(all.town_right, all.towns),
            all.towns, pct(all.body_right, all.files), all.files, all.townless, all.townless_org);
+    if (all.titles)
+        printf("meta titles: %d of %d hold the labelled subject (%.1f%%)\n", all.title_right, all.titles,
+               pct(all.title_right, all.titles));
     return 0;
 }
 

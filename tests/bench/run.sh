@@ -55,6 +55,11 @@ index_bench() {
 
 echo "== Praha 7: 31,047 real resolutions beside bare Xapian, omindex and Xapian's own matching"
 tests/bench/praha7.sh
+echo "== metadata of Praha 7's 31,047 resolutions against their manifest (date, body, title; every one"
+echo "   is the district's: town Praha 7)"
+awk -F'\t' 'BEGIN { OFS = "\t" } NR == 1 { print "file", "source", "town", "meeting_date", "body", "kind", "organisation", "title"; next }
+             { print $1, $2, "Praha 7", $4, $3, "", "", $6 }' build/praha7/MANIFEST.tsv > "$work/praha7-labels.tsv"
+build/tools/meta-eval "$work/praha7-labels.tsv" build/praha7 | grep -v '^  '
 echo "== Praha 7 in 1, 2 and 4 shards, local and through xapian-tcpsrv (docs/shards.md)"
 tests/bench/shards.sh
 
