@@ -16,6 +16,7 @@
 #include "dict_cs.h"
 #include "fold.h"
 #include "hash.h"
+#include "lemma.h"
 #include "meta.h"
 #include "meta_internal.h"
 #include "meta_words.h"
@@ -26,6 +27,9 @@
 #define MAX_ACRONYM 8
 /* An acronym the text does not define must recur this often to count. */
 #define ACRONYM_MIN_USES 3
+/* A word in capitals without its diacritics is asked of the lexicon from
+ * this many letters. */
+#define ASCII_WORD_MIN 5
 
 /* Legal forms as the tokenizer gives them ("o.p.s." -> "ops"). */
 static const char *const legal_forms[] = { "ops", "zs", "zu", "sro", "as", "po", "os", "spol", "vos", "ks",
@@ -234,6 +238,14 @@ static int in_caps_phrase(const char *text, const zp_words *ws, size_t i)
     return i + 1 < ws->n && ws->w[i + 1].caps && zp_words_adjacent(text, w, &ws->w[i + 1]);
 }
 
+static int ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
 /* Capitals that are not an organisation: a label ("DATUM:"), a heading
  * alone on its line ("PROGRAM"), a title after a name ("MBA"), a Czech
  * word in capitals (PROTI, FOND), a known abbreviation of no organisation. */
@@ -256,6 +268,15 @@ static int not_an_acronym(const char *text, size_t len, const zp_word *w)
     utf8proc_map((const utf8proc_uint8_t *)text + w->start, (utf8proc_ssize_t)(w->end - w->start), &l,
                  UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
     int word = l && zp_dict_lemma((const char *)l, strlen((const char *)l), &lemma) == 1;
+    /* or one with its diacritics left out ("RADNI Hasal Štěpán", "MISTA"):
+     * the lexicon knows its folded form as a word's, not a name's (five
+     * letters or more: shorter acronyms fold to words by chance) */
+    if (l && !word && w->end - w->start >= ASCII_WORD_MIN && ascii(text + w->start, w->end - w->start)) {
+        uint32_t ids[ZP_LEMMA_MAX];
+        size_t n = zp_lemma_lookup(NULL, 0, (const char *)l, strlen((const char *)l), ids);
+        for (size_t k = 0; k < n && !word; k++)
+            word = !zp_lemma_is_proper(ids[k]);
+    }
     free(l);
     zp_buf_free(&lemma);
     return word;

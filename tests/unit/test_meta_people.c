@@ -159,13 +159,14 @@ static void finds_organisations_not_tax_ids_or_votes(void **state)
 /* Praha 7's resolutions: schools named with a preposition or an initial,
  * a příspěvková organizace's form before its name, and what only looks
  * like an organisation -- the budget's codes, property words, the office's
- * departments. */
+ * departments, a word in capitals without its diacritics (RADNÍ). */
 static const char praha7[] =
     "Návrh na přidělení odměny ředitelce p.o. Pečovatelské centrum Praha 7\n"
     "Rada MČ Praha 7 schvaluje příspěvek MŠ Na Výšinách, MŠ Nad Štolou a ZŠ Fr. Plamínkové.\n"
     "hrazeno z rozpočtu OKS ORJ 421, OdPa 3419, UZ 98, ORG 433016; ORJ 421 OKS; ORJ 421 OKS\n"
     "nájemní smlouva (NS) na NBP Čechova 17; NS na NBP Dukelských hrdinů; dodatek k NS na NBP\n"
     "Určen: VED OFI Ing. Kateřina Lusková; VED OKS; zaslat VED OFI; vedoucí OFI\n"
+    "Určen: RADNI Hasal Štěpán\nUrčen: RADNI Piskáček Jiří Mgr.\nUrčen: RADNI Hasal Štěpán\n"
     "dar pro MOTUS na festival; MOTUS pořádá; smlouva s MOTUS\n";
 
 static void tells_organisations_from_codes_and_departments(void **state)
@@ -179,7 +180,7 @@ static void tells_organisations_from_codes_and_departments(void **state)
     assert_has(&m.orgs, "ZŠ Fr. Plamínkové");
     assert_has(&m.orgs, "MOTUS");
     const char *never[] = { "Pečovatelský centrum Praha", "Návrh na přidělení odměny ředitelce", "MŠ Na", "MŠ Nad",
-                            "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED" };
+                            "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED", "RADNI" };
     for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
         if (has(&m.orgs, never[i]))
             fail_msg("'%s' taken for an organisation", never[i]);
