@@ -136,6 +136,9 @@ struct column_counts {
 };
 
 struct zx_mset {
+    // a date-sorted page's key from a column (ColumnKeyMaker); before the
+    // Enquire that points at it
+    std::unique_ptr<Xapian::KeyMaker> sort_key;
     Xapian::Enquire enquire;
     Xapian::MSet mset;
     std::vector<std::unique_ptr<Xapian::MatchSpy>> spies;
@@ -1640,6 +1643,22 @@ static const zx_column &column_of(zx_db *db, Xapian::valueno slot)
     return db->columns.emplace(slot, std::move(c)).first->second;
 }
 
+// The sort key of a date-sorted page from the slot's column, for a kept-open
+// local database: Xapian's own sort by value reads each match's value from
+// its stream (the most block reads of any page of the mix).  The same
+// bytes, so the same order.
+class ColumnKeyMaker : public Xapian::KeyMaker {
+    const zx_column &col;
+
+  public:
+    explicit ColumnKeyMaker(const zx_column &c) : col(c) {}
+    std::string operator()(const Xapian::Document &doc) const override
+    {
+        const Xapian::docid did = doc.get_docid();
+        return did < col.id.size() ? col.values[col.id[did]] : std::string();
+    }
+};
+
 // Collapsing (one hit a meeting) from the collapse slot's column, for a
 // kept-open local database whose every match is looked at: Xapian's own
 // collapsing asks each matching document for its key (a B-tree lookup and
@@ -1851,12 +1870,16 @@ static int search_once(zx_db *db, const zx_query *q, const zx_search_opts *opts,
         m->asked = q->asked();
         m->enquire.set_query(q->query);
         m->enquire.set_time_limit(ZX_MATCH_TIME_LIMIT_S);
-        if (opts->sort_slot >= 0)
-            m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
-                                                        opts->sort_descending != 0);
         const bool exhaustive = opts->check_at_least >= db->read->get_doccount();
         m->exhaustive = exhaustive;
         const bool local = opts->memory_facets && !zx_db_has_remote(db) && !db->write;
+        if (opts->sort_slot >= 0 && local && db->shards.size() < 2) {
+            m->sort_key.reset(new ColumnKeyMaker(column_of(db, static_cast<Xapian::valueno>(opts->sort_slot))));
+            m->enquire.set_sort_by_key_then_relevance(m->sort_key.get(), opts->sort_descending != 0);
+        } else if (opts->sort_slot >= 0) {
+            m->enquire.set_sort_by_value_then_relevance(static_cast<unsigned>(opts->sort_slot),
+                                                        opts->sort_descending != 0);
+        }
         const bool counted_by_relevance = exhaustive && opts->n_facet_slots > 0 && opts->sort_slot < 0;
         const bool by_postings = local && counted_by_relevance && postings_can_count(q->query);
         // Columns are kept by the combined docid, and a spy is told a
