@@ -140,6 +140,10 @@ int zp_meta_extract(const char *text, size_t len, zp_meta *m)
     const char *kind = NULL;
     int has_town = zp_meta_town_kind_in(text, &ws, &town, &kind);
     int body_kind = zp_meta_body_in(text, &ws, &body);
+    /* a town's council or board is some municipality's: the one its text
+     * names, though only once */
+    if (has_town == 0 && body_kind == ZP_BODY_COUNCIL)
+        has_town = zp_meta_council_town_in(text, &ws, &town, &kind);
     if (has_town > 0 && body_kind > 0)
         with_town(&body, body_kind, zp_buf_str(&town), kind);
     m->town = steal_or_null(&town, has_town);

@@ -278,8 +278,9 @@ static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc,
  * heading lines counts most, then one in a council's title ("zastupitelstva
  * obce X", "rady MČ X"), an office ("OÚ X"), an address or the signature;
  * a name merely mentioned ("obec Praha" in a sentence) counts least, and
- * a name with too little weight is no town of the minutes. */
-static int find_town(const char *text, const zp_words *ws, span *out, const char **kind, zp_buf *display)
+ * a name with less than `needed` weight is no town of the minutes. */
+static int find_town(const char *text, const zp_words *ws, int needed, span *out, const char **kind,
+                     zp_buf *display)
 {
     size_t limit = zp_words_at(ws, TOWN_HEADER_BYTES);
     candidate c[MAX_CANDIDATES];
@@ -315,7 +316,7 @@ static int find_town(const char *text, const zp_words *ws, span *out, const char
     }
     size_t best = nc;
     for (size_t i = 0; i < nc; i++)
-        if (c[i].votes >= VOTE_NEEDED && (best == nc || c[i].votes > c[best].votes))
+        if (c[i].votes >= needed && (best == nc || c[i].votes > c[best].votes))
             best = i;
     int found = best < nc;
     if (found) {
@@ -460,15 +461,25 @@ static int show_name(const char *text, const zp_words *ws, span sp, zp_buf *disp
     return display->oom ? -1 : 0;
 }
 
-int zp_meta_town_kind_in(const char *text, const zp_words *ws, zp_buf *display, const char **kind)
+static int town_with(const char *text, const zp_words *ws, int needed, zp_buf *display, const char **kind)
 {
     span sp;
     const char *k = NULL;
-    if (!find_town(text, ws, &sp, &k, display))
+    if (!find_town(text, ws, needed, &sp, &k, display))
         return 0;
     if (kind)
         *kind = k;
     return display->oom ? -1 : 1;
+}
+
+int zp_meta_town_kind_in(const char *text, const zp_words *ws, zp_buf *display, const char **kind)
+{
+    return town_with(text, ws, VOTE_NEEDED, display, kind);
+}
+
+int zp_meta_council_town_in(const char *text, const zp_words *ws, zp_buf *display, const char **kind)
+{
+    return town_with(text, ws, VOTE_MENTION, display, kind);
 }
 
 int zp_meta_town_in(const char *text, const zp_words *ws, zp_buf *display)

@@ -123,6 +123,13 @@ static const struct {
     { "Návrh na zvýšení platu vedoucí Odboru školství ÚMČ Praha 7 s účinností od 1.9.2016\n"
       "č. usnesení: 0810/16-R\ndatum: 2016-08-23\norgán: rada\n\nbere na vědomí\n",
       "Rada městské části Praha 7" },
+    /* ... and, naming its district once, far below the heading ("R MČ
+     * Prahy 7"), a council is that district's */
+    { "Návrh na udělení souhlasu PO ZŠ a MŠ Praha 7, Tusarova 21 k vyhovění žádosti na prominutí úplaty\n"
+      "č. usnesení: 0170/16-R\ndatum: 2016-02-26\norgán: rada\n\nbere na vědomí\n\nNávrh na udělení souhlasu\n\n"
+      "souhlasí,\n\naby PO ZŠ a MŠ Praha 7, Tusarova 21, vyhověla žádosti\n\nukládá\n\nVED OŠK Mgr. Ludmila "
+      "Knížková\n\nInformovat ředitele školy o kladném stanovisku R MČ Prahy 7 k jeho žádosti.\n",
+      "Rada městské části Praha 7" },
     { "# Zápisy ze schůzí: Období 2022-2025\n\n2025-05-07: předání moci\n\nproběhla schůze výboru 2025\n",
       "Výbor" },
 };
