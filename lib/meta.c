@@ -134,7 +134,7 @@ int zp_meta_extract(const char *text, size_t len, zp_meta *m)
     if (zp_words_collect(text, len, &ws) < 0)
         return -1;
     zp_buf title = ZP_BUF_INIT, town = ZP_BUF_INIT, body = ZP_BUF_INIT;
-    int rc = zp_meta_title(text, len, &title);
+    int rc = zp_meta_title(text, len, &title, &m->title_subject);
     m->title = steal_or_null(&title, rc == 0 ? 1 : -1);
     zp_meta_meeting_date(text, len, &m->date);
     const char *kind = NULL;

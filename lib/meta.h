@@ -65,6 +65,9 @@ typedef struct {
 /* Everything zp_meta_extract finds.  NULL / empty / year 0 when absent. */
 typedef struct {
     char *title;
+    size_t title_subject;   /* where in title the subject taken from the
+                               text's next line begins ("Usnesení rady MČ
+                               Praha 7: Uzavření ..."); 0 for none */
     zp_date date;
     char *town, *body;
     zp_strlist present, excused, guests;   /* attendance lists as written */
@@ -120,9 +123,10 @@ int zp_meta_is_resolution_verb(const char *folded);
 
 /* Appends the title of a minutes text: its heading ("Zápis z jednání
  * Pracovní skupiny ..."), else its first non-empty line; whitespace
- * collapsed, at most ~160 characters.  Nothing for empty text.
- * Returns 0 or -1 when memory ran out. */
-int zp_meta_title(const char *text, size_t len, zp_buf *out);
+ * collapsed, at most ~160 characters.  Nothing for empty text.  *subject:
+ * where the subject under a heading that names only the record's kind
+ * begins in out, or 0.  Returns 0 or -1 when memory ran out. */
+int zp_meta_title(const char *text, size_t len, zp_buf *out, size_t *subject);
 
 /* Finds the first date in s[0..len): "16.1.2025", "11. 1. 2019",
  * "17. března 2015" (Czech month names in any case).  Returns 1 and fills

@@ -18,8 +18,8 @@
 #define TITLE_SCAN_LINES 40
 /* A title longer than this is cut at a word. */
 #define TITLE_MAX_CHARS 160
-/* A heading of at most this many words names only a record's kind and
- * body ("Usnesení rady MČ Praha 7"). */
+/* A resolution's heading of at most this many words names only the
+ * record's kind and body ("Usnesení rady MČ Praha 7"). */
 #define GENERIC_WORDS 6
 /* A continuation line longer than this is body text, not heading. */
 #define TITLE_LINE_MAX_CHARS 120
@@ -179,9 +179,21 @@ static int number_line(const char *t, const line *l)
     return i < l->end && t[i] >= '0' && t[i] <= '9';
 }
 
-/* A heading of a few words and no date: the record's kind and body only. */
+/* A resolution's heading of a few words and no date: the record's kind
+ * and body only ("Usnesení rady MČ Praha 7"), which every record of the
+ * body shares.  (Minutes cover many matters: the line under "Zápis z
+ * jednání ..." is no subject.) */
 static int generic(const zp_buf *b)
 {
+    static const char *const single_matter[] = { "usneseni", "rozhodnuti", NULL };
+    zp_buf first = ZP_BUF_INIT;
+    zp_fold_word(b->data, b->len ? strcspn(b->data, " ") : 0, &first);
+    int resolution = 0;
+    for (const char *const *w = single_matter; *w; w++)
+        resolution |= strcmp(zp_buf_str(&first), *w) == 0;
+    zp_buf_free(&first);
+    if (!resolution)
+        return 0;
     size_t words = 0;
     int in = 0;
     for (size_t i = 0; i < b->len; i++) {
@@ -210,8 +222,9 @@ static size_t subject_line(const char *t, const line *lines, size_t n, size_t k)
     return k;
 }
 
-int zp_meta_title(const char *text, size_t len, zp_buf *out)
+int zp_meta_title(const char *text, size_t len, zp_buf *out, size_t *subject)
 {
+    *subject = 0;
     static const char *const title_fields[] = { "nazev", "title", "titulek", "predmet", NULL };
     const char *v;
     size_t vlen;
@@ -254,6 +267,7 @@ int zp_meta_title(const char *text, size_t len, zp_buf *out)
      * record's; the subject under it tells them apart */
     if (generic(out) && (k = subject_line(text, lines, n, k)) < n) {
         zp_buf_addc(out, ':');
+        *subject = out->len + 1;   /* after add_line's space */
         add_line(out, text, &lines[k]);
         for (size_t c = k + 1; c < n && c <= k + 2 && starts_lower(text, &lines[c]) &&
                                line_chars(text, &lines[c]) <= TITLE_LINE_MAX_CHARS && !label_line(text, &lines[c]) &&

@@ -35,6 +35,9 @@ static const struct {
       "Usnesení rady MČ Praha 7: Podaná výpověď společností CENTRA a.s. z nájemní smlouvy uzavřené dne 20.3.2003 "
       "na rekreační zařízení Velký Semerink" },
     { "Zápis z jednání Rady města Vsetín\n\nPřítomni: Jan Novák, Eva Malá\n", "Zápis z jednání Rady města Vsetín" },
+    /* minutes cover many matters: the line under their heading is none */
+    { "Zápis z jednání Pracovní skupiny Senioři\n\nEvropský sociální fond podpoří organizaci Žebřík: „obnovení "
+      "poradenství“ – schváleno.\n", "Zápis z jednání Pracovní skupiny Senioři" },
     /* a sentence's piece naming a resolution is no heading */
     { "Návrh na prodej pozemku parc. č. 2063/2 v k.ú. Holešovice\nč. usnesení: 0101/17-R\ndatum: 2017-01-31\n"
       "orgán: rada\n\nsouhlasí\n\ns návrhem usnesení Zastupitelstva MČ Praha 7 o prodeji\n",
@@ -51,7 +54,8 @@ static void finds_the_heading_of_real_minutes(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         zp_buf b = ZP_BUF_INIT;
-        assert_int_equal(zp_meta_title(rows[i].text, strlen(rows[i].text), &b), 0);
+        size_t subject;
+        assert_int_equal(zp_meta_title(rows[i].text, strlen(rows[i].text), &b, &subject), 0);
         assert_string_equal(zp_buf_str(&b), rows[i].title);
         zp_buf_free(&b);
     }
@@ -64,7 +68,8 @@ static void long_titles_are_cut_at_a_word(void **state)
     for (int i = 0; i < 40; i++)
         strcat(text, " pracovní skupiny");
     zp_buf b = ZP_BUF_INIT;
-    zp_meta_title(text, strlen(text), &b);
+    size_t subject;
+    zp_meta_title(text, strlen(text), &b, &subject);
     assert_true(b.len < 200 * 2);
     assert_non_null(strstr(zp_buf_str(&b), "skupiny \xE2\x80\xA6"));
     zp_buf_free(&b);
