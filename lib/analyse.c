@@ -356,13 +356,17 @@ static int add_token(const zp_token *tok, void *ud)
     zp_word_terms w;
     zp_analyse_word(tok->pos_inc ? c->text + tok->start : NULL, tok->end - tok->start, tok->term,
                     tok->term_len, &w);
-    int rc = add_term(c, "", tok->term, tok->term_len, 0);
+    int text = c->st->title != ZP_TITLE_ONLY;
+    int rc = text ? add_term(c, "", tok->term, tok->term_len, 0) : 0;
     for (size_t i = 0; rc == 0 && i < w.n; i++) {
-        rc = add_term(c, ZP_PREFIX_STEM, w.term[i], w.len[i], pos);
+        if (text)
+            rc = add_term(c, ZP_PREFIX_STEM, w.term[i], w.len[i], pos);
+        /* no positions: a title's words are the text's, where a title
+         * phrase is matched (zx_parse_opts.unpositioned_too) */
         if (rc == 0 && c->st->title)
-            rc = add_term(c, ZP_PREFIX_STEM ZP_PREFIX_TITLE, w.term[i], w.len[i], pos);
+            rc = add_term(c, ZP_PREFIX_STEM ZP_PREFIX_TITLE, w.term[i], w.len[i], 0);
     }
-    for (size_t i = 0; rc == 0 && i < w.n_exact && !c->st->into; i++)
+    for (size_t i = 0; rc == 0 && text && i < w.n_exact && !c->st->into; i++)
         rc = add_term(c, ZP_PREFIX_EXACT, w.exact[i], w.exact_len[i], 0);
     if (rc == 0 && c->st->title)
         rc = add_term(c, ZP_PREFIX_TITLE, tok->term, tok->term_len, 0);

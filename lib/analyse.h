@@ -74,10 +74,15 @@ size_t zp_analyse_light_stem(const char *folded, size_t len, char *out);
  * first and gives its query term, whatever the case or diacritics. */
 size_t zp_analyse_xapian_stem(const char *word, size_t len, char *out, size_t outsize, void *ud);
 
+enum { ZP_TITLE_NOT, ZP_TITLE_ALSO, ZP_TITLE_ONLY };
+
 typedef struct {
     unsigned pos;        /* position of the last word added; 0 at first */
     unsigned wdf_inc;    /* weight of each occurrence (title lines count more) */
-    int title;           /* also add S-prefixed words */
+    int title;           /* ZP_TITLE_ALSO: also add S-prefixed words;
+                            ZP_TITLE_ONLY: only those (a title's part the
+                            text holds anyway: the subject under a record's
+                            heading) */
     zp_term_set *into;   /* NULL: the text's terms, into the document; else
                             a field's (decisions'): its words and "Z" +
                             stems, without positions, collected here for

@@ -188,7 +188,7 @@ static int index_decisions(zp_doc *d, zp_buf *data, zp_analyse_state *st, const 
     int rc = d->meta.decisions.n && !terms ? -1 : 0;
     for (size_t i = 0; i < d->meta.decisions.n && rc == 0; i++) {
         const zp_decision *dec = &d->meta.decisions.v[i];
-        zp_analyse_state ds = { st->pos, 1, 0, terms };
+        zp_analyse_state ds = { st->pos, 1, ZP_TITLE_NOT, terms };
         rc = zp_analyse_text(d->doc, dec->text, strlen(dec->text), &ds);
         st->pos = ds.pos;
         char dl[11] = "";
@@ -294,9 +294,15 @@ static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
 {
     zp_buf data = ZP_BUF_INIT, packed = ZP_BUF_INIT;
     const char *title = d->meta.title;
-    zp_analyse_state st = { 0, 1, 1, NULL };
-    int rc = zp_analyse_text(d->doc, title, strlen(title), &st);
-    st.title = 0;
+    size_t tlen = strlen(title), subject = d->meta.title_subject < tlen ? d->meta.title_subject : tlen;
+    zp_analyse_state st = { 0, 1, ZP_TITLE_ALSO, NULL };
+    int rc = zp_analyse_text(d->doc, title, subject ? subject : tlen, &st);
+    /* the subject under a record's heading is the text's next line: its
+     * words are the text's already, only the title's terms are added */
+    st.title = ZP_TITLE_ONLY;
+    if (rc == 0 && subject)
+        rc = zp_analyse_text(d->doc, title + subject, tlen - subject, &st);
+    st.title = ZP_TITLE_NOT;
     /* a front matter's fields are searchable, but the text shown and
      * snippeted is the record's body */
     size_t fm = (size_t)zp_meta_front_matter_end(zp_buf_str(clean), clean->len);

@@ -617,12 +617,12 @@ static int collect_facets(zx_db *db, const zx_mset *m, const zp_search_req *req,
 static int text_query(zx_db *db, const zp_search_req *req, const zp_query *q, zx_query **out,
                       char *err, size_t errlen)
 {
-    /* decision stems have no positions: a phrase under XDEC is matched in
-     * the text (zx_parse_opts.unpositioned) */
+    /* decision and title stems have no positions: a phrase under XDEC or S
+     * is matched in the text (zx_parse_opts.unpositioned) */
     zx_parse_opts po = { zp_analyse_xapian_stem, NULL, q->any, 0, text_fields,
                          sizeof text_fields / sizeof text_fields[0],
                          req->decisions && !req->like ? ZP_PREFIX_DECISION : NULL, ZP_PREFIX_DECISION,
-                         ZP_PREFIX_OUTSIDE };
+                         ZP_PREFIX_OUTSIDE, ZP_PREFIX_TITLE };
     if (req->like) {
         /* the documents most like one; words typed narrow them */
         int rc = zx_query_like(db, req->like, LIKE_TERMS, ZP_PREFIX_STEM, out, err, errlen);

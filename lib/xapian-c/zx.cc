@@ -1358,6 +1358,8 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
         }
         if (opts && opts->unpositioned && opts->stem)
             q = positionless(q, std::string("Z") + opts->unpositioned, "Z");
+        if (opts && opts->unpositioned_too && opts->stem)
+            q = positionless(q, std::string("Z") + opts->unpositioned_too, "Z");
         std::unique_ptr<zx_query> parsed(new zx_query{q});
         if (opts && opts->unpositioned && opts->rest && db && db->read->term_exists(opts->rest)) {
             const Xapian::Database &r = *db->read;

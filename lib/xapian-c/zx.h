@@ -228,6 +228,10 @@ typedef struct {
                                    such a document where its text has the term
                                    and does not list it, as one term with it.
                                    NULL: none */
+    const char *unpositioned_too; /* another field whose stems carry no
+                                   positions, its phrases matched in the text
+                                   as unpositioned's are (the title: its
+                                   words are the text's).  NULL: none */
 } zx_parse_opts;
 
 /* A word* may stand for at most this many words of the index; a broader

@@ -60,7 +60,7 @@ int main(int argc, char **argv)
     unsigned long words = 0;
     for (int i = 1; i < argc; i++) {
         zx_doc *doc = zx_doc_new();
-        zp_analyse_state st = { 0, 1, 0, NULL };
+        zp_analyse_state st = { 0, 1, ZP_TITLE_NOT, NULL };
         if (!doc || zp_analyse_text(doc, zp_buf_str(&texts[i]), texts[i].len, &st) < 0) {
             fprintf(stderr, "analysis failed\n");
             return 1;

@@ -82,7 +82,7 @@ static void an_empty_query_is_a_query_error(void **state)
     (void)state;
     char err[512];
     zx_query *q = (zx_query *)1;
-    zx_parse_opts o = { NULL, NULL, 0, 0, NULL, 0, NULL, NULL, NULL };
+    zx_parse_opts o = { NULL, NULL, 0, 0, NULL, 0, NULL, NULL, NULL, NULL };
     assert_int_equal(zx_query_parse(NULL, "", &o, &q, err, sizeof err), ZX_ERR_QUERY);
     assert_null(q);
     assert_non_null(strstr(err, "empty query"));
@@ -148,7 +148,7 @@ static void a_document_is_replaced_found_and_read_back(void **state)
 
     zx_db *r = NULL;
     assert_int_equal(zx_db_open_read(p, &r, err, sizeof err), ZX_OK);
-    zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0, NULL, NULL, NULL };
+    zx_parse_opts o = { upper_stem, NULL, 0, 0, NULL, 0, NULL, NULL, NULL, NULL };
     zx_query *q = NULL;
     assert_int_equal(zx_query_parse(r, "zebrik cizinci", &o, &q, err, sizeof err), ZX_OK);
     zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0, 0 };
@@ -187,10 +187,11 @@ static void a_document_is_replaced_found_and_read_back(void **state)
     zx_db_close(r);
 }
 
-static unsigned phrase_hits(zx_db *r, const char *qs, const char *unpositioned, char *err, size_t errlen)
+static unsigned phrase_hits_too(zx_db *r, const char *qs, const char *unpositioned, const char *too, char *err,
+                                size_t errlen)
 {
-    static const zx_prefix fields[] = { { "rozhodnuti", "XDEC", 0 } };
-    zx_parse_opts o = { upper_stem, NULL, 0, 0, fields, 1, NULL, unpositioned, NULL };
+    static const zx_prefix fields[] = { { "rozhodnuti", "XDEC", 0 }, { "nazev", "S", 0 } };
+    zx_parse_opts o = { upper_stem, NULL, 0, 0, fields, 2, NULL, unpositioned, NULL, too };
     zx_query *q = NULL;
     zx_mset *m = NULL;
     zx_search_opts so = { 0, 10, 10, -1, 0, NULL, 0, 0, 0, 0 };
@@ -202,8 +203,13 @@ static unsigned phrase_hits(zx_db *r, const char *qs, const char *unpositioned, 
     return n;
 }
 
-/* Decision stems carry no positions: a phrase in a decision is its words
- * in the decision and the phrase in the text. */
+static unsigned phrase_hits(zx_db *r, const char *qs, const char *unpositioned, char *err, size_t errlen)
+{
+    return phrase_hits_too(r, qs, unpositioned, NULL, err, errlen);
+}
+
+/* Decision (and title) stems carry no positions: a phrase in a decision
+ * is its words in the decision and the phrase in the text. */
 static void a_phrase_of_unpositioned_stems_is_matched_in_the_text(void **state)
 {
     (void)state;
@@ -222,8 +228,11 @@ static void a_phrase_of_unpositioned_stems_is_matched_in_the_text(void **state)
         assert_int_equal(zx_doc_add_posting(d, texts[i][0], 4, 1, 1), ZX_OK);
         assert_int_equal(zx_doc_add_posting(d, texts[i][1], 4, 2, 1), ZX_OK);
         assert_int_equal(zx_doc_add_term(d, "ZXDECzeb", 8, 1), ZX_OK);
-        if (i < 2)
+        assert_int_equal(zx_doc_add_term(d, "ZSzeb", 5, 1), ZX_OK);
+        if (i < 2) {
             assert_int_equal(zx_doc_add_term(d, "ZXDECciz", 8, 1), ZX_OK);
+            assert_int_equal(zx_doc_add_term(d, "ZSciz", 5, 1), ZX_OK);
+        }
         assert_int_equal(zx_doc_add_boolean_term(d, id, strlen(id)), ZX_OK);
         assert_int_equal(zx_db_replace(w, id, d, err, sizeof err), ZX_OK);
         zx_doc_free(d);
@@ -241,6 +250,12 @@ static void a_phrase_of_unpositioned_stems_is_matched_in_the_text(void **state)
     assert_int_equal(phrase_hits(r, "rozhodnuti:\"zebrik cizinci\" OR xyz", "XDEC", err, sizeof err), 1);
     assert_int_equal(phrase_hits(r, "\"zebrik cizinci\"", "XDEC", err, sizeof err), 2);
     assert_int_equal(phrase_hits(r, "rozhodnuti:zebrik", "XDEC", err, sizeof err), 3);
+    /* a second such field (the title's), beside the first or alone */
+    assert_int_equal(phrase_hits(r, "nazev:\"zebrik cizinci\"", "XDEC", err, sizeof err), 0);
+    assert_int_equal(phrase_hits_too(r, "nazev:\"zebrik cizinci\"", "XDEC", "S", err, sizeof err), 1);
+    assert_int_equal(phrase_hits_too(r, "nazev:\"zebrik cizinci\"", NULL, "S", err, sizeof err), 1);
+    assert_int_equal(phrase_hits_too(r, "nazev:(zebrik NEAR cizinci) rozhodnuti:\"cizinci zebrik\"", "XDEC", "S", err,
+                                     sizeof err), 1);
     zx_db_close(r);
 }
 
