@@ -218,8 +218,25 @@ typedef struct {
     span sp;
     const char *kind;
     int votes;
+    int mentions;   /* votes of mere mentions, at most MENTIONS_MAX */
     zp_buf display, canon;
 } candidate;
+
+/* Mentions in sentences count at most as one heading does: a deed of
+ * "obec Praha" named twelve times is no record of the city. */
+#define MENTIONS_MAX (VOTE_HEADING - 1)
+
+static void add_votes(candidate *c, int votes, int mention, const char *kind)
+{
+    if (mention) {
+        if (c->mentions >= MENTIONS_MAX)
+            return;
+        c->mentions += votes;
+    }
+    c->votes += votes;
+    if (!c->kind)
+        c->kind = kind;
+}
 
 /* The same words as written: a name repeated in a header ("MČ Praha 7")
  * is voted for again without working out its shown form again. */
@@ -237,18 +254,16 @@ static int same_words(const char *text, const zp_words *ws, span a, span b)
 
 static int show_name(const char *text, const zp_words *ws, span sp, zp_buf *display);
 
-/* Adds a vote for the name at sp; the same name in other case forms is
- * one candidate. */
+/* Adds votes for the name at sp (a mere mention's when mention); the same
+ * name in other case forms is one candidate. */
 static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc, span sp, const char *kind,
-                 int votes)
+                 int votes, int mention)
 {
     if (not_a_name(ws, sp))
         return;
     for (size_t i = 0; i < *nc; i++) {
         if (same_words(text, ws, c[i].sp, sp)) {
-            c[i].votes += votes;
-            if (!c[i].kind)
-                c[i].kind = kind;
+            add_votes(&c[i], votes, mention, kind);
             return;
         }
     }
@@ -257,9 +272,7 @@ static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc,
     zp_meta_canonical(zp_buf_str(&d), d.len, &k);
     for (size_t i = 0; i < *nc; i++) {
         if (strcmp(zp_buf_str(&c[i].canon), zp_buf_str(&k)) == 0) {
-            c[i].votes += votes;
-            if (!c[i].kind)
-                c[i].kind = kind;
+            add_votes(&c[i], votes, mention, kind);
             zp_buf_free(&d);
             zp_buf_free(&k);
             return;
@@ -270,7 +283,7 @@ static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc,
         zp_buf_free(&k);
         return;
     }
-    c[*nc] = (candidate){ sp, kind, votes, d, k };
+    c[*nc] = (candidate){ sp, kind, votes, mention ? votes : 0, d, k };
     (*nc)++;
 }
 
@@ -301,18 +314,19 @@ static int find_town(const char *text, const zp_words *ws, int needed, span *out
                 continue;
             int v = patterns[p] == after_urad ? VOTE_OFFICE
                     : (i > 0 && is_term(&ws->w[i - 1], councils)) ? VOTE_COUNCIL : VOTE_MENTION;
-            vote(text, ws, c, &nc, (span){ s, n }, k, heading ? VOTE_HEADING : table ? VOTE_MENTION : v);
+            int votes = heading ? VOTE_HEADING : table ? VOTE_MENTION : v;
+            vote(text, ws, c, &nc, (span){ s, n }, k, votes, !heading && (table || v == VOTE_MENTION));
         }
         span sp;
         if (line < LETTERHEAD_LINES && (postcode_name(text, ws, i, &sp) || address_name(text, ws, i, &sp)))
-            vote(text, ws, c, &nc, sp, NULL, VOTE_ADDRESS);
+            vote(text, ws, c, &nc, sp, NULL, VOTE_ADDRESS, 0);
     }
     size_t len = strlen(text);
     size_t tail = zp_words_at(ws, len > SIGNATURE_BYTES ? len - SIGNATURE_BYTES : 0);
     for (size_t i = tail > limit ? tail : limit; i < ws->n; i++) {
         span sp;
         if (signature_name(text, ws, i, &sp))
-            vote(text, ws, c, &nc, sp, NULL, VOTE_SIGNATURE);
+            vote(text, ws, c, &nc, sp, NULL, VOTE_SIGNATURE, 0);
     }
     size_t best = nc;
     for (size_t i = 0; i < nc; i++)

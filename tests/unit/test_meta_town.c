@@ -34,6 +34,11 @@ static const struct {
       "1. vlastníkem je hlavní město Praha, obec Praha, jednající svěřenou správou\n"
       "2. smlouva mezi obec Praha a oprávněným nájemcem\n"
       "1.1 Úkol: předložit na zasedání Zastupitelstva MČ Praha 7 návrh; obec Praha souhlasí", "Praha 7" },
+    /* mentions count at most as one heading: a deed naming "obec Praha"
+     * line after line is still the district's record */
+    { "Usnesení rady MČ Praha 7\n\nPřevod bytové jednotky\n\t\tč. 0197/07\n\t\tZe dne 13.02.2007\nRada MČ P7\n"
+      "vlastníkem je obec Praha; obec Praha převádí; obec Praha prodává; obec Praha souhlasí; obec Praha jedná; "
+      "obec Praha svěřila; obec Praha trvá; obec Praha vyzývá", "Praha 7" },
     { "Zápis č. 1/2021 ze zasedání zastupitelstva obce Krhanice konaného dne 17.3.2021\n\n"
       "Starosta přivítal přítomné v Krhanicích.", "Krhanice" },
     { "Zápis ze zasedání zastupitelstva města Vodňany\n\nV Vodňanech dne 3. 5. 2021", "Vodňany" },
