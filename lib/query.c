@@ -14,17 +14,16 @@
 #include "fold.h"
 #include "tokenize.h"
 
-#define MAX_QUERY_TOKENS (ZP_MAX_QUERY_BYTES / 2 + 1)
-
 typedef struct {
     size_t start, end;
     char *term;
     int glued;
 } qtok;
 
+/* A text's tokens: at most one a two bytes (a word and what ends it). */
 typedef struct {
     qtok *toks;
-    size_t n;
+    size_t n, cap;
     int oom;
 } tok_list;
 
@@ -33,7 +32,7 @@ static int collect(const zp_token *t, void *ud)
     tok_list *l = ud;
     if (t->pos_inc == 0)   /* alternative forms: the parser phrases the parts */
         return 0;
-    if (l->n >= MAX_QUERY_TOKENS)
+    if (l->n >= l->cap)
         return 1;
     char *term = malloc(t->term_len + 1);
     if (!term) {
@@ -516,7 +515,8 @@ int zp_query_normalize(const char *q, size_t len, const zp_field *fields, size_t
         zp_buf_free(&clean);
         return -1;
     }
-    tok_list l = { calloc(MAX_QUERY_TOKENS, sizeof(qtok)), 0, 0 };
+    /* a field spread over its bracket makes the text longer than typed */
+    tok_list l = { calloc(clean.len / 2 + 1, sizeof(qtok)), 0, clean.len / 2 + 1, 0 };
     int rc = -1;
     if (!l.toks || zp_tok_each(zp_buf_str(&clean), clean.len, collect, &l) < 0 || l.oom) {
         snprintf(err, errlen, "out of memory");

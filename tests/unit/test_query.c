@@ -68,6 +68,23 @@ static void rewrites_queries_into_folded_parser_syntax(void **state)
     }
 }
 
+/* A field spread over a long bracket makes the text longer than typed:
+ * its last word is still asked. */
+static void a_long_bracket_keeps_its_last_word(void **state)
+{
+    (void)state;
+    char typed[ZP_MAX_QUERY_BYTES + 1] = "title:(";
+    while (strlen(typed) + 10 < ZP_MAX_QUERY_BYTES)
+        strcat(typed, "ab ");
+    strcat(typed, "zebrik)");
+    zp_query q;
+    char err[256];
+    assert_int_equal(zp_query_normalize(typed, strlen(typed), fields, N_FIELDS, NULL, NULL, 0, &q, err, sizeof err), 0);
+    const char *end = q.xapian + strlen(q.xapian) - strlen("title:zebrik)");
+    assert_string_equal(end, "title:zebrik)");
+    zp_query_free(&q);
+}
+
 static void records_wildcard_prefixes_for_highlighting(void **state)
 {
     (void)state;
@@ -227,6 +244,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rewrites_queries_into_folded_parser_syntax),
+        cmocka_unit_test(a_long_bracket_keeps_its_last_word),
         cmocka_unit_test(records_wildcard_prefixes_for_highlighting),
         cmocka_unit_test(an_empty_query_browses),
         cmocka_unit_test(refuses_empty_and_invalid_queries_with_a_reason),
