@@ -320,6 +320,7 @@ static int between_dashes(const char *text, size_t len, const zp_words *ws, size
 
 /* "organizace Žebřík", "spolek Náš domov": the upper-case words after. */
 static int institution(const char *text, const zp_words *ws, size_t i, zp_meta *m, size_t *used);
+static int adjective(const char *text, const zp_word *w);
 
 static int after_noun(const char *text, const zp_words *ws, size_t i, zp_meta *m)
 {
@@ -344,7 +345,9 @@ static int after_noun(const char *text, const zp_words *ws, size_t i, zp_meta *m
             break;
         n++;
     }
-    if (n == 0)
+    /* an adjective alone names nothing: "spolku Oblastní spolek Českého
+     * červeného kříže" */
+    if (n == 0 || (n == 1 && adjective(text, &ws->w[i + 1])))
         return 0;
     if (n == 1) {
         zp_buf b = ZP_BUF_INIT;
