@@ -294,14 +294,15 @@ static int fill(zp_doc *d, const zp_doc_input *in, const zp_buf *clean)
 {
     zp_buf data = ZP_BUF_INIT, packed = ZP_BUF_INIT;
     const char *title = d->meta.title;
-    size_t tlen = strlen(title), subject = d->meta.title_subject < tlen ? d->meta.title_subject : tlen;
+    size_t tlen = strlen(title), subject = d->meta.title_subject;
+    size_t head = subject && subject < tlen ? subject : tlen;
     zp_analyse_state st = { 0, 1, ZP_TITLE_ALSO, NULL };
-    int rc = zp_analyse_text(d->doc, title, subject ? subject : tlen, &st);
+    int rc = zp_analyse_text(d->doc, title, head, &st);
     /* the subject under a record's heading is the text's next line: its
      * words are the text's already, only the title's terms are added */
     st.title = ZP_TITLE_ONLY;
-    if (rc == 0 && subject)
-        rc = zp_analyse_text(d->doc, title + subject, tlen - subject, &st);
+    if (rc == 0 && head < tlen)
+        rc = zp_analyse_text(d->doc, title + head, tlen - head, &st);
     st.title = ZP_TITLE_NOT;
     /* a front matter's fields are searchable, but the text shown and
      * snippeted is the record's body */

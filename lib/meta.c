@@ -138,12 +138,8 @@ int zp_meta_extract(const char *text, size_t len, zp_meta *m)
     m->title = steal_or_null(&title, rc == 0 ? 1 : -1);
     zp_meta_meeting_date(text, len, &m->date);
     const char *kind = NULL;
-    int has_town = zp_meta_town_kind_in(text, &ws, &town, &kind);
     int body_kind = zp_meta_body_in(text, &ws, &body);
-    /* a town's council or board is some municipality's: the one its text
-     * names, though only once */
-    if (has_town == 0 && body_kind == ZP_BODY_COUNCIL)
-        has_town = zp_meta_council_town_in(text, &ws, &town, &kind);
+    int has_town = zp_meta_town_kind_in(text, &ws, body_kind == ZP_BODY_COUNCIL, &town, &kind);
     if (has_town > 0 && body_kind > 0)
         with_town(&body, body_kind, zp_buf_str(&town), kind);
     m->town = steal_or_null(&town, has_town);

@@ -47,14 +47,6 @@ static const char *council_of(const char *term)
     return NULL;
 }
 
-static int gap_ok(const char *text, const zp_word *a, const zp_word *b)
-{
-    for (size_t i = a->end; i < b->start; i++)
-        if (!strchr(" \t", text[i]))
-            return 0;
-    return 1;
-}
-
 /* The group's name from word i: to the end of the line or a name_end word. */
 static size_t name_words(const char *text, const zp_words *ws, size_t i)
 {
@@ -63,7 +55,7 @@ static size_t name_words(const char *text, const zp_words *ws, size_t i)
         const zp_word *w = &ws->w[i + n];
         if (zp_words_in(w->term, name_end))
             break;
-        if (n > 0 && !gap_ok(text, &ws->w[i + n - 1], w))
+        if (n > 0 && !zp_words_adjacent(text, &ws->w[i + n - 1], w))
             break;
         n++;
     }
@@ -97,7 +89,7 @@ static int add_name(const char *text, const zp_words *ws, size_t first, size_t n
 
 static int named_group(const char *text, const zp_words *ws, size_t name, const char *head, zp_buf *out)
 {
-    size_t first = name, n = name < ws->n && gap_ok(text, &ws->w[name - 1], &ws->w[name])
+    size_t first = name, n = name < ws->n && zp_words_adjacent(text, &ws->w[name - 1], &ws->w[name])
                                  ? name_words(text, ws, name)
                                  : 0;
     if (n == 0 || (n >= 2 && strcmp(ws->w[name].term, "tematicke") == 0)) {
@@ -215,7 +207,7 @@ static int sitting_of(const char *text, const zp_words *ws, size_t limit, zp_buf
         size_t k = i + 1;
         if (ws->w[k].digits && k + 1 < ws->n)
             k++;   /* "schůzi 16." -- an ordinal after is rare, before is usual */
-        if (!gap_ok(text, &ws->w[k - 1], &ws->w[k]))
+        if (!zp_words_adjacent(text, &ws->w[k - 1], &ws->w[k]))
             continue;
         /* "zasedání republikového výboru": a body noun needs no capital;
          * an organisation's name does */
@@ -237,7 +229,7 @@ static int subject_of_resolution(const char *text, const zp_words *ws, size_t li
             continue;
         size_t v = i + 1;
         while (v < ws->n && v < i + 6 && !zp_meta_is_resolution_verb(ws->w[v].term) &&
-               gap_ok(text, &ws->w[v - 1], &ws->w[v]))
+               zp_words_adjacent(text, &ws->w[v - 1], &ws->w[v]))
             v++;
         if (v >= ws->n || v >= i + 6 || !zp_meta_is_resolution_verb(ws->w[v].term))
             continue;
@@ -295,11 +287,11 @@ static int header_body(const char *text, const zp_words *ws, size_t limit, zp_bu
             return named_group(text, ws, i + 2, "Pracovní skupina", out);
         if (next && zp_words_in(w->term, ridici) && zp_words_in(next->term, skupina))
             return named_group(text, ws, i + 2, "Řídící skupina", out);
-        if (next && strcmp(w->term, "ps") == 0 && w->caps && next->upper && gap_ok(text, w, next))
+        if (next && strcmp(w->term, "ps") == 0 && w->caps && next->upper && zp_words_adjacent(text, w, next))
             return named_group(text, ws, i + 1, "Pracovní skupina", out);
         /* "Komise" needs its name ("Komise pro sociální oblast"): alone it
          * is a commission spoken of, not the one that met */
-        if (next && zp_words_in(w->term, komise) && gap_ok(text, w, next))
+        if (next && zp_words_in(w->term, komise) && zp_words_adjacent(text, w, next))
             return named_group(text, ws, i + 1, "Komise", out);
         if (next && (zp_words_in(w->term, zastupitelstvo) || zp_words_in(w->term, rada)) && council_of(next->term)) {
             zp_buf_adds(out, zp_words_in(w->term, rada) ? "Rada " : "Zastupitelstvo ");

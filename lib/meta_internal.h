@@ -14,12 +14,11 @@ int zp_meta_nominative(const char *text, const zp_words *ws, const zp_word *w, z
 
 int zp_meta_town_in(const char *text, const zp_words *ws, zp_buf *display);
 /* The same, with what kind of municipality the text calls it ("obce",
- * "města", "městyse", "městské části"; NULL when it does not say). */
-int zp_meta_town_kind_in(const char *text, const zp_words *ws, zp_buf *display, const char **kind);
-/* The town of a council whose record names none by the usual weight
- * ("orgán: rada" over a text that says "MČ Praha 7" once): the place
- * the text names most, once being enough. */
-int zp_meta_council_town_in(const char *text, const zp_words *ws, zp_buf *display, const char **kind);
+ * "města", "městyse", "městské části"; NULL when it does not say).
+ * council: the record is a town's council or board, which is some
+ * municipality's: the place its text names most, once being enough
+ * ("orgán: rada" over a text that says "MČ Praha 7" once). */
+int zp_meta_town_kind_in(const char *text, const zp_words *ws, int council, zp_buf *display, const char **kind);
 /* The body: 1 for a named body (a group, a commission), ZP_BODY_COUNCIL
  * for a town's council or board ("Zastupitelstvo obce", "Rada"), which
  * takes the town's name after it; 0 none, -1 out of memory. */

@@ -238,14 +238,6 @@ static int in_caps_phrase(const char *text, const zp_words *ws, size_t i)
     return i + 1 < ws->n && ws->w[i + 1].caps && zp_words_adjacent(text, w, &ws->w[i + 1]);
 }
 
-static int ascii(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
-    return 1;
-}
-
 /* Capitals that are not an organisation: a label ("DATUM:"), a heading
  * alone on its line ("PROGRAM"), a title after a name ("MBA"), a Czech
  * word in capitals (PROTI, FOND), a known abbreviation of no organisation. */
@@ -271,7 +263,8 @@ static int not_an_acronym(const char *text, size_t len, const zp_word *w)
     /* or one with its diacritics left out ("RADNI Hasal Štěpán", "MISTA"):
      * the lexicon knows its folded form as a word's, not a name's (five
      * letters or more: shorter acronyms fold to words by chance) */
-    if (l && !word && w->end - w->start >= ASCII_WORD_MIN && ascii(text + w->start, w->end - w->start)) {
+    if (l && !word && w->end - w->start >= ASCII_WORD_MIN &&
+        !zp_fold_has_non_ascii(text + w->start, w->end - w->start)) {
         uint32_t ids[ZP_LEMMA_MAX];
         size_t n = zp_lemma_lookup(NULL, 0, (const char *)l, strlen((const char *)l), ids);
         for (size_t k = 0; k < n && !word; k++)
@@ -318,9 +311,21 @@ static int between_dashes(const char *text, size_t len, const zp_words *ws, size
     return 0;
 }
 
+static int adjective_lemma(const char *lemma, void *ud)
+{
+    (void)ud;
+    size_t n = strlen(lemma);
+    /* -ý, -í: the dictionary gives adjectives in the masculine */
+    return n > 2 && (memcmp(lemma + n - 2, "\xC3\xBD", 2) == 0 || memcmp(lemma + n - 2, "\xC3\xAD", 2) == 0);
+}
+
+static int adjective(const char *text, const zp_word *w)
+{
+    return zp_dict_each_lemma(text + w->start, w->end - w->start, 0, adjective_lemma, NULL) == 1;
+}
+
 /* "organizace Žebřík", "spolek Náš domov": the upper-case words after. */
 static int institution(const char *text, const zp_words *ws, size_t i, zp_meta *m, size_t *used);
-static int adjective(const char *text, const zp_word *w);
 
 static int after_noun(const char *text, const zp_words *ws, size_t i, zp_meta *m)
 {
@@ -391,14 +396,6 @@ static int initial(const char *text, const zp_word *w)
     return w->upper && strlen(w->term) <= 3 && text[w->end] == '.';
 }
 
-static int spaces_only(const char *text, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++)
-        if (text[i] != ' ' && text[i] != '\t')
-            return 0;
-    return from <= to;
-}
-
 /* The capitalised name after an institution's kind: "Šternberk", "Na
  * Výsluní", after a school's acronym also a street's adjective ("ZŠ
  * Korunovační"); a word the dictionary knows in lower case is a heading's
@@ -412,7 +409,7 @@ static size_t institution_name(const char *text, const zp_words *ws, size_t i, i
         const zp_word *w = &ws->w[i + n];
         /* "Fr. Plamínkové": an initial's dot between two words of the name */
         const zp_word *p = &ws->w[i + n - 1];
-        if (!zp_words_adjacent(text, p, w) && !(bound && initial(text, p) && spaces_only(text, p->end + 1, w->start)))
+        if (!zp_words_adjacent(text, p, w) && !(bound && initial(text, p) && zp_words_blank(text, p->end + 1, w->start)))
             break;
         int prep = preposition(w);
         if (w->upper && !w->caps && !w->digits && ((n == 0 && school) || bound || !common_word(text, w))) {
@@ -443,19 +440,6 @@ static int institution_prefix(const char *term)
         if (strncmp(term, *k, INSTITUTION_STEM) == 0)
             return 1;
     return 0;
-}
-
-static int adjective_lemma(const char *lemma, void *ud)
-{
-    (void)ud;
-    size_t n = strlen(lemma);
-    /* -ý, -í: the dictionary gives adjectives in the masculine */
-    return n > 2 && (memcmp(lemma + n - 2, "\xC3\xBD", 2) == 0 || memcmp(lemma + n - 2, "\xC3\xAD", 2) == 0);
-}
-
-static int adjective(const char *text, const zp_word *w)
-{
-    return zp_dict_each_lemma(text + w->start, w->end - w->start, 0, adjective_lemma, NULL) == 1;
 }
 
 /* "Charita Šternberk", "Charitě Šternberk", "Základní školy Krhanice",

@@ -68,24 +68,6 @@ static int label_line(const char *t, const line *l)
     return spaces <= 2;
 }
 
-static int starts_lower(const char *t, const line *l);
-
-/* A line naming the record: a heading word in it, and not a sentence's
- * piece ("návrh usnesení Zastupitelstva ...", "projednání ...") nor a
- * field. */
-static int is_heading(const char *t, const line *l)
-{
-    if (label_line(t, l) || starts_lower(t, l))
-        return 0;
-    zp_buf f = ZP_BUF_INIT;
-    zp_fold_word(t + l->start, l->end - l->start, &f);
-    int hit = 0;
-    for (const char *const *w = heading_words; *w && !hit; w++)
-        hit = strstr(zp_buf_str(&f), *w) != NULL;
-    zp_buf_free(&f);
-    return hit;
-}
-
 static size_t count_words(const char *t, const line *l)
 {
     size_t n = 0;
@@ -111,6 +93,22 @@ static utf8proc_category_t first_category(const char *t, const line *l)
 static int starts_lower(const char *t, const line *l)
 {
     return first_category(t, l) == UTF8PROC_CATEGORY_LL;
+}
+
+/* A line naming the record: a heading word in it, and not a sentence's
+ * piece ("návrh usnesení Zastupitelstva ...", "projednání ...") nor a
+ * field. */
+static int is_heading(const char *t, const line *l)
+{
+    if (label_line(t, l) || starts_lower(t, l))
+        return 0;
+    zp_buf f = ZP_BUF_INIT;
+    zp_fold_word(t + l->start, l->end - l->start, &f);
+    int hit = 0;
+    for (const char *const *w = heading_words; *w && !hit; w++)
+        hit = strstr(zp_buf_str(&f), *w) != NULL;
+    zp_buf_free(&f);
+    return hit;
 }
 
 /* An upper-case heading line such as "DĚTI A RODINA" (no digits or colon:
@@ -194,13 +192,7 @@ static int generic(const zp_buf *b)
     zp_buf_free(&first);
     if (!resolution)
         return 0;
-    size_t words = 0;
-    int in = 0;
-    for (size_t i = 0; i < b->len; i++) {
-        int sp = is_blank(b->data[i]);
-        words += !sp && !in;
-        in = !sp;
-    }
+    size_t words = count_words(b->data, &(line){ 0, b->len });
     zp_date d;
     size_t s, e;
     return words > 0 && words <= GENERIC_WORDS && !zp_meta_find_date(b->data, b->len, &d, &s, &e);

@@ -475,30 +475,20 @@ static int show_name(const char *text, const zp_words *ws, span sp, zp_buf *disp
     return display->oom ? -1 : 0;
 }
 
-static int town_with(const char *text, const zp_words *ws, int needed, zp_buf *display, const char **kind)
+int zp_meta_town_kind_in(const char *text, const zp_words *ws, int council, zp_buf *display, const char **kind)
 {
     span sp;
     const char *k = NULL;
-    if (!find_town(text, ws, needed, &sp, &k, display))
+    if (!find_town(text, ws, council ? VOTE_MENTION : VOTE_NEEDED, &sp, &k, display))
         return 0;
     if (kind)
         *kind = k;
     return display->oom ? -1 : 1;
 }
 
-int zp_meta_town_kind_in(const char *text, const zp_words *ws, zp_buf *display, const char **kind)
-{
-    return town_with(text, ws, VOTE_NEEDED, display, kind);
-}
-
-int zp_meta_council_town_in(const char *text, const zp_words *ws, zp_buf *display, const char **kind)
-{
-    return town_with(text, ws, VOTE_MENTION, display, kind);
-}
-
 int zp_meta_town_in(const char *text, const zp_words *ws, zp_buf *display)
 {
-    return zp_meta_town_kind_in(text, ws, display, NULL);
+    return zp_meta_town_kind_in(text, ws, 0, display, NULL);
 }
 
 int zp_meta_town(const char *text, size_t len, zp_buf *display)

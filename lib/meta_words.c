@@ -103,12 +103,17 @@ size_t zp_words_at(const zp_words *ws, size_t at)
     return lo;
 }
 
-int zp_words_adjacent(const char *text, const zp_word *a, const zp_word *b)
+int zp_words_blank(const char *text, size_t from, size_t to)
 {
-    for (size_t i = a->end; i < b->start; i++)
+    for (size_t i = from; i < to; i++)
         if (text[i] != ' ' && text[i] != '\t')
             return 0;
     return 1;
+}
+
+int zp_words_adjacent(const char *text, const zp_word *a, const zp_word *b)
+{
+    return zp_words_blank(text, a->end, b->start);
 }
 
 int zp_words_line_start(const char *text, const zp_words *ws, size_t i)

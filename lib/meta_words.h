@@ -38,8 +38,10 @@ int zp_words_in(const char *term, const char *const *list);
 /* Index of the first word starting at or after byte `at`. */
 size_t zp_words_at(const zp_words *ws, size_t at);
 
-/* 1 when text[a.end, b.start) is only spaces/tabs (same line, no
- * punctuation between the two words). */
+/* 1 when text[from, to) is only spaces/tabs. */
+int zp_words_blank(const char *text, size_t from, size_t to);
+/* 1 when text[a.end, b.start) is: the two words on one line, no
+ * punctuation between them. */
 int zp_words_adjacent(const char *text, const zp_word *a, const zp_word *b);
 
 /* 1 when the gap before word i holds a newline (or i is the first word). */

@@ -160,11 +160,12 @@ typedef struct {
     int special;         /* an operator, field, phrase, synonym or wildcard */
 } rewriter;
 
-static const zp_field *field_of(const rewriter *r, const char *term)
+/* The field named by a folded term, or NULL. */
+static const zp_field *field_named(const zp_field *fields, size_t n_fields, const char *term)
 {
-    for (size_t i = 0; i < r->n_fields; i++)
-        if (strcmp(r->fields[i].name, term) == 0)
-            return &r->fields[i];
+    for (size_t i = 0; i < n_fields; i++)
+        if (strcmp(fields[i].name, term) == 0)
+            return &fields[i];
     return NULL;
 }
 
@@ -273,7 +274,7 @@ static int rewrite(rewriter *r)
         const zp_field *f = NULL;
         if (!r->in_quote && !after_field && t->end + 1 < r->len && text[t->end] == ':' &&
             !is_space(text[t->end + 1]))
-            f = field_of(r, t->term);
+            f = field_named(r->fields, r->n_fields, t->term);
         if (f && f->filter >= 0) {
             size_t at = take_filter(r, f->filter, t->end + 1);
             if (at == (size_t)-1)
@@ -436,11 +437,9 @@ static size_t field_bracket_at(const char *s, size_t len, size_t at, const zp_fi
         return 0;
     zp_buf f = ZP_BUF_INIT;
     zp_fold_word(s + at, e - at, &f);
-    int text_field = 0;
-    for (size_t i = 0; i < n_fields && !f.oom; i++)
-        text_field |= fields[i].filter < 0 && strcmp(fields[i].name, zp_buf_str(&f)) == 0;
+    const zp_field *field = f.oom ? NULL : field_named(fields, n_fields, zp_buf_str(&f));
     zp_buf_free(&f);
-    return text_field ? e - at : 0;
+    return field && field->filter < 0 ? e - at : 0;
 }
 
 /* "rozhodnuti:(smlouva pozemek)" -> "(rozhodnuti:smlouva rozhodnuti:pozemek)":

@@ -1356,10 +1356,9 @@ int zx_query_parse(zx_db *db, const char *qs, const zx_parse_opts *opts, zx_quer
             set_err(err, errlen, "empty query: give at least one word to search for");
             return ZX_ERR_QUERY;
         }
-        if (opts && opts->unpositioned && opts->stem)
-            q = positionless(q, std::string("Z") + opts->unpositioned, "Z");
-        if (opts && opts->unpositioned_too && opts->stem)
-            q = positionless(q, std::string("Z") + opts->unpositioned_too, "Z");
+        for (const char *field : { opts ? opts->unpositioned : nullptr, opts ? opts->unpositioned_too : nullptr })
+            if (field && opts->stem)
+                q = positionless(q, std::string("Z") + field, "Z");
         std::unique_ptr<zx_query> parsed(new zx_query{q});
         if (opts && opts->unpositioned && opts->rest && db && db->read->term_exists(opts->rest)) {
             const Xapian::Database &r = *db->read;

@@ -21,6 +21,7 @@
 #include "extract.h"
 #include "fold.h"
 #include "meta.h"
+#include "meta_words.h"
 
 static zp_detector *detector;
 
@@ -265,13 +266,7 @@ static char *title_key(const char *s)
 {
     zp_buf f = ZP_BUF_INIT, out = ZP_BUF_INIT;
     zp_fold_word(s, strlen(s), &f);
-    const char *p = zp_buf_str(&f);
-    for (int space = 1; *p; p++) {
-        int sp = *p == ' ' || *p == '\t';
-        if (!sp || !space)
-            zp_buf_addc(&out, sp ? ' ' : *p);
-        space = sp;
-    }
+    zp_words_squeeze(zp_buf_str(&f), 0, f.len, &out);
     zp_buf_free(&f);
     char *r = zp_buf_steal(&out);
     return r ? r : calloc(1, 1);

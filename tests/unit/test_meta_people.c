@@ -46,6 +46,14 @@ static int has(const zp_strlist *l, const char *s)
             fail_msg("'%s' not in %s", s, #list);                                                  \
     } while (0)
 
+/* None of the n names is taken for an organisation. */
+static void assert_no_org(const zp_meta *m, const char *const *never, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (has(&m->orgs, never[i]))
+            fail_msg("'%s' taken for an organisation", never[i]);
+}
+
 static void reads_attendance_lines_across_lines(void **state)
 {
     (void)state;
@@ -150,9 +158,7 @@ static void finds_organisations_not_tax_ids_or_votes(void **state)
     assert_has(&m.orgs, "Technická správa komunikací hl. m. Prahy");
     const char *never[] = { "DPH", "IČO", "IČ", "DIČ", "PRO", "PROTI", "ZDRŽEL", "SE", "ZO", "Kč", "John",
                             "John a", "Základní", "Mateřská", "Benešov", "Geometrický plán bude financovat Dobet" };
-    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
-        if (has(&m.orgs, never[i]))
-            fail_msg("'%s' taken for an organisation", never[i]);
+    assert_no_org(&m, never, sizeof never / sizeof never[0]);
     zp_meta_free(&m);
 }
 
@@ -182,9 +188,7 @@ static void tells_organisations_from_codes_and_departments(void **state)
     assert_has(&m.orgs, "MOTUS");
     const char *never[] = { "Pečovatelský centrum Praha", "Návrh na přidělení odměny ředitelce", "MŠ Na", "MŠ Nad",
                             "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED", "RADNI", "Oblastní", "Českého" };
-    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
-        if (has(&m.orgs, never[i]))
-            fail_msg("'%s' taken for an organisation", never[i]);
+    assert_no_org(&m, never, sizeof never / sizeof never[0]);
     zp_meta_free(&m);
 }
 
