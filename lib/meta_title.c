@@ -198,18 +198,37 @@ static int generic(const zp_buf *b)
     return words > 0 && words <= GENERIC_WORDS && !zp_meta_find_date(b->data, b->len, &d, &s, &e);
 }
 
+/* The category of a line's first letter, past an opening quotation mark
+ * ("„Studie rozvoje cyklotras“"). */
+static utf8proc_category_t first_letter_category(const char *t, const line *l)
+{
+    line rest = *l;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)t + rest.start,
+                                          (utf8proc_ssize_t)(rest.end - rest.start), &cp);
+    utf8proc_category_t c = k > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+    if (k > 0 && (c == UTF8PROC_CATEGORY_PI || c == UTF8PROC_CATEGORY_PS || cp == '"')) {
+        rest.start += (size_t)k;
+        return first_category(t, &rest);
+    }
+    return c;
+}
+
 /* The subject right under a heading's last line, from lines[k]: the next
  * line with text when it opens in upper case with a few words and is no
  * field, nor a heading in capitals, nor a list's opening ("Přítomni:");
- * n when there is none. */
+ * a line in lower case too when the record's number follows it at once
+ * ("schválení stanoviska k …" / "č. 0640/99"); n when there is none. */
 static size_t subject_line(const char *t, const line *lines, size_t n, size_t k)
 {
     if (k >= n)
         return n;
     const line *l = &lines[k];
     size_t last = l->end > l->start ? l->end - 1 : l->start;
-    if (first_category(t, l) != UTF8PROC_CATEGORY_LU || label_line(t, l) || is_all_caps(t, l) ||
-        count_words(t, l) < 3 || t[last] == ':')
+    utf8proc_category_t c = first_letter_category(t, l);
+    int numbered = k + 1 < n && number_line(t, &lines[k + 1]);
+    if ((c != UTF8PROC_CATEGORY_LU && !(c == UTF8PROC_CATEGORY_LL && numbered)) || label_line(t, l) ||
+        is_all_caps(t, l) || count_words(t, l) < 3 || t[last] == ':')
         return n;
     return k;
 }
@@ -235,6 +254,16 @@ int zp_meta_title(const char *text, size_t len, zp_buf *out, size_t *subject)
     size_t h = 0;
     while (h < n && !is_heading(text, &lines[h]))
         h++;
+    /* "Návrh na prodloužení ubytování …" / "č. usnesení: 0175/16-R" /
+     * "datum: …": a line over a block of fields is the record's heading.
+     * A heading word further down is in the record's text ("Informovat
+     * ředitele o usnesení Rady"), unless it follows the fields at once
+     * (a letterhead, the meeting's fields, then "Zápis z jednání"). */
+    size_t f = 1;
+    while (f < n && label_line(text, &lines[f]))
+        f++;
+    if (h > f && f >= 3 && !label_line(text, &lines[0]))
+        h = 0;
     if (h == n) {
         add_line(out, text, &lines[0]);
         cut(out);
@@ -249,9 +278,11 @@ int zp_meta_title(const char *text, size_t len, zp_buf *out, size_t *subject)
     }
     add_line(out, text, &lines[h]);
     /* Continuations: "ZÁPIS / z jednání pracovní skupiny / DĚTI A RODINA";
-     * a field ("č. usnesení: 0100/17-R") ends the heading. */
+     * a field ("č. usnesení: 0100/17-R") or the record's number ends the
+     * heading, and so does a generic heading's subject over its number */
     size_t k = h + 1;
     while (k < n && k <= h + 3 && line_chars(text, &lines[k]) <= TITLE_LINE_MAX_CHARS && !label_line(text, &lines[k]) &&
+           !number_line(text, &lines[k]) && !(k + 1 < n && number_line(text, &lines[k + 1]) && generic(out)) &&
            (starts_lower(text, &lines[k]) || (k > h + 1 && is_all_caps(text, &lines[k]))))
         add_line(out, text, &lines[k++]);
     /* "Usnesení rady MČ Praha 7" / "Uzavření nájemní smlouvy na NBP":

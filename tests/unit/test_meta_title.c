@@ -46,6 +46,32 @@ static const struct {
     { "Návrh na stanovení programu 2. řádného zasedání Zastupitelstva MČ Praha 7 dne 20.02.2017\n"
       "č. usnesení: 0100/17-R\ndatum: 2017-01-31\norgán: rada\n\nbere na vědomí\n",
       "Návrh na stanovení programu 2. řádného zasedání Zastupitelstva MČ Praha 7 dne 20.02.2017" },
+    /* the line over the fields is the heading: a task naming a resolution
+     * ("o usnesení Rady"), or a list item ("s usnesením"), further down is
+     * the record's text */
+    { "Souhlas s nákupem šatních skříněk pro žáky PO ZŠ TGM Praha 7\nč. usnesení: 0228/16-R\ndatum: 2016-03-15\n"
+      "orgán: rada\n\nbere na vědomí\n\npředložený materiál - Souhlas s nákupem šatních skříněk\n\nschvaluje\n\n"
+      "nákup šatních skříněk pro žáky PO ZŠ TGM Praha 7\n\nukládá\n\nVED OŠK Mgr. Ludmila Knížková\n\n"
+      "Informovat ředitele PO ZŠ TGM Praha 7 o usnesení Rady MČ Praha 7.\n",
+      "Souhlas s nákupem šatních skříněk pro žáky PO ZŠ TGM Praha 7" },
+    { "Návrh na prodloužení ubytování občanům MČ Praha 7 v bytech určených pro sociálně ohrožené občany Praha 7\n"
+      "č. usnesení: 0175/16-R\ndatum: 2016-02-26\norgán: rada\n\nbere na vědomí\n\nnávrh na prodloužení ubytování\n\n"
+      "ukládá\n\nVED OSZ PaedDr. Miroslav Lucka\n\n1.1. oznámit žadatelům schválení prodloužení ubytování\n\n"
+      "1.2.seznámit společnost Sedmá ubytovací s.r.o. s usnesením ve věci schválení prodloužení ubytování\n",
+      "Návrh na prodloužení ubytování občanům MČ Praha 7 v bytech určených pro sociálně ohrožené občany Praha 7" },
+    /* ... but a heading right under the fields is the heading: the lines
+     * over them a letterhead */
+    { "Obec Kunčice\nDatum: 12. 1. 2020\nMísto: obecní úřad\nZápis z jednání zastupitelstva obce\n",
+      "Zápis z jednání zastupitelstva obce" },
+    /* a subject in quotation marks; one in lower case with the record's
+     * number under it */
+    { "Usnesení rady MČ Praha 7\n\n„Prohlášení vlastníka nemovitosti“ na zapsání do KN nemovitosti č.p.708\n\n"
+      "\t\tč. 0041/02\n\n\t\tZe dne 15.01.2002\n",
+      "Usnesení rady MČ Praha 7: „Prohlášení vlastníka nemovitosti“ na zapsání do KN nemovitosti č.p.708" },
+    { "Usnesení rady MČ Praha 7\n\nschválení stanoviska k návrhu vyhlášky hl. m. Prahy o schůdnosti místních "
+      "komunikací\n\n\t\tč. 0640/99\n\n\t\tZe dne 10.09.1999\n",
+      "Usnesení rady MČ Praha 7: schválení stanoviska k návrhu vyhlášky hl. m. Prahy o schůdnosti místních "
+      "komunikací" },
     { "   \n\t\n", "" },
 };
 
