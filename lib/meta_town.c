@@ -4,6 +4,7 @@
  * postcode "Prostějov 796 01" -- mostly in an inflected case.  The shown
  * form is the nominative, chosen among the forms of the same word that the
  * text uses ("Prostějova", "Prostějově", "Prostějov" -> "Prostějov"). */
+#include <stdio.h>
 #include <string.h>
 
 #include "analyse.h"
@@ -75,7 +76,7 @@ static const char *const not_names[] = { "kc", "sb", "tis", "mil", "mld", "odst"
 
 /* How much each way of naming a town counts (see find_town). */
 enum { VOTE_MENTION = 1, VOTE_ADDRESS = 2, VOTE_SIGNATURE = 1, VOTE_OFFICE = 3, VOTE_COUNCIL = 4,
-       VOTE_HEADING = 6, VOTE_NEEDED = 2 };
+       VOTE_HEADING = 6, VOTE_OWN_HEADING = 2 * VOTE_HEADING, VOTE_NEEDED = 2 };
 /* Content lines at the top that make a heading; a letterhead's address
  * is in the first LETTERHEAD_LINES (further down, an address is a
  * person's or a property's, not the town's). */
@@ -219,6 +220,7 @@ typedef struct {
     const char *kind;
     int votes;
     int mentions;   /* votes of mere mentions, at most MENTIONS_MAX */
+    int headings;   /* times named in the heading */
     zp_buf display, canon;
 } candidate;
 
@@ -228,6 +230,13 @@ typedef struct {
 
 static void add_votes(candidate *c, int votes, int mention, const char *kind)
 {
+    /* a heading that names a place twice ("vyhláška hlavního města Praha
+     * …, Statut hlavního města Prahy") is one heading's weight and a
+     * mention */
+    if (!mention && votes >= VOTE_HEADING && c->headings++) {
+        votes = VOTE_MENTION;
+        mention = 1;
+    }
     if (mention) {
         if (c->mentions >= MENTIONS_MAX)
             return;
@@ -257,9 +266,9 @@ static int show_name(const char *text, const zp_words *ws, span sp, zp_buf *disp
 /* Adds votes for the name at sp (a mere mention's when mention); the same
  * name in other case forms is one candidate. */
 static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc, span sp, const char *kind,
-                 int votes, int mention)
+                 int votes, int mention, const char *shown)
 {
-    if (not_a_name(ws, sp))
+    if (!shown && not_a_name(ws, sp))
         return;
     for (size_t i = 0; i < *nc; i++) {
         if (same_words(text, ws, c[i].sp, sp)) {
@@ -268,7 +277,10 @@ static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc,
         }
     }
     zp_buf d = ZP_BUF_INIT, k = ZP_BUF_INIT;
-    show_name(text, ws, sp, &d);
+    if (shown)
+        zp_buf_adds(&d, shown);
+    else
+        show_name(text, ws, sp, &d);
     zp_meta_canonical(zp_buf_str(&d), d.len, &k);
     for (size_t i = 0; i < *nc; i++) {
         if (strcmp(zp_buf_str(&c[i].canon), zp_buf_str(&k)) == 0) {
@@ -283,8 +295,34 @@ static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc,
         zp_buf_free(&k);
         return;
     }
-    c[*nc] = (candidate){ sp, kind, votes, mention ? votes : 0, d, k };
+    c[*nc] = (candidate){ sp, kind, votes, mention ? votes : 0, !mention && votes >= VOTE_HEADING, d, k };
     (*nc)++;
+}
+
+/* Prague's districts are the only ones numbered, and are written short
+ * after "MČ": "MČ P7", "ÚMČ P 7", "MČ P-7".  The words the short name takes
+ * at i (0 when it is none) with its shown form ("Praha 7") in out. */
+#define PRAGUE_DISTRICTS 22
+static size_t prague_district(const char *text, const zp_words *ws, size_t i, char out[16])
+{
+    const zp_word *w = &ws->w[i];
+    if (!w->upper || w->term[0] != 'p')
+        return 0;
+    const char *num = w->term + 1;
+    size_t words = 1;
+    if (!*num && i + 1 < ws->n && ws->w[i + 1].digits &&
+        (zp_words_adjacent(text, w, &ws->w[i + 1]) || (ws->w[i + 1].start == w->end + 1 && text[w->end] == '-'))) {
+        num = ws->w[i + 1].term;
+        words = 2;
+    }
+    size_t len = strlen(num);
+    if (len < 1 || len > 2 || num[0] == '0' || num[0] < '0' || num[0] > '9' || (len == 2 && (num[1] < '0' || num[1] > '9')))
+        return 0;
+    int d = len == 2 ? (num[0] - '0') * 10 + num[1] - '0' : num[0] - '0';
+    if (d > PRAGUE_DISTRICTS)
+        return 0;
+    snprintf(out, 16, "Praha %d", d);
+    return words;
 }
 
 /* The town is the name the header gives most weight: a name in the
@@ -310,23 +348,33 @@ static int find_town(const char *text, const zp_words *ws, int needed, span *out
             if (!s || s >= ws->n || !zp_words_adjacent(text, &ws->w[s - 1], &ws->w[s]))
                 continue;
             size_t n = name_at(text, ws, s);
+            char district[16];
+            const char *shown = NULL;
+            size_t short_name = patterns[p] == after_cast ? prague_district(text, ws, s, district) : 0;
+            if (short_name) {
+                n = short_name;
+                shown = district;
+            }
             if (!n)
                 continue;
             int v = patterns[p] == after_urad ? VOTE_OFFICE
                     : (i > 0 && is_term(&ws->w[i - 1], councils)) ? VOTE_COUNCIL : VOTE_MENTION;
-            int votes = heading ? VOTE_HEADING : table ? VOTE_MENTION : v;
-            vote(text, ws, c, &nc, (span){ s, n }, k, votes, !heading && (table || v == VOTE_MENTION));
+            /* a heading naming the council ("Usnesení rady MČ Praha 7") is
+             * the record's own: it outweighs another name in the heading
+             * and all that name's mentions */
+            int votes = heading ? (v == VOTE_COUNCIL ? VOTE_OWN_HEADING : VOTE_HEADING) : table ? VOTE_MENTION : v;
+            vote(text, ws, c, &nc, (span){ s, n }, k, votes, !heading && (table || v == VOTE_MENTION), shown);
         }
         span sp;
         if (line < LETTERHEAD_LINES && (postcode_name(text, ws, i, &sp) || address_name(text, ws, i, &sp)))
-            vote(text, ws, c, &nc, sp, NULL, VOTE_ADDRESS, 0);
+            vote(text, ws, c, &nc, sp, NULL, VOTE_ADDRESS, 0, NULL);
     }
     size_t len = strlen(text);
     size_t tail = zp_words_at(ws, len > SIGNATURE_BYTES ? len - SIGNATURE_BYTES : 0);
     for (size_t i = tail > limit ? tail : limit; i < ws->n; i++) {
         span sp;
         if (signature_name(text, ws, i, &sp))
-            vote(text, ws, c, &nc, sp, NULL, VOTE_SIGNATURE, 0);
+            vote(text, ws, c, &nc, sp, NULL, VOTE_SIGNATURE, 0, NULL);
     }
     size_t best = nc;
     for (size_t i = 0; i < nc; i++)

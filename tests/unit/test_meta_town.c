@@ -42,6 +42,26 @@ static const struct {
     { "Zápis č. 1/2021 ze zasedání zastupitelstva obce Krhanice konaného dne 17.3.2021\n\n"
       "Starosta přivítal přítomné v Krhanicích.", "Krhanice" },
     { "Zápis ze zasedání zastupitelstva města Vodňany\n\nV Vodňanech dne 3. 5. 2021", "Vodňany" },
+    /* a Prague district written short after "MČ" (Praha 7's resolutions
+     * since 2016, which name their district no other way) */
+    { "Návrh na výběr zhotovitele a uzavření smlouvy o dílo č. 2015/OIVZ/043\nč. usnesení: 0243/16-R\n"
+      "datum: 2016-03-15\norgán: rada\n\nbere na vědomí\n\nNávrh, která je zadaná dle Pravidel pro zadávání veřejných "
+      "zakázek MČ P 7 ve výběrovém řízení ( viz Usnesení R MČ P 7 č. 902/15-R ze dne 1.10.2015)\n",
+      "Praha 7" },
+    { "souhlasí s uzavřením smlouvy mezi MČ P7 a PREdistribuce, a.s.\n", "Praha 7" },
+    { "souhlasí s uzavřením smlouvy mezi MČ P-22 a společností\n", "Praha 22" },
+    /* there are 22 districts: "P 30" is none */
+    { "souhlasí s uzavřením smlouvy mezi MČ P 30 a společností\n", "" },
+    /* the council's own heading outweighs the capital a subject names
+     * twice, and the capital's mentions */
+    { "Usnesení rady MČ Praha 7\n\nSchválení stanoviska k návrhu vyhlášky HMP, kterou se mění a doplňuje vyhláška "
+      "hlavního města Praha č. 38/1994 Sb., hl. m. Prahy, kterou se vydává Statut hlavního města Prahy...\n\n"
+      "\t\tč. 0594/00\n\n\t\tZe dne 27.06.2000\n\n...v přenesené působnosti\n\nObvodní rada v Praze 7\n"
+      "po projednání\n\nI.\tbere na vědomí\n\n předložený materiál - Návrh na schválení stanoviska k návrhu vyhlášky "
+      "HMP, kterou se mění a doplňuje vyhláška hlavního města Praha č. 38/1994 Sb., kterou se vydává Statut "
+      "hlavního města Prahy\n\nII.\tkonstatuje, že k návrhu vyhlášky hlavního města Praha, Statut hlavního města "
+      "Prahy má připomínky\n",
+      "Praha 7" },
     /* no town: a budget in crowns, a person's address in a long sentence,
      * a table row naming the capital, the place a national body met */
     { "Výdajová položka se snižuje o 150 000,- Kč\nZřizuje se nová položka ve výši 300 000,- Kč", "" },
