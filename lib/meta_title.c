@@ -258,11 +258,15 @@ int zp_meta_title(const char *text, size_t len, zp_buf *out, size_t *subject)
      * "datum: …": a line over a block of fields is the record's heading.
      * A heading word further down is in the record's text ("Informovat
      * ředitele o usnesení Rady"), unless it follows the fields at once
-     * (a letterhead, the meeting's fields, then "Zápis z jednání"). */
-    size_t f = 1;
+     * (a letterhead, the meeting's fields, then "Zápis z jednání").  The
+     * line may wrap ("… splátkového kalendáře" / "doručené MČ Praha 7"). */
+    size_t g = 1;
+    while (g < n && g <= 2 && starts_lower(text, &lines[g]) && !label_line(text, &lines[g]))
+        g++;
+    size_t f = g;
     while (f < n && label_line(text, &lines[f]))
         f++;
-    if (h > f && f >= 3 && !label_line(text, &lines[0]))
+    if (h > f && f >= g + 2 && !label_line(text, &lines[0]))
         h = 0;
     if (h == n) {
         add_line(out, text, &lines[0]);

@@ -59,6 +59,11 @@ static const struct {
       "ukládá\n\nVED OSZ PaedDr. Miroslav Lucka\n\n1.1. oznámit žadatelům schválení prodloužení ubytování\n\n"
       "1.2.seznámit společnost Sedmá ubytovací s.r.o. s usnesením ve věci schválení prodloužení ubytování\n",
       "Návrh na prodloužení ubytování občanům MČ Praha 7 v bytech určených pro sociálně ohrožené občany Praha 7" },
+    /* the line over the fields may wrap */
+    { "Návrh na řešení žádosti občana MČ Praha 7 na uzavření splátkového kalendáře\ndoručené MČ Praha 7\n"
+      "č. usnesení: 0754/16-R\ndatum: 2016-08-02\norgán: rada\n\nbere na vědomí\n\nnávrh\n\nukládá\n\n"
+      "Informovat žadatelku o usnesení R MČ P7\n",
+      "Návrh na řešení žádosti občana MČ Praha 7 na uzavření splátkového kalendáře doručené MČ Praha 7" },
     /* ... but a heading right under the fields is the heading: the lines
      * over them a letterhead */
     { "Obec Kunčice\nDatum: 12. 1. 2020\nMísto: obecní úřad\nZápis z jednání zastupitelstva obce\n",
