@@ -46,7 +46,7 @@ enum {
  * what a document holds changes (metadata rules, fields): an index of
  * another version has its every file read again on the next run. */
 #define ZP_METADATA_VERSION "zapisy.version"
-#define ZP_INDEX_VERSION "5"
+#define ZP_INDEX_VERSION "6"
 /* The Czech lexicon the terms were made with (zp_lemma_identity). */
 #define ZP_METADATA_LEXICON "zapisy.lexicon"
 
