@@ -41,9 +41,15 @@ static const char *const introducers[] = { "s", "se", "mezi", "dle", "od", "firm
                                            "spolecnost", "spolecnosti", "organizace", "organizaci", "realizator",
                                            "partner", "partnerem", "zadavatel", "prijemce", "zadatel",
                                            "dodavatel", "zhotovitel", NULL };
+/* Kinds of association that introduce a name in lower case ("… Kč vč.
+ * DPH, spolku TJ Lokomotiva Praha, z.s."); in capitals they begin one
+ * ("Sdružení dechových orchestrů", "Spolek přátel Letné"). */
+static const char *const associations[] = { "spolek", "spolku", "spolkem", "sdruzeni", "sdruzenim", NULL };
 /* Of those, the nouns that are part of a name after a capitalised word
- * ("Vodohospodářská společnost Benešov"). */
-static const char *const name_nouns[] = { "firma", "spolecnost", "spolecnosti", "organizace", NULL };
+ * ("Vodohospodářská společnost Benešov", "Oblastní spolek Českého
+ * červeného kříže"). */
+static const char *const name_nouns[] = { "firma", "spolecnost", "spolecnosti", "organizace", "spolek", "spolku",
+                                          "spolkem", "sdruzeni", "sdruzenim", NULL };
 
 /* Words that end a name going backwards: verbs a sentence puts before it. */
 static const char *const verbs_before[] = { "je", "jsou", "bude", "budou", "byl", "byla", "bylo", "byli", "ma",
@@ -125,17 +131,24 @@ static int separates(const char *text, size_t from, size_t to)
     return 0;
 }
 
+/* A sum's last words: "… 45 000 Kč vč. DPH společnosti BETIS, s.r.o." --
+ * the name comes after them, and they are no name's capitalised word. */
+static const char *const amount_words[] = { "kc", "dph", "eur", NULL };
+
 /* The name before a legal form at word i: back over the words of one
- * phrase to a verb, an introducing word ("s firmou", "mezi") or a
+ * phrase to a verb, an introducing word ("s firmou", "mezi"), a sum or a
  * sentence start; then from its first capitalised word. */
 static int name_before(const char *text, const zp_words *ws, size_t i, zp_meta *m)
 {
     size_t s = i;
     while (s > 0 && i - s < MAX_ORG_WORDS && !separates(text, ws->w[s - 1].end, ws->w[s].start) &&
-           !zp_words_in(ws->w[s - 1].term, verbs_before)) {
+           !zp_words_in(ws->w[s - 1].term, verbs_before) && !zp_words_in(ws->w[s - 1].term, amount_words)) {
         const zp_word *p = &ws->w[s - 1];
-        int introduces = zp_words_in(p->term, introducers) && !p->upper &&
-                         !(zp_words_in(p->term, name_nouns) && s >= 2 && ws->w[s - 2].upper);
+        /* "Český orientační spolek, z.s.": the association's noun right
+         * before the legal form ends the name */
+        int introduces = (zp_words_in(p->term, introducers) || (s < i && zp_words_in(p->term, associations))) && !p->upper &&
+                         !(zp_words_in(p->term, name_nouns) && s >= 2 && ws->w[s - 2].upper &&
+                           !zp_words_in(ws->w[s - 2].term, amount_words));
         if (introduces)
             break;
         s--;

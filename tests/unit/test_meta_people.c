@@ -174,7 +174,10 @@ static const char praha7[] =
     "Určen: VED OFI Ing. Kateřina Lusková; VED OKS; zaslat VED OFI; vedoucí OFI\n"
     "Určen: RADNI Hasal Štěpán\nUrčen: RADNI Piskáček Jiří Mgr.\nUrčen: RADNI Hasal Štěpán\n"
     "dar ve výši 30.000 Kč spolku Oblastní spolek Českého červeného kříže Praha 7\n"
-    "dar pro MOTUS na festival; MOTUS pořádá; smlouva s MOTUS\n";
+    "dar pro MOTUS na festival; MOTUS pořádá; smlouva s MOTUS\n"
+    "úhradu nákladů, formou faktury, v max. výši 45 000 Kč vč. DPH, spolku TJ Lokomotiva Praha, z.s., IČO: 005 48 707\n"
+    "ve výši 20 000 Kč, formou veřejnoprávní smlouvy, spolku Český orientační spolek, z.s.\n"
+    "za cenu 30 000 Kč vč. DPH společnosti RTC PRODUCTION s.r.o., IČO 123\n";
 
 static void tells_organisations_from_codes_and_departments(void **state)
 {
@@ -186,8 +189,15 @@ static void tells_organisations_from_codes_and_departments(void **state)
     assert_has(&m.orgs, "MŠ Nad Štolou");
     assert_has(&m.orgs, "ZŠ Fr. Plamínkové");
     assert_has(&m.orgs, "MOTUS");
+    /* a kind of association in lower case, a sum: before the name */
+    assert_has(&m.orgs, "TJ Lokomotiva Praha");
+    assert_has(&m.orgs, "Český orientační spolek");
+    assert_has(&m.orgs, "RTC PRODUCTION");
     const char *never[] = { "Pečovatelský centrum Praha", "Návrh na přidělení odměny ředitelce", "MŠ Na", "MŠ Nad",
-                            "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED", "RADNI", "Oblastní", "Českého" };
+                            "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED", "RADNI", "Oblastní", "Českého",
+                            "Kč vč. DPH, spolku TJ Lokomotiva Praha", "DPH, formou faktury, spolku TJ Lokomotiva Praha",
+                            "Kč vč. DPH společnosti RTC PRODUCTION", "Kč, formou veřejnoprávní smlouvy, spolku Český "
+                            "orientační spolek" };
     assert_no_org(&m, never, sizeof never / sizeof never[0]);
     zp_meta_free(&m);
 }
