@@ -79,7 +79,7 @@ static const char *const not_orgs[] = {
     "zk", "rk", "ps", "nn", "vn", "vvn", "vb", "rd", "bd", "pc", "it", "wc", "pdf", "sms", "cd", "dvd",
     "tv", "gps", "usb", "wifi", "www", "url", "ok", "ano", "ne", "bod", "odst", "sb", "cs", "tis", "mil",
     "mld", "dc", "qr", "ict", "vzt", "cov", "faq", "gui", "irc", "api", "sw", "hw", "vr", "zs", "ms", "sos",
-    "sou", "zus", "ss", "osvc", "fo", "po",
+    "sou", "zus", "ss", "osvc", "fo", "po", "umc", "umo", "mmu",
     /* the budget's classification (rozpočtová skladba) every town's
      * budget tables use: ORJ 421, OdPa 3419, ÚZ 98, ORG 433016, UR, pol. */
     "orj", "odpa", "uz", "org", "ur", "pol",

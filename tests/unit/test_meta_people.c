@@ -177,7 +177,8 @@ static const char praha7[] =
     "dar pro MOTUS na festival; MOTUS pořádá; smlouva s MOTUS\n"
     "úhradu nákladů, formou faktury, v max. výši 45 000 Kč vč. DPH, spolku TJ Lokomotiva Praha, z.s., IČO: 005 48 707\n"
     "ve výši 20 000 Kč, formou veřejnoprávní smlouvy, spolku Český orientační spolek, z.s.\n"
-    "za cenu 30 000 Kč vč. DPH společnosti RTC PRODUCTION s.r.o., IČO 123\n";
+    "za cenu 30 000 Kč vč. DPH společnosti RTC PRODUCTION s.r.o., IČO 123\n"
+    "plné moci Martinu Pilařovi, zaměstnanci ÚMČ P7, k vyřízení žádosti; ÚMČ P7 a ÚMČ Praha 7\n";
 
 static void tells_organisations_from_codes_and_departments(void **state)
 {
@@ -196,7 +197,7 @@ static void tells_organisations_from_codes_and_departments(void **state)
     const char *never[] = { "Pečovatelský centrum Praha", "Návrh na přidělení odměny ředitelce", "MŠ Na", "MŠ Nad",
                             "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED", "RADNI", "Oblastní", "Českého",
                             "Kč vč. DPH, spolku TJ Lokomotiva Praha", "DPH, formou faktury, spolku TJ Lokomotiva Praha",
-                            "Kč vč. DPH společnosti RTC PRODUCTION", "Kč, formou veřejnoprávní smlouvy, spolku Český "
+                            "Kč vč. DPH společnosti RTC PRODUCTION", "ÚMČ", "Kč, formou veřejnoprávní smlouvy, spolku Český "
                             "orientační spolek" };
     assert_no_org(&m, never, sizeof never / sizeof never[0]);
     zp_meta_free(&m);
