@@ -69,8 +69,11 @@ static const char *const institutions[] = { "charita", "diakonie", "skola", "gym
                                             "policie", "sprava", "nadace", "jednota", "ustav", "hospic",
                                             "poradna", "azylovy", "akademie", "univerzita", "fakulta",
                                             NULL };
-/* School acronyms that head a school's name ("ZŠ Korunovační"). */
-static const char *const school_acronyms[] = { "zs", "ms", "sos", "sou", "zus", "ddm", "ss", NULL };
+/* Acronyms of a school's or a club's kind that head its name ("ZŠ
+ * Korunovační", "KD Vltavská": kulturní dům, "TJ Lokomotiva": tělovýchovná
+ * jednota, "HC Sparta": hokejový klub). */
+static const char *const school_acronyms[] = { "zs", "ms", "sos", "sou", "zus", "ddm", "ss",
+                                               "kd", "tj", "hc", "fc", "sk", NULL };
 /* Abbreviations in capitals that name no organisation: tax and IDs,
  * offices and documents, units, the state, bodies of a town. */
 static const char *const not_orgs[] = {
@@ -80,13 +83,21 @@ static const char *const not_orgs[] = {
     "tv", "gps", "usb", "wifi", "www", "url", "ok", "ano", "ne", "bod", "odst", "sb", "cs", "tis", "mil",
     "mld", "dc", "qr", "ict", "vzt", "cov", "faq", "gui", "irc", "api", "sw", "hw", "vr", "zs", "ms", "sos",
     "sou", "zus", "ss", "osvc", "fo", "po", "umc", "umo", "mmu",
+    /* a club's kind without its name ("TJ", "KD"): see school_acronyms */
+    "kd", "tj", "hc", "fc", "sk",
+    /* the commercial register ("zapsaná v OR"), once Prague's district
+     * councils (Obvodní rada) */
+    "or",
     /* the budget's classification (rozpočtová skladba) every town's
      * budget tables use: ORJ 421, OdPa 3419, ÚZ 98, ORG 433016, UR, pol. */
     "orj", "odpa", "uz", "org", "ur", "pol",
     /* property and procurement: (ne)bytový prostor, nájemní smlouva,
      * dodatek, projektová dokumentace, společenství vlastníků, veřejná
      * zakázka, zadávací dokumentace, katastr, list vlastnictví */
-    "nbp", "np", "ns", "dod", "pd", "svj", "vz", "zd", "kn", "lv", NULL,
+    "nbp", "np", "ns", "dod", "pd", "svj", "vz", "zd", "kn", "lv",
+    /* the owner's declaration of a building's units ("dle PV jed. č.
+     * 970/103", zákon o vlastnictví bytů) */
+    "pv", NULL,
 };
 /* Words before an office's department in its acronym ("VED OFI", "vedoucí
  * OŠK", "odboru OKS"): a department of the office, no organisation. */

@@ -178,7 +178,9 @@ static const char praha7[] =
     "úhradu nákladů, formou faktury, v max. výši 45 000 Kč vč. DPH, spolku TJ Lokomotiva Praha, z.s., IČO: 005 48 707\n"
     "ve výši 20 000 Kč, formou veřejnoprávní smlouvy, spolku Český orientační spolek, z.s.\n"
     "za cenu 30 000 Kč vč. DPH společnosti RTC PRODUCTION s.r.o., IČO 123\n"
-    "plné moci Martinu Pilařovi, zaměstnanci ÚMČ P7, k vyřízení žádosti; ÚMČ P7 a ÚMČ Praha 7\n";
+    "plné moci Martinu Pilařovi, zaměstnanci ÚMČ P7, k vyřízení žádosti; ÚMČ P7 a ÚMČ Praha 7\n"
+    "o výpůjčce pozemků TJ Sokol Krhanice a o výpůjčce nebytových prostor; hospodaření PO KD Vltavská\n"
+    "na pronájem NBP dílna dle PV jed. č. 1216/101; adresovaného OR 7, č.j. 5/OR/00\n";
 
 static void tells_organisations_from_codes_and_departments(void **state)
 {
@@ -194,10 +196,13 @@ static void tells_organisations_from_codes_and_departments(void **state)
     assert_has(&m.orgs, "TJ Lokomotiva Praha");
     assert_has(&m.orgs, "Český orientační spolek");
     assert_has(&m.orgs, "RTC PRODUCTION");
+    /* a club's kind heads its name, as a school's does */
+    assert_has(&m.orgs, "TJ Sokol Krhanice");
+    assert_has(&m.orgs, "KD Vltavská");
     const char *never[] = { "Pečovatelský centrum Praha", "Návrh na přidělení odměny ředitelce", "MŠ Na", "MŠ Nad",
                             "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED", "RADNI", "Oblastní", "Českého",
                             "Kč vč. DPH, spolku TJ Lokomotiva Praha", "DPH, formou faktury, spolku TJ Lokomotiva Praha",
-                            "Kč vč. DPH společnosti RTC PRODUCTION", "ÚMČ", "Kč, formou veřejnoprávní smlouvy, spolku Český "
+                            "Kč vč. DPH společnosti RTC PRODUCTION", "ÚMČ", "TJ", "KD", "PV", "OR", "Kč, formou veřejnoprávní smlouvy, spolku Český "
                             "orientační spolek" };
     assert_no_org(&m, never, sizeof never / sizeof never[0]);
     zp_meta_free(&m);
