@@ -574,6 +574,36 @@ static void free_counts(caps_counts *c)
     free(c->judged);
 }
 
+/* Words either side of a budget's unit (ORJ) that name its department. */
+#define UNIT_REACH 3
+
+/* Whether the text at i, with only blanks and one slash between, reads
+ * "/": a part of a file's or contract's number. */
+static int slash_between(const char *text, size_t from, size_t to)
+{
+    int slashes = 0;
+    for (size_t k = from; k < to; k++) {
+        if (text[k] == '/')
+            slashes++;
+        else if (text[k] != ' ')
+            return 0;
+    }
+    return slashes == 1;
+}
+
+/* The acronym at i is a department of the office by where it stands: by
+ * a budget's organisational unit ("ORJ 417, OŠK", "ORJ OŠK", "OKS, ORJ
+ * 621"), or inside a file's or contract's number ("č. 2001 / OMA / 0021",
+ * "2015/OIVZ/038"), where an office puts its department's code. */
+static int department_at(const char *text, const zp_words *ws, size_t i)
+{
+    for (size_t k = i > UNIT_REACH ? i - UNIT_REACH : 0; k < ws->n && k <= i + UNIT_REACH; k++)
+        if (k != i && strcmp(ws->w[k].term, "orj") == 0)
+            return 1;
+    return i > 0 && i + 1 < ws->n && slash_between(text, ws->w[i - 1].end, ws->w[i].start) &&
+           slash_between(text, ws->w[i].end, ws->w[i + 1].start) && (ws->w[i - 1].digits || ws->w[i + 1].digits);
+}
+
 int zp_meta_orgs_in(const char *text, size_t len, const zp_words *wl, zp_meta *m)
 {
     const zp_words ws = *wl;
@@ -582,7 +612,7 @@ int zp_meta_orgs_in(const char *text, size_t len, const zp_words *wl, zp_meta *m
     int rc = count_caps(&ws, &caps);
     /* the office's departments, wherever the text names one as such */
     for (size_t i = 1; i < ws.n && rc >= 0; i++)
-        if (is_acronym(&ws.w[i]) && zp_words_in(ws.w[i - 1].term, department_heads))
+        if (is_acronym(&ws.w[i]) && (zp_words_in(ws.w[i - 1].term, department_heads) || department_at(text, &ws, i)))
             caps.judged[slot_of(&caps, ws.w[i].term)] = 1;
     for (size_t i = 0; i < ws.n && rc >= 0; i++) {
         size_t n;

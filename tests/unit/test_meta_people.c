@@ -165,7 +165,8 @@ static void finds_organisations_not_tax_ids_or_votes(void **state)
 /* Praha 7's resolutions: schools named with a preposition or an initial,
  * a příspěvková organizace's form before its name, and what only looks
  * like an organisation -- the budget's codes, property words, the office's
- * departments, a word in capitals without its diacritics (RADNÍ). */
+ * departments (after VED, by a budget's unit, in a contract's number), a
+ * word in capitals without its diacritics (RADNÍ). */
 static const char praha7[] =
     "Návrh na přidělení odměny ředitelce p.o. Pečovatelské centrum Praha 7\n"
     "Rada MČ Praha 7 schvaluje příspěvek MŠ Na Výšinách, MŠ Nad Štolou a ZŠ Fr. Plamínkové.\n"
@@ -180,7 +181,9 @@ static const char praha7[] =
     "za cenu 30 000 Kč vč. DPH společnosti RTC PRODUCTION s.r.o., IČO 123\n"
     "plné moci Martinu Pilařovi, zaměstnanci ÚMČ P7, k vyřízení žádosti; ÚMČ P7 a ÚMČ Praha 7\n"
     "o výpůjčce pozemků TJ Sokol Krhanice a o výpůjčce nebytových prostor; hospodaření PO KD Vltavská\n"
-    "na pronájem NBP dílna dle PV jed. č. 1216/101; adresovaného OR 7, č.j. 5/OR/00\n";
+    "na pronájem NBP dílna dle PV jed. č. 1216/101; adresovaného OR 7, č.j. 5/OR/00\n"
+    "úprava rozpočtu ORJ 809, OMA za účelem realizace nové investiční akce; převod do rozpočtu OMA; návrh OMA\n"
+    "smlouva o dílo č. 2015/OIVZ/043 na veřejnou zakázku; dodatek ke smlouvě č. 2015/OIVZ/038; zakázku zadá OIVZ\n";
 
 static void tells_organisations_from_codes_and_departments(void **state)
 {
@@ -202,7 +205,7 @@ static void tells_organisations_from_codes_and_departments(void **state)
     const char *never[] = { "Pečovatelský centrum Praha", "Návrh na přidělení odměny ředitelce", "MŠ Na", "MŠ Nad",
                             "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED", "RADNI", "Oblastní", "Českého",
                             "Kč vč. DPH, spolku TJ Lokomotiva Praha", "DPH, formou faktury, spolku TJ Lokomotiva Praha",
-                            "Kč vč. DPH společnosti RTC PRODUCTION", "ÚMČ", "TJ", "KD", "PV", "OR", "Kč, formou veřejnoprávní smlouvy, spolku Český "
+                            "Kč vč. DPH společnosti RTC PRODUCTION", "ÚMČ", "TJ", "KD", "PV", "OR", "OMA", "OIVZ", "Kč, formou veřejnoprávní smlouvy, spolku Český "
                             "orientační spolek" };
     assert_no_org(&m, never, sizeof never / sizeof never[0]);
     zp_meta_free(&m);
