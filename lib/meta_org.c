@@ -447,10 +447,17 @@ static size_t institution_name(const char *text, const zp_words *ws, size_t i, i
             bound = 1;
             continue;
         }
+        /* "ZŠ Praha 7", "Pečovatelské centrum Praha 7": a district's
+         * number ends the name (Prague's are the numbered ones; after a
+         * street the number is a house's: "ZŠ Korunovační 8") */
+        static const char *const numbered[] = { "praha", "prahy", "praze", NULL };
+        if (n > 0 && w->digits && strlen(w->term) <= 2 && zp_words_in(ws->w[i + n - 1].term, numbered))
+            n++;
         break;
     }
     /* a preposition or an initial cannot end the name */
-    while (n > 0 && (!ws->w[i + n - 1].upper || preposition(&ws->w[i + n - 1]) || initial(text, &ws->w[i + n - 1])))
+    while (n > 0 && !ws->w[i + n - 1].digits &&
+           (!ws->w[i + n - 1].upper || preposition(&ws->w[i + n - 1]) || initial(text, &ws->w[i + n - 1])))
         n--;
     return n;
 }
