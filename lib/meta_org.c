@@ -617,10 +617,22 @@ int zp_meta_orgs_in(const char *text, size_t len, const zp_words *wl, zp_meta *m
     line_cache lc = { 0, 0, 0 };
     caps_counts caps = { NULL, NULL, NULL, 0 };
     int rc = count_caps(&ws, &caps);
-    /* the office's departments, wherever the text names one as such */
-    for (size_t i = 1; i < ws.n && rc >= 0; i++)
-        if (is_acronym(&ws.w[i]) && (zp_words_in(ws.w[i - 1].term, department_heads) || department_at(text, &ws, i)))
-            caps.judged[slot_of(&caps, ws.w[i].term)] = 1;
+    /* the office's departments, wherever the text names one as such, and
+     * the ones listed with it ("vedoucí OP a OVV", "VED OFI, OKS") */
+    for (size_t i = 1; i < ws.n && rc >= 0; i++) {
+        if (!is_acronym(&ws.w[i]) || !(zp_words_in(ws.w[i - 1].term, department_heads) || department_at(text, &ws, i)))
+            continue;
+        caps.judged[slot_of(&caps, ws.w[i].term)] = 1;
+        for (size_t j = i + 1; j < ws.n; j++) {
+            if (strcmp(ws.w[j].term, "a") == 0 && j + 1 < ws.n)
+                j++;
+            else if (!(ws.w[j].start == ws.w[j - 1].end + 2 && text[ws.w[j - 1].end] == ','))
+                break;
+            if (!is_acronym(&ws.w[j]))
+                break;
+            caps.judged[slot_of(&caps, ws.w[j].term)] = 1;
+        }
+    }
     for (size_t i = 0; i < ws.n && rc >= 0; i++) {
         size_t n;
         const zp_word *w = &ws.w[i];

@@ -182,6 +182,7 @@ static const char praha7[] =
     "plné moci Martinu Pilařovi, zaměstnanci ÚMČ P7, k vyřízení žádosti; ÚMČ P7 a ÚMČ Praha 7\n"
     "o výpůjčce pozemků TJ Sokol Krhanice a o výpůjčce nebytových prostor; hospodaření PO KD Vltavská\n"
     "příspěvek pro ZŠ Praha 7, Strossmayerovo nám. 4; oprava oken v ZŠ Korunovační 8, Praha 7\n"
+    "Stanovení mimořádné odměny vedoucí OP a OVV; předložený materiál OVV; zajistí OVV\n"
     "na pronájem NBP dílna dle PV jed. č. 1216/101; adresovaného OR 7, č.j. 5/OR/00\n"
     "úprava rozpočtu ORJ 809, OMA za účelem realizace nové investiční akce; převod do rozpočtu OMA; návrh OMA\n"
     "smlouva o dílo č. 2015/OIVZ/043 na veřejnou zakázku; dodatek ke smlouvě č. 2015/OIVZ/038; zakázku zadá OIVZ\n";
@@ -209,7 +210,7 @@ static void tells_organisations_from_codes_and_departments(void **state)
     const char *never[] = { "Pečovatelský centrum Praha", "Návrh na přidělení odměny ředitelce", "MŠ Na", "MŠ Nad",
                             "ZŠ Fr", "ORJ", "UZ", "ORG", "NS", "NBP", "OFI", "OKS", "VED", "RADNI", "Oblastní", "Českého",
                             "Kč vč. DPH, spolku TJ Lokomotiva Praha", "DPH, formou faktury, spolku TJ Lokomotiva Praha",
-                            "Kč vč. DPH společnosti RTC PRODUCTION", "ÚMČ", "TJ", "KD", "PV", "OR", "OMA", "OIVZ", "ZŠ Praha", "ZŠ Korunovační 8", "Kč, formou veřejnoprávní smlouvy, spolku Český "
+                            "Kč vč. DPH společnosti RTC PRODUCTION", "ÚMČ", "TJ", "KD", "PV", "OR", "OMA", "OIVZ", "ZŠ Praha", "ZŠ Korunovační 8", "OVV", "Kč, formou veřejnoprávní smlouvy, spolku Český "
                             "orientační spolek" };
     assert_no_org(&m, never, sizeof never / sizeof never[0]);
     zp_meta_free(&m);
