@@ -876,8 +876,15 @@ static int stale_shard(zx_db *db, unsigned i, const char *where, char *err, size
     } else if (!v[0] && !lex[0]) {
         rc = 0;   /* an empty shard, or one stood in for */
     } else if (strcmp(v, ZP_INDEX_VERSION) != 0) {
-        snprintf(err, errlen, "%s: the index was made by an older zapisy (index version %s, this one reads %s): "
-                 "run zapisy-index on it again to re-index", where, v[0] ? v : "1", ZP_INDEX_VERSION);
+        /* versions are whole numbers; none before the first was written */
+        long made = v[0] ? strtol(v, NULL, 10) : 1;
+        if (made > strtol(ZP_INDEX_VERSION, NULL, 10))
+            snprintf(err, errlen, "%s: the index was made by a newer zapisy (index version %s, this one reads %s): "
+                     "search it with that zapisy, or run this zapisy-index on it to re-index", where, v,
+                     ZP_INDEX_VERSION);
+        else
+            snprintf(err, errlen, "%s: the index was made by an older zapisy (index version %s, this one reads %s): "
+                     "run zapisy-index on it again to re-index", where, v[0] ? v : "1", ZP_INDEX_VERSION);
         rc = ZX_ERR_STALE;
     } else if (strcmp(lex, zp_lemma_identity()) == 0) {
         rc = 0;   /* made with the lexicon at hand (or, both, without one) */

@@ -93,6 +93,11 @@ xapian-metadata set "$tmp/old-db" zapisy.version 2
 run "$bin/zapisy-search" --db "$tmp/old-db" cizinci
 expect_rc "an index of an older version is refused (exit 2)" 2
 expect_in "... with a message that says to re-index" "run zapisy-index on it again to re-index" "$errout"
+# one made by a newer zapisy says so, not that it is older
+xapian-metadata set "$tmp/old-db" zapisy.version 99
+run "$bin/zapisy-search" --db "$tmp/old-db" cizinci
+expect_rc "an index of a newer version is refused (exit 2)" 2
+expect_in "... with a message that says it is newer" "made by a newer zapisy (index version 99" "$errout"
 xapian-metadata set "$tmp/old-db" zapisy.version "$version"
 xapian-metadata set "$tmp/old-db" zapisy.lexicon "cs.lex 00000000 1"
 run "$bin/zapisy-search" --db "$tmp/old-db" cizinci
