@@ -66,6 +66,9 @@ static const char *const urad_adj[] = { "mestsky", "mestskeho", "obecni", "obecn
 static const char *const urad_abbr[] = { "meu", "ou", "mmu", NULL };
 static const char *const cast_adj[] = { "mestska", "mestske", "mestskou", NULL };
 static const char *const cast[] = { "cast", "casti", NULL };
+static const char *const cast_abbr[] = { "mc", "umc", "zmc", "rmc", NULL };
+/* Of those, a district's council or board itself. */
+static const char *const cast_councils[] = { "zmc", "rmc", NULL };
 /* The bodies of a town: "zastupitelstva obce X", "rady MČ X". */
 static const char *const councils[] = { "zastupitelstvo", "zastupitelstva", "zastupitelstvu", "zastupitelstvem",
                                         "rada", "rady", "rade", "radou", "starosta", "starostka", "urad",
@@ -114,8 +117,9 @@ static size_t after_urad(const zp_words *ws, size_t i, const char **kind)
 static size_t after_cast(const zp_words *ws, size_t i, const char **kind)
 {
     *kind = "městské části";
-    /* "MČ Praha 7", and its office "ÚMČ Praha 7" */
-    if ((strcmp(ws->w[i].term, "mc") == 0 || strcmp(ws->w[i].term, "umc") == 0) && ws->w[i].caps)
+    /* "MČ Praha 7", its office "ÚMČ Praha 7", its council and board
+     * "ZMČ P7", "RMČ Praha 7" */
+    if (is_term(&ws->w[i], cast_abbr) && ws->w[i].caps)
         return i + 1;
     if (i + 1 < ws->n && is_term(&ws->w[i], cast_adj) && is_term(&ws->w[i + 1], cast))
         return i + 2;
@@ -358,7 +362,8 @@ static int find_town(const char *text, const zp_words *ws, int needed, span *out
             if (!n)
                 continue;
             int v = patterns[p] == after_urad ? VOTE_OFFICE
-                    : (i > 0 && is_term(&ws->w[i - 1], councils)) ? VOTE_COUNCIL : VOTE_MENTION;
+                    : ((i > 0 && is_term(&ws->w[i - 1], councils)) || is_term(&ws->w[i], cast_councils)) ? VOTE_COUNCIL
+                                                                                                  : VOTE_MENTION;
             /* a heading naming the council ("Usnesení rady MČ Praha 7") is
              * the record's own: it outweighs another name in the heading
              * and all that name's mentions */

@@ -49,6 +49,8 @@ static const struct {
       "zakázek MČ P 7 ve výběrovém řízení ( viz Usnesení R MČ P 7 č. 902/15-R ze dne 1.10.2015)\n",
       "Praha 7" },
     { "souhlasí s uzavřením smlouvy mezi MČ P7 a PREdistribuce, a.s.\n", "Praha 7" },
+    /* the district's council and board, written short */
+    { "bere na vědomí\n\nodvolání z funkce (viz usnesení ZMČ P7 č. 0003/15 ze dne 19.01.2015)\n", "Praha 7" },
     { "souhlasí s uzavřením smlouvy mezi MČ P-22 a společností\n", "Praha 22" },
     /* there are 22 districts: "P 30" is none */
     { "souhlasí s uzavřením smlouvy mezi MČ P 30 a společností\n", "" },
