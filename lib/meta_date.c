@@ -430,12 +430,31 @@ static int alone_on_line(const char *s, size_t len, size_t st, size_t en)
     return 1;
 }
 
+/* Only whitespace in s[from, to), the no-break spaces converters leave
+ * on empty lines among it. */
+static int blank_between(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        if (s[i] && strchr(" \t\r\n\f", s[i]))
+            continue;
+        if ((unsigned char)s[i] == 0xC2 && i + 1 < to && (unsigned char)s[i + 1] == 0xA0) {
+            i++;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
 /* Headings of the form "## 17. 3. 2022" beyond the header: the text
- * gathers many meetings, each under its dated heading. */
+ * gathers many meetings, each under its dated heading.  Dates on lines
+ * with only blank lines (or no-break spaces) between them are a list ("s
+ * následujícími termíny: / 13.07.1999 / 27.07.1999 / …"), not headings: a
+ * heading has text under it. */
 static int dated_headings(const char *s, size_t len)
 {
     int marked = 0, plain = 0;
-    size_t at = 0, st, en;
+    size_t at = 0, st, en, last_end = SIZE_MAX;
     zp_date d;
     while (at < len && marked < 2 && plain < MANY_MEETINGS && zp_meta_find_date(s + at, len - at, &d, &st, &en)) {
         size_t ls = near_line_start(s, at + st, DATED_HEADING_BYTES), le = at + en;
@@ -446,8 +465,14 @@ static int dated_headings(const char *s, size_t len)
             le++;
         /* "## 17. 3. 2022", or (Markdown read) "2025-03-18: schůze výboru" */
         if (ls != SIZE_MAX && k == at + st && le - ls <= DATED_HEADING_BYTES) {
-            marked += s[ls] == '#';
-            plain++;
+            int listed = last_end != SIZE_MAX && blank_between(s, last_end, ls);
+            if (!listed) {
+                marked += s[ls] == '#';
+                plain++;
+            } else if (plain == 1 && s[ls] != '#') {
+                plain = 0;   /* the list's first date was no heading either */
+            }
+            last_end = le;
         }
         at += en;
     }

@@ -49,6 +49,17 @@ static const struct {
     { "# **Stenozáznam zasedání RV**\n### -- Sobota 9. února 2013\n## 1. Kampaně\n", "2013-02-09" },
     { "# Zápisy ze schůzí: Období 2022-2025\n\n## 2025-05-07: předání moci\n\ntext\n"
       "## 2025-03-23: elektronické hlasování\n\ntext\n## 2025-03-18: schůze výboru\n", "" },
+    /* dates on lines one after another are a list (a schedule), not the
+     * headings of many meetings: the header's own label stands */
+    { "Usnesení rady MČ Praha 7\n\nStanovení termínů konání jednání OR 7 ve II. pololetí 1999\n\n\t\tč. 0418/99\n\n"
+      "\t\tZe dne 08.06.1999\n\nObvodní rada v Praze 7\npo projednání\n\nII.\tsouhlasí\n\ns následujícími termíny "
+      "konání jednání OR 7 ve II. pololetí 1999:\n\n13.07.1999\n27.07.1999\n10.08.1999\n24.08.1999\n07.09.1999\n",
+      "1999-06-08" },
+    { "Usnesení rady MČ Praha 7\n\nStanovení termínů konání jednání Rady MČ Praha 7 v II. pololetí roku 2004\n\n"
+      "\t\tč. 0664/04\n\n\t\tZe dne 22.06.2004\n\nRada MČ Praha 7\n\npo projednání\n\nII.  souhlasí\n\n"
+      "s následujícími termíny konání Rady MČ Praha 7 v II. pololetí roku 2004\n\n\xC2\xA0\n\n13.07.2004\n\n20.07.2004\n\n"
+      "27.07.2004\n\n03.08.2004\n\n10.08.2004\n",
+      "2004-06-22" },
     /* a label inside the subject's sentence (an event "konané dne", a
      * quoted resolution named in a heading, a sentence wrapped onto "dne")
      * gives way to the header's own label */
