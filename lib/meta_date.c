@@ -446,6 +446,16 @@ static int blank_between(const char *s, size_t from, size_t to)
     return 1;
 }
 
+/* Whether the line before the one starting at ls (> 0) holds only
+ * whitespace. */
+static int blank_line_before(const char *s, size_t ls)
+{
+    size_t b = ls - 1;   /* the '\n' ending that line */
+    while (b > 0 && s[b - 1] != '\n')
+        b--;
+    return blank_between(s, b, ls - 1);
+}
+
 /* Headings of the form "## 17. 3. 2022" beyond the header: the text
  * gathers many meetings, each under its dated heading.  Dates on lines
  * with only blank lines (or no-break spaces) between them are a list ("s
@@ -466,11 +476,15 @@ static int dated_headings(const char *s, size_t len)
         /* "## 17. 3. 2022", or (Markdown read) "2025-03-18: schůze výboru" */
         if (ls != SIZE_MAX && k == at + st && le - ls <= DATED_HEADING_BYTES) {
             int listed = last_end != SIZE_MAX && blank_between(s, last_end, ls);
-            if (!listed) {
+            /* a date right under a line of text closes it (a task's
+             * deadline); a heading stands apart, or "##" marks it */
+            int closing = s[ls] != '#' && ls > 0 && !blank_line_before(s, ls);
+            if (listed) {
+                if (plain == 1 && s[ls] != '#')
+                    plain = 0;   /* the list's first date was no heading either */
+            } else if (!closing) {
                 marked += s[ls] == '#';
                 plain++;
-            } else if (plain == 1 && s[ls] != '#') {
-                plain = 0;   /* the list's first date was no heading either */
             }
             last_end = le;
         }

@@ -60,6 +60,15 @@ static const struct {
       "s následujícími termíny konání Rady MČ Praha 7 v II. pololetí roku 2004\n\n\xC2\xA0\n\n13.07.2004\n\n20.07.2004\n\n"
       "27.07.2004\n\n03.08.2004\n\n10.08.2004\n",
       "2004-06-22" },
+    /* headings standing apart, unmarked (Markdown read as text): many meetings */
+    { "Zápisy ze schůzí výboru\n\n2025-05-07: předání moci\n\nViz nový dokument.\n\n"
+      "2025-03-23: elektronické hlasování\n\nHlasovalo se.\n\n2025-03-18: schůze výboru\n\nPřítomni: všichni\n", "" },
+    /* a date right under a task's text is its deadline, no heading */
+    { "Usnesení zastupitelstva MČ Praha 7\n\nNávrh k rozpočtu MČ Praha 7 na rok 2005 - hlavní činnost\n\n"
+      "\t\tč. 0008/05\n\n\t\tZe dne 21.02.2005\n\nUkládá\n\nSTA Kučerová Ivana PhDr.\nPokračovat v přípravách "
+      "organizačních opatření\n31.12.2005\n\nZAS STA Kechner Otto Bc.\nPotvrdit všem organizačním jednotkám\n"
+      "31.12.2005\n\nZAS STA Kechner Otto Bc.\nPředkládat Z MČ P/7 informace o základních ukazatelích\n31.12.2005\n",
+      "2005-02-21" },
     /* a label inside the subject's sentence (an event "konané dne", a
      * quoted resolution named in a heading, a sentence wrapped onto "dne")
      * gives way to the header's own label */
