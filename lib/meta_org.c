@@ -45,11 +45,10 @@ static const char *const introducers[] = { "s", "se", "mezi", "dle", "od", "firm
  * DPH, spolku TJ Lokomotiva Praha, z.s."); in capitals they begin one
  * ("Sdružení dechových orchestrů", "Spolek přátel Letné"). */
 static const char *const associations[] = { "spolek", "spolku", "spolkem", "sdruzeni", "sdruzenim", NULL };
-/* Of those, the nouns that are part of a name after a capitalised word
- * ("Vodohospodářská společnost Benešov", "Oblastní spolek Českého
- * červeného kříže"). */
-static const char *const name_nouns[] = { "firma", "spolecnost", "spolecnosti", "organizace", "spolek", "spolku",
-                                          "spolkem", "sdruzeni", "sdruzenim", NULL };
+/* Of the introducers, the nouns that are part of a name after a
+ * capitalised word ("Vodohospodářská společnost Benešov"); the
+ * associations are too ("Oblastní spolek Českého červeného kříže"). */
+static const char *const name_nouns[] = { "firma", "spolecnost", "spolecnosti", "organizace", NULL };
 
 /* Words that end a name going backwards: verbs a sentence puts before it. */
 static const char *const verbs_before[] = { "je", "jsou", "bude", "budou", "byl", "byla", "bylo", "byli", "ma",
@@ -157,8 +156,9 @@ static int name_before(const char *text, const zp_words *ws, size_t i, zp_meta *
         const zp_word *p = &ws->w[s - 1];
         /* "Český orientační spolek, z.s.": the association's noun right
          * before the legal form ends the name */
-        int introduces = (zp_words_in(p->term, introducers) || (s < i && zp_words_in(p->term, associations))) && !p->upper &&
-                         !(zp_words_in(p->term, name_nouns) && s >= 2 && ws->w[s - 2].upper &&
+        int association = zp_words_in(p->term, associations);
+        int introduces = (zp_words_in(p->term, introducers) || (s < i && association)) && !p->upper &&
+                         !((association || zp_words_in(p->term, name_nouns)) && s >= 2 && ws->w[s - 2].upper &&
                            !zp_words_in(ws->w[s - 2].term, amount_words));
         if (introduces)
             break;

@@ -202,16 +202,12 @@ static int generic(const zp_buf *b)
  * ("„Studie rozvoje cyklotras“"). */
 static utf8proc_category_t first_letter_category(const char *t, const line *l)
 {
-    line rest = *l;
+    utf8proc_category_t c = first_category(t, l);
+    if (c != UTF8PROC_CATEGORY_PI && c != UTF8PROC_CATEGORY_PS && t[l->start] != '"')
+        return c;
     utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)t + rest.start,
-                                          (utf8proc_ssize_t)(rest.end - rest.start), &cp);
-    utf8proc_category_t c = k > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
-    if (k > 0 && (c == UTF8PROC_CATEGORY_PI || c == UTF8PROC_CATEGORY_PS || cp == '"')) {
-        rest.start += (size_t)k;
-        return first_category(t, &rest);
-    }
-    return c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)t + l->start, (utf8proc_ssize_t)(l->end - l->start), &cp);
+    return first_category(t, &(line){ l->start + (size_t)k, l->end });
 }
 
 /* The subject right under a heading's last line, from lines[k]: the next

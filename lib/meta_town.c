@@ -299,8 +299,8 @@ static void vote(const char *text, const zp_words *ws, candidate *c, size_t *nc,
         zp_buf_free(&k);
         return;
     }
-    c[*nc] = (candidate){ sp, kind, votes, mention ? votes : 0, !mention && votes >= VOTE_HEADING, d, k };
-    (*nc)++;
+    c[*nc] = (candidate){ sp, NULL, 0, 0, 0, d, k };
+    add_votes(&c[(*nc)++], votes, mention, kind);
 }
 
 /* Prague's districts are the only ones numbered, and are written short
@@ -320,7 +320,7 @@ static size_t prague_district(const char *text, const zp_words *ws, size_t i, ch
         words = 2;
     }
     size_t len = strlen(num);
-    if (len < 1 || len > 2 || num[0] == '0' || num[0] < '0' || num[0] > '9' || (len == 2 && (num[1] < '0' || num[1] > '9')))
+    if (len < 1 || len > 2 || strspn(num, "0123456789") != len || num[0] == '0')
         return 0;
     int d = len == 2 ? (num[0] - '0') * 10 + num[1] - '0' : num[0] - '0';
     if (d > PRAGUE_DISTRICTS)
