@@ -237,6 +237,7 @@ typedef struct {
     zp_hit *h;
     int decisions, whole;
     int bare;                /* decisions without their text (zp_search_req.bare_decisions) */
+    int no_passage;          /* zp_search_req.no_passages: the record's fields only */
     char *data;              /* the stored record, holding the text */
     size_t len;
     const char *text;
@@ -311,7 +312,7 @@ static void mark_hit(hit_job *j)
 {
     if (j->rc)
         return;
-    if ((j->rc = unpack_hit(j)) != 0)
+    if ((j->rc = unpack_hit(j)) != 0 || j->no_passage)
         return;
     zp_hit *h = j->h;
     const zp_snip_terms *st = j->terms;
@@ -395,6 +396,7 @@ static int read_batch(const zx_mset *m, unsigned b, unsigned e, const zp_search_
         j->h = &r->hits[i];
         j->decisions = req->decisions;
         j->bare = req->bare_decisions && !req->decisions;
+        j->no_passage = req->no_passages;
         j->whole = SNIPPET_PASSAGE;
         j->terms = st;
         if (rc == 0)
@@ -429,7 +431,7 @@ static int fill_hits(const zx_mset *m, unsigned n, const zp_query *q, const zp_s
     if (n == 0)
         return 0;
     page_terms pt;
-    int rc = page_terms_read(m, q, 1, &pt, err, errlen);
+    int rc = page_terms_read(m, q, !req->no_passages, &pt, err, errlen);
     hit_job jobs[2][HIT_BATCH];
     unsigned b = 0, e = n < HIT_BATCH ? n : HIT_BATCH;
     int k = 0;

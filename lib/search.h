@@ -63,6 +63,11 @@ typedef struct {
     int allow_partial;      /* a sharded index: search the shards that answer
                                (zp_results.partial names the others) rather
                                than fail */
+    int no_passages;        /* hits with their records' fields and decisions
+                               but no passage (zp_hit.snippet empty, no
+                               decision picked to show): what a page costs
+                               but its highlighting, the floor make bench
+                               measures a highlighter against */
 } zp_search_req;
 
 typedef struct {

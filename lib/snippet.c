@@ -667,6 +667,8 @@ int zp_snip_render(const zp_snippet *s, const char *open, const char *close, int
                    zp_buf *out)
 {
     size_t at = 0;
+    if (!s->text)   /* no passage was made */
+        return 0;
     for (size_t k = 0; k <= s->n_marks; k++) {
         size_t end = k < s->n_marks ? s->marks[k].start : s->len;
         if (html)

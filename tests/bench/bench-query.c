@@ -6,7 +6,10 @@
  *   bench-query DB ROUNDS LIMIT FACETS < QUERIES   one line of figures for
  *                                      the queries on standard input;
  *                                      FACETS 2: also one hit a meeting,
- *                                      as the search page asks */
+ *                                      as the search page asks
+ * BENCH_KEEP_OPEN=1: the database kept open from query to query;
+ * BENCH_NO_PASSAGES=1: hits without passages (zp_search_req.no_passages),
+ * the floor a highlighter is measured against. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,7 +49,7 @@ static int cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int kept_open;
+static int kept_open, no_passages;
 
 static int run_all(const char *db, int rounds, int facets, unsigned limit, const char *const *queries, size_t nq);
 
@@ -82,6 +85,8 @@ int main(int argc, char **argv)
     const char *keep = getenv("BENCH_KEEP_OPEN");
     kept_open = keep && strcmp(keep, "1") == 0;
     zp_search_keep_open(kept_open);
+    const char *bare = getenv("BENCH_NO_PASSAGES");
+    no_passages = bare && strcmp(bare, "1") == 0;
     if (argc == 5) {
         char **qs = NULL;
         size_t nq = read_queries(&qs);
@@ -112,6 +117,7 @@ static int run_all(const char *db, int rounds, int facets, unsigned limit, const
             req.query = queries[i];
             req.query_len = strlen(queries[i]);
             req.limit = limit;
+            req.no_passages = no_passages;
             zp_results *res = NULL;
             char err[512];
             double t0 = now_ms();
@@ -125,7 +131,8 @@ static int run_all(const char *db, int rounds, int facets, unsigned limit, const
         }
     }
     qsort(t, n, sizeof *t, cmp);
-    printf("queries (%u hits with snippets%s): %zu runs of %zu queries, database %s\n", limit,
+    printf("queries (%u hits %s%s): %zu runs of %zu queries, database %s\n", limit,
+           no_passages ? "without passages" : "with snippets",
            facets == 2 ? ", facets, timeline, one a meeting" : facets ? ", facets and timeline" : "", n, nq, kept_open ? "kept open (FastCGI)" : "opened per query");
     printf("p50 %.2f ms, p95 %.2f ms, max %.2f ms; %lu matches in all\n", t[n / 2], t[(n * 95) / 100], t[n - 1],
            hits / (unsigned long)rounds);

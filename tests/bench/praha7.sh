@@ -57,7 +57,11 @@ for n in $sizes; do
     zk=$(BENCH_KEEP_OPEN=1 latency build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 1)
     # SQLite FTS5, with a snippet for each hit
     f5=$(latency build/tools/fts5-bench query "$work/db-fts5-$n" "$limit" 5)
-    echo "query-$n-$limit $z $zf $b $zk $f5" >> "$work/queries.txt"
+    # kept open, no facets: with passages, and without (the highlighter's
+    # floor: everything a page costs but its passages)
+    zp=$(BENCH_KEEP_OPEN=1 latency build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 0)
+    zn=$(BENCH_KEEP_OPEN=1 BENCH_NO_PASSAGES=1 latency build/tools/bench-query "$work/db-zapisy-$n" 5 "$limit" 0)
+    echo "query-$n-$limit $z $zf $b $zk $f5 $zp $zn" >> "$work/queries.txt"
   done
 done
 
@@ -87,6 +91,8 @@ awk -v sizes="$sizes" '
         split(q["query-" n "-" l], f, " ")
         printf "  queries, %3d hits: zapisy p50 %s / p95 %s ms (with facets+timeline %s / %s; kept open, as FastCGI, %s / %s); Xapian alone (quest) p50 %s / p95 %s ms; ratio p50 %.1fx; SQLite FTS5 with snippets p50 %s / p95 %s ms\n",
                l, f[2], f[3], f[4], f[5], f[8], f[9], f[6], f[7], (f[6] > 0 ? f[2] / f[6] : 0), f[10], f[11]
+        printf "             kept open, no facets: zapisy p50 %s ms with passages, %s ms without them (everything but the highlighter); / quest %.2fx and %.2fx\n",
+               f[12], f[14], (f[6] > 0 ? f[12] / f[6] : 0), (f[6] > 0 ? f[14] / f[6] : 0)
       }
     }
   }' "$work/times" "$work/sizes" "$work/queries.txt"

@@ -219,6 +219,49 @@ static void every_hit_of_a_page_has_its_record_and_snippet(void **state)
     }
 }
 
+/* Without passages (the floor make bench measures the highlighter
+ * against) a page has the same hits in the same order, each with its
+ * record's fields and decisions, and no passage, mark or decision picked:
+ * on one thread and on both cores alike. */
+static void a_page_without_passages_has_the_records_only(void **state)
+{
+    (void)state;
+    unsigned limits[] = { 10, 23 };
+    for (unsigned l = 0; l < 2; l++) {
+        zp_results *with = NULL, *without = NULL;
+        char err[512] = "";
+        zp_search_req req;
+        memset(&req, 0, sizeof req);
+        req.db_path = db_path;
+        req.query = "dotace spolek";
+        req.query_len = strlen(req.query);
+        req.limit = limits[l];
+        assert_int_equal(zp_search_run(&req, &with, err, sizeof err), 0);
+        req.no_passages = 1;
+        assert_int_equal(zp_search_run(&req, &without, err, sizeof err), 0);
+        assert_int_equal(without->n_hits, with->n_hits);
+        assert_int_equal(without->total, with->total);
+        for (size_t i = 0; i < with->n_hits; i++) {
+            const zp_hit *a = &with->hits[i], *b = &without->hits[i];
+            assert_string_equal(b->path, a->path);
+            assert_string_equal(b->title, a->title);
+            assert_string_equal(b->date, a->date);
+            assert_int_equal(b->orgs.n, a->orgs.n);
+            assert_int_equal(b->decisions.n, a->decisions.n);
+            assert_true(a->snippet.n_marks > 0);
+            assert_null(b->snippet.text);
+            assert_int_equal(b->snippet.n_marks, 0);
+            assert_int_equal(b->shown_decision, -1);
+            zp_buf shown = ZP_BUF_INIT;
+            assert_int_equal(zp_snip_render(&b->snippet, "<mark>", "</mark>", 1, &shown), 0);
+            assert_int_equal(shown.len, 0);
+            zp_buf_free(&shown);
+        }
+        zp_results_free(with);
+        zp_results_free(without);
+    }
+}
+
 /* A page holding the damaged record fails with a message that says so:
  * all 72 (its last batch of 8 marked on this thread), the 32 from the
  * 41st (one batch on both cores), and a page of 10 of it alone. */
@@ -309,6 +352,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_hit_of_a_page_has_its_record_and_snippet),
+        cmocka_unit_test(a_page_without_passages_has_the_records_only),
         cmocka_unit_test(a_damaged_record_on_the_page_is_named),
         cmocka_unit_test(a_record_whose_dictionary_is_missing_is_named),
         cmocka_unit_test(a_damaged_dictionary_is_named),
