@@ -177,6 +177,13 @@ static int number_line(const char *t, const line *l)
     return i < l->end && t[i] >= '0' && t[i] <= '9';
 }
 
+/* A line that may go on with the heading or subject above it: short, and
+ * neither a field ("č. usnesení: 0100/17-R") nor the record's number. */
+static int may_continue(const char *t, const line *l)
+{
+    return line_chars(t, l) <= TITLE_LINE_MAX_CHARS && !label_line(t, l) && !number_line(t, l);
+}
+
 /* A resolution's heading of a few words and no date: the record's kind
  * and body only ("Usnesení rady MČ Praha 7"), which every record of the
  * body shares.  (Minutes cover many matters: the line under "Zápis z
@@ -281,8 +288,8 @@ int zp_meta_title(const char *text, size_t len, zp_buf *out, size_t *subject)
      * a field ("č. usnesení: 0100/17-R") or the record's number ends the
      * heading, and so does a generic heading's subject over its number */
     size_t k = h + 1;
-    while (k < n && k <= h + 3 && line_chars(text, &lines[k]) <= TITLE_LINE_MAX_CHARS && !label_line(text, &lines[k]) &&
-           !number_line(text, &lines[k]) && !(k + 1 < n && number_line(text, &lines[k + 1]) && generic(out)) &&
+    while (k < n && k <= h + 3 && may_continue(text, &lines[k]) &&
+           !(k + 1 < n && number_line(text, &lines[k + 1]) && generic(out)) &&
            (starts_lower(text, &lines[k]) || (k > h + 1 && is_all_caps(text, &lines[k]))))
         add_line(out, text, &lines[k++]);
     /* "Usnesení rady MČ Praha 7" / "Uzavření nájemní smlouvy na NBP":
@@ -292,10 +299,7 @@ int zp_meta_title(const char *text, size_t len, zp_buf *out, size_t *subject)
         zp_buf_addc(out, ':');
         *subject = out->len + 1;   /* after add_line's space */
         add_line(out, text, &lines[k]);
-        for (size_t c = k + 1; c < n && c <= k + 2 && starts_lower(text, &lines[c]) &&
-                               line_chars(text, &lines[c]) <= TITLE_LINE_MAX_CHARS && !label_line(text, &lines[c]) &&
-                               !number_line(text, &lines[c]);
-             c++)
+        for (size_t c = k + 1; c < n && c <= k + 2 && starts_lower(text, &lines[c]) && may_continue(text, &lines[c]); c++)
             add_line(out, text, &lines[c]);
     }
     cut(out);

@@ -51,6 +51,13 @@ static int cmp(const void *a, const void *b)
 
 static int kept_open, no_passages;
 
+/* An environment switch: set to "1". */
+static int switched_on(const char *name)
+{
+    const char *v = getenv(name);
+    return v && strcmp(v, "1") == 0;
+}
+
 static int run_all(const char *db, int rounds, int facets, unsigned limit, const char *const *queries, size_t nq);
 
 /* Queries from standard input, one a line. */
@@ -82,11 +89,9 @@ int main(int argc, char **argv)
     int rounds = argc > 2 ? atoi(argv[2]) : 20;
     /* BENCH_KEEP_OPEN=1: the database stays open from query to query, as
      * in a FastCGI process */
-    const char *keep = getenv("BENCH_KEEP_OPEN");
-    kept_open = keep && strcmp(keep, "1") == 0;
+    kept_open = switched_on("BENCH_KEEP_OPEN");
     zp_search_keep_open(kept_open);
-    const char *bare = getenv("BENCH_NO_PASSAGES");
-    no_passages = bare && strcmp(bare, "1") == 0;
+    no_passages = switched_on("BENCH_NO_PASSAGES");
     if (argc == 5) {
         char **qs = NULL;
         size_t nq = read_queries(&qs);
